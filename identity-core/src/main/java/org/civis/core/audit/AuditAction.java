@@ -1,0 +1,18 @@
+package org.civis.core.audit;
+
+/** What happened. The names are stored in the log: never rename one, only add. */
+public enum AuditAction {
+  ENROLLMENT_DUPLICATE_SUSPECTED,
+  ENROLLMENT_REJECTED,
+  IDENTITY_ISSUED,
+  IDENTITY_LINKED,
+  IDENTITY_UPDATED,
+  IDENTITY_READ,
+  IDENTITY_DEACTIVATED,
+  IDENTITY_REACTIVATED,
+  IDENTITY_REVOKED,
+  VID_CREATED,
+  VID_REVOKED,
+  AUTH_TYPES_LOCKED,
+  AUTH_TYPES_UNLOCKED
+}
