@@ -32,12 +32,13 @@ create table blind_indexes (
 );
 create index blind_indexes_by_uin on blind_indexes (uin);
 
--- One row per registration id: the idempotency key of enrollment. The packet is kept (encrypted)
+-- One row per registration id: the idempotency key of enrollment. RECEIVED exists only inside the
+-- enrolling transaction (the row is claimed first, decided before commit), never after a commit. The packet is kept (encrypted)
 -- only while a suspected duplicate awaits adjudication.
 create table enrollments (
   registration_id text        primary key,
   request_digest  bytea       not null,
-  status          text        not null check (status in ('ISSUED', 'DUPLICATE_SUSPECTED', 'REJECTED')),
+  status          text        not null check (status in ('RECEIVED', 'ISSUED', 'DUPLICATE_SUSPECTED', 'REJECTED')),
   uin             text        references identities (uin),
   candidates      text[]      not null default '{}',
   reasons         text[]      not null default '{}',

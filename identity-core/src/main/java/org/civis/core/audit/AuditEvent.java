@@ -15,8 +15,13 @@ public record AuditEvent(String actor, AuditAction action, String subject, JsonO
     details = details == null ? new JsonObject() : details.copy();
   }
 
-  public static AuditEvent of(String actor, AuditAction action, Object subject) {
-    return new AuditEvent(actor, action, String.valueOf(subject), new JsonObject());
+  public static AuditEvent of(String actor, AuditAction action, String subject) {
+    return new AuditEvent(actor, action, subject, new JsonObject());
+  }
+
+  /** An event about an identity; the subject is the UIN itself, which the audit trail is searched by. */
+  public static AuditEvent of(String actor, AuditAction action, org.civis.core.id.Uin subject) {
+    return of(actor, action, subject.value());
   }
 
   public AuditEvent with(String key, Object value) {

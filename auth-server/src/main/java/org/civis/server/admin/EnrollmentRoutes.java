@@ -1,0 +1,67 @@
+package org.civis.server.admin;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import org.civis.core.enrollment.Adjudication;
+import org.civis.core.enrollment.EnrollmentRequest;
+import org.civis.core.enrollment.EnrollmentService;
+import org.civis.core.id.RegistrationId;
+import org.civis.core.id.Uin;
+import org.civis.core.schema.ViolationCode;
+import org.civis.server.http.JsonBody;
+
+/** POST /v1/enrollments, GET /v1/enrollments/{id}, POST /v1/enrollments/{id}/adjudication. */
+final class EnrollmentRoutes {
+  private final EnrollmentService enrollments;
+
+  EnrollmentRoutes(EnrollmentService enrollments) {
+    this.enrollments = enrollments;
+  }
+
+  void mount(Router router) {
+    router.post("/v1/enrollments").handler(this::enroll);
+    router.get("/v1/enrollments/:registrationId").handler(ctx ->
+        AdminApi.reply(ctx, enrollments.outcome(RequestIds.registrationId(ctx)).map(RegistryJson::outcome)));
+    router.post("/v1/enrollments/:registrationId/adjudication").handler(this::adjudicate);
+  }
+
+  private void enroll(RoutingContext ctx) {
+    String operator = RequestIds.operator(ctx);
+    JsonBody body = JsonBody.of(ctx).allowOnly("registrationId", "identity");
+    Optional<String> id = body.string("registrationId", true);
+    Optional<JsonObject> identity = body.object("identity", true);
+    id.filter(value -> !RegistrationId.isWellFormed(value)).ifPresent(bad -> body.add("registrationId",
+        ViolationCode.FIELD_VALUE_NOT_ALLOWED, "must be 1..64 of letters, digits, '.', '_' and '-'"));
+    body.requireValid();
+    EnrollmentRequest request = new EnrollmentRequest(new RegistrationId(id.get()), identity.get());
+    AdminApi.reply(ctx, enrollments.enroll(request, operator).map(RegistryJson::outcome));
+  }
+
+  private void adjudicate(RoutingContext ctx) {
+    RegistrationId id = RequestIds.registrationId(ctx);
+    String operator = RequestIds.operator(ctx);
+    JsonBody body = JsonBody.of(ctx).allowOnly("decision", "existingUin", "reasonCode");
+    Optional<Adjudication.Decision> decision = body.string("decision", true).flatMap(name -> {
+      try {
+        return Optional.of(Adjudication.Decision.valueOf(name));
+      } catch (IllegalArgumentException e) {
+        body.add("decision", ViolationCode.FIELD_VALUE_NOT_ALLOWED, "must be ISSUE, REJECT or LINK");
+        return Optional.empty();
+      }
+    });
+    Optional<String> existing = body.string("existingUin", false);
+    existing.filter(value -> !Uin.isWellFormed(value)).ifPresent(bad ->
+        body.add("existingUin", ViolationCode.FIELD_VALUE_NOT_ALLOWED, "must be a well-formed UIN"));
+    Optional<String> reason = body.string("reasonCode", false);
+    reason.filter(value -> !value.matches("[A-Z][A-Z0-9_]{0,63}")).ifPresent(bad ->
+        body.add("reasonCode", ViolationCode.FIELD_VALUE_NOT_ALLOWED, "must be an upper-case code such as FRAUD"));
+    if (decision.isPresent() && (decision.get() == Adjudication.Decision.LINK) != existing.isPresent()) {
+      body.add("existingUin", ViolationCode.FIELD_REQUIRED, "is required with LINK and only with LINK");
+    }
+    body.requireValid();
+    Adjudication ruling = new Adjudication(decision.get(), existing.map(Uin::new), reason);
+    AdminApi.reply(ctx, enrollments.adjudicate(id, ruling, operator).map(RegistryJson::outcome));
+  }
+}

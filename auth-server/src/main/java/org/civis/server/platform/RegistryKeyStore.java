@@ -1,0 +1,40 @@
+package org.civis.server.platform;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.Provider;
+import java.security.Security;
+import org.civis.core.keys.KeystoreFile;
+import org.civis.core.keys.KeystorePassword;
+import org.civis.core.keys.RegistryKeys;
+import org.civis.server.CivisConfig;
+
+/**
+ * Opens the registry's keys: from a PKCS#11 token when one is configured (production), else from
+ * the keystore file in the data directory, created with fresh keys on first start.
+ */
+public final class RegistryKeyStore {
+  private RegistryKeyStore() {}
+
+  public static RegistryKeys open(CivisConfig config) {
+    char[] password = KeystorePassword.resolve(config.dataDir(), config.keystorePassword().orElse(null));
+    if (config.pkcs11Config().isPresent()) {
+      return fromToken(config, password);
+    }
+    return KeystoreFile.openOrCreate(config.keystoreFile(), password);
+  }
+
+  /** The keys must already be on the token under the documented aliases: nothing is generated there. */
+  private static RegistryKeys fromToken(CivisConfig config, char[] pin) {
+    try {
+      Provider provider = Security.getProvider("SunPKCS11").configure(config.pkcs11Config().get().toString());
+      Security.addProvider(provider);
+      KeyStore token = KeyStore.getInstance("PKCS11", provider);
+      token.load(null, pin);
+      return KeystoreFile.fromKeyStore(token, pin);
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot open the PKCS#11 token named in CIVIS_PKCS11_CONFIG", e);
+    }
+  }
+}

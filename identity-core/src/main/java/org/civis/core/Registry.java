@@ -1,0 +1,72 @@
+package org.civis.core;
+
+import io.vertx.sqlclient.Pool;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.civis.core.audit.AuditLog;
+import org.civis.core.audit.AuditVerifier;
+import org.civis.core.crypto.BlindIndex;
+import org.civis.core.crypto.EnvelopeCipher;
+import org.civis.core.dedup.DemographicIndex;
+import org.civis.core.dedup.DemographicKeys;
+import org.civis.core.enrollment.EnrollmentService;
+import org.civis.core.identity.IdentityService;
+import org.civis.core.identity.IdentityStore;
+import org.civis.core.keys.RegistryKeys;
+import org.civis.core.lock.AuthLockService;
+import org.civis.core.schema.SchemaValidator;
+import org.civis.core.uin.IdNumberGenerator;
+import org.civis.core.vid.VidService;
+
+/** The registry's services, wired once over one pool, one set of keys and one clock. */
+public final class Registry {
+  private final RegistrySettings settings;
+  private final EnrollmentService enrollments;
+  private final IdentityService identities;
+  private final VidService vids;
+  private final AuthLockService locks;
+  private final AuditVerifier auditVerifier;
+
+  public Registry(Pool pool, RegistryKeys keys, RegistrySettings settings, Clock clock) {
+    this.settings = settings;
+    SecureRandom random = new SecureRandom();
+    EnvelopeCipher cipher = new EnvelopeCipher(keys.masterKey());
+    BlindIndex blindIndex = new BlindIndex(keys.blindIndexKey());
+    AuditLog audit = new AuditLog(keys.auditKey(), clock);
+    SchemaValidator validator = new SchemaValidator(settings.schema(), clock);
+    DemographicKeys demographicKeys = new DemographicKeys(settings.schema().deduplication(), blindIndex);
+    DemographicIndex demographicIndex = new DemographicIndex();
+    IdentityStore store = new IdentityStore(cipher, new IdNumberGenerator(settings.uinRules(), random));
+
+    this.enrollments = new EnrollmentService(pool, store, validator, demographicKeys, demographicIndex, blindIndex,
+        cipher, audit, clock);
+    this.identities = new IdentityService(pool, store, validator, demographicKeys, demographicIndex, audit, clock);
+    this.vids = new VidService(pool, store, new IdNumberGenerator(settings.vidRules(), random), audit, clock);
+    this.locks = new AuthLockService(pool, store, audit, clock);
+    this.auditVerifier = new AuditVerifier(keys.auditKey(), pool);
+  }
+
+  public RegistrySettings settings() {
+    return settings;
+  }
+
+  public EnrollmentService enrollments() {
+    return enrollments;
+  }
+
+  public IdentityService identities() {
+    return identities;
+  }
+
+  public VidService vids() {
+    return vids;
+  }
+
+  public AuthLockService locks() {
+    return locks;
+  }
+
+  public AuditVerifier auditVerifier() {
+    return auditVerifier;
+  }
+}

@@ -1,0 +1,151 @@
+package org.civis.core.keys;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.security.UnrecoverableKeyException;
+import java.util.Objects;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import org.civis.core.crypto.KeyStoreMasterKey;
+
+/**
+ * The registry's keys in a password-protected PKCS12 file, generated on first start and reused afterwards, or
+ * read from a keystore the caller has already loaded (for example a PKCS#11 token through SunPKCS11).
+ */
+public final class KeystoreFile {
+
+    /** Alias of the master key-encryption key, also its key id; rotation adds {@code -2}, {@code -3}, ... */
+    public static final String MASTER_KEY_ALIAS = "civis-master-kek-1";
+    public static final String BLIND_INDEX_ALIAS = "civis-blind-index";
+    public static final String AUDIT_CHAIN_ALIAS = "civis-audit-chain";
+
+    private static final String KEYSTORE_TYPE = "PKCS12";
+    // Named explicitly so a java.security file configured for legacy PKCS12 algorithms cannot weaken new files.
+    private static final String ENTRY_PROTECTION = "PBEWithHmacSHA256AndAES_256";
+    private static final int KEY_BITS = 256;
+
+    private KeystoreFile() {
+    }
+
+    /**
+     * Loads the keystore at {@code file}, or creates it with fresh keys if it does not exist. The password array
+     * is not modified; the caller clears it.
+     *
+     * @throws IllegalStateException if the password is wrong or an expected key is missing
+     */
+    public static RegistryKeys openOrCreate(Path file, char[] password) {
+        Objects.requireNonNull(file, "file");
+        requirePassword(password);
+        try {
+            if (Files.exists(file)) {
+                return fromKeyStore(load(file, password), password);
+            }
+            KeyStore created = generate(password);
+            ByteArrayOutputStream serialized = new ByteArrayOutputStream();
+            created.store(serialized, password);
+            OwnerOnlyFiles.writeAtomically(file, serialized.toByteArray());
+            return fromKeyStore(created, password);
+        } catch (IOException e) {
+            throw new UncheckedIOException("keystore " + file + " could not be read or written", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("keystore " + file + " could not be created", e);
+        }
+    }
+
+    /**
+     * Reads the registry's keys from a loaded keystore; generates nothing. {@code password} protects the entries
+     * and may be null for a token whose keys need no entry password.
+     *
+     * @throws IllegalStateException if an expected key is missing or cannot be recovered
+     */
+    public static RegistryKeys fromKeyStore(KeyStore keyStore, char[] password) {
+        Objects.requireNonNull(keyStore, "keyStore");
+        return new RegistryKeys(
+                new KeyStoreMasterKey(MASTER_KEY_ALIAS, secretKey(keyStore, MASTER_KEY_ALIAS, password)),
+                secretKey(keyStore, BLIND_INDEX_ALIAS, password),
+                secretKey(keyStore, AUDIT_CHAIN_ALIAS, password));
+    }
+
+    private static KeyStore load(Path file, char[] password) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore keyStore = KeyStore.getInstance(KEYSTORE_TYPE);
+            keyStore.load(in, password);
+            return keyStore;
+        } catch (IOException e) {
+            // PKCS12 reports a failed integrity check (wrong password) as an IOException caused by this.
+            if (e.getCause() instanceof UnrecoverableKeyException) {
+                throw new IllegalStateException("keystore password rejected for " + file, e);
+            }
+            throw e;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("keystore " + file + " could not be loaded", e);
+        }
+    }
+
+    private static KeyStore generate(char[] password) throws GeneralSecurityException, IOException {
+        SecureRandom random = new SecureRandom();
+        KeyStore keyStore = KeyStore.getInstance(KEYSTORE_TYPE);
+        keyStore.load(null, null);
+        KeyStore.PasswordProtection protection = new KeyStore.PasswordProtection(password, ENTRY_PROTECTION, null);
+        try {
+            keyStore.setEntry(MASTER_KEY_ALIAS, newEntry("AES", random), protection);
+            keyStore.setEntry(BLIND_INDEX_ALIAS, newEntry("HmacSHA256", random), protection);
+            keyStore.setEntry(AUDIT_CHAIN_ALIAS, newEntry("HmacSHA256", random), protection);
+        } finally {
+            destroyQuietly(protection);
+        }
+        return keyStore;
+    }
+
+    private static KeyStore.SecretKeyEntry newEntry(String algorithm, SecureRandom random)
+            throws NoSuchAlgorithmException {
+        KeyGenerator generator = KeyGenerator.getInstance(algorithm);
+        generator.init(KEY_BITS, random);
+        return new KeyStore.SecretKeyEntry(generator.generateKey());
+    }
+
+    private static SecretKey secretKey(KeyStore keyStore, String alias, char[] password) {
+        try {
+            // Never generate a replacement for a missing key: a new master key would make every stored record
+            // unreadable, and a new blind-index key would silently stop every lookup from matching.
+            if (!keyStore.containsAlias(alias)) {
+                throw new IllegalStateException("keystore has no entry '" + alias
+                        + "'; refusing to generate a replacement because existing data depends on the original key");
+            }
+            Key key = keyStore.getKey(alias, password);
+            if (!(key instanceof SecretKey secretKey)) {
+                throw new IllegalStateException("keystore entry '" + alias + "' is not a secret key");
+            }
+            return secretKey;
+        } catch (UnrecoverableKeyException e) {
+            throw new IllegalStateException("keystore password rejected for entry '" + alias + "'", e);
+        } catch (KeyStoreException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("keystore entry '" + alias + "' could not be read", e);
+        }
+    }
+
+    private static void requirePassword(char[] password) {
+        Objects.requireNonNull(password, "password");
+        if (password.length == 0) {
+            throw new IllegalArgumentException("keystore password must not be empty");
+        }
+    }
+
+    private static void destroyQuietly(KeyStore.PasswordProtection protection) {
+        try {
+            protection.destroy();
+        } catch (javax.security.auth.DestroyFailedException e) {
+            // Only clears a copy of the password; nothing else to do.
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The platform's long-lived secret keys: the master key-encryption key, the blind-index key and the audit-chain
+ * key, kept in a password-protected PKCS12 file or read from an already loaded keystore such as a PKCS#11 token.
+ * Keys are created once and reused across restarts; nothing here logs or prints keys or passwords.
+ */
+package org.civis.core.keys;

@@ -1,0 +1,39 @@
+package org.civis.core.schema;
+
+import io.vertx.core.json.JsonObject;
+
+/** Text given in one or more of the schema's languages: {@code {"eng": "…", "ara": "…"}}. */
+final class MultilingualTextFieldCheck implements FieldCheck {
+
+    private final IdSchema schema;
+
+    MultilingualTextFieldCheck(IdSchema schema) {
+        this.schema = schema;
+    }
+
+    @Override
+    public void check(FieldSpec spec, Object value, String path, ViolationCollector violations) {
+        if (!(value instanceof JsonObject translations)) {
+            violations.add(path, ViolationCode.FIELD_TYPE,
+                    "must be an object mapping ISO 639-3 language codes to text");
+            return;
+        }
+        if (translations.isEmpty()) {
+            violations.add(path, ViolationCode.FIELD_EMPTY, "must give the text in at least one language");
+            return;
+        }
+        for (String language : translations.fieldNames()) {
+            String entryPath = JsonPointer.child(path, language);
+            if (!schema.allowsLanguage(language)) {
+                violations.add(entryPath, ViolationCode.LANGUAGE_NOT_ALLOWED,
+                        "must be one of the languages " + schema.languages());
+            }
+            Object text = translations.getValue(language);
+            if (text instanceof String string) {
+                TextFieldCheck.checkContent(spec, string, entryPath, violations);
+            } else {
+                violations.add(entryPath, ViolationCode.FIELD_TYPE, "must be a string");
+            }
+        }
+    }
+}
