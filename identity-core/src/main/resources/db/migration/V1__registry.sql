@@ -74,8 +74,19 @@ create table auth_locks (
   primary key (uin, auth_type)
 );
 
--- Append-only, keyed-hash-chained audit log. seq is assigned under the head row's lock, so it has
--- no gaps; hash = HMAC(audit key, prev_hash || canonical row).
+-- Audit entries as written by the transactions that made the changes: no lock, so registry writes
+-- never queue behind one another. The chainer moves them into audit_log in batches.
+create table audit_pending (
+  id      bigserial   primary key,
+  at      timestamptz not null,
+  actor   text        not null,
+  action  text        not null,
+  subject text        not null,
+  details text        not null
+);
+
+-- Append-only, keyed-hash-chained audit log. seq is assigned by the chainer under the head row's
+-- lock, so it has no gaps; hash = HMAC(audit key, prev_hash || canonical row).
 create table audit_log (
   seq       bigint      primary key,
   at        timestamptz not null,
@@ -87,7 +98,7 @@ create table audit_log (
   hash      bytea       not null
 );
 
--- The chain's tip. Appenders lock this row, so entries are chained in commit order.
+-- The chain's tip. The chainer locks this row, so two nodes never chain at the same time.
 create table audit_head (
   id   boolean primary key default true check (id),
   seq  bigint  not null,

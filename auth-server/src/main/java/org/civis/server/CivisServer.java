@@ -61,6 +61,8 @@ public final class CivisServer implements AutoCloseable {
       Pool pool = postgres.pool(vertx, config.databasePoolSize()); // closed with Vert.x, after the listeners
       Clock clock = Clock.systemUTC();
       Registry registry = new Registry(pool, keys, RegistrySettingsLoader.from(config), clock);
+      AuditChaining chaining = AuditChaining.start(vertx, registry.auditChainer());
+      started.push(chaining::stop); // before Vert.x closes: the last entries get chained
       Health health = new Health(pool, () -> HazelcastMember.isReady(hazelcast));
 
       DeploymentOptions instances = new DeploymentOptions().setInstances(config.httpInstances());

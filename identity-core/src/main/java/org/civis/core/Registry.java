@@ -3,6 +3,8 @@ package org.civis.core;
 import io.vertx.sqlclient.Pool;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import org.civis.core.audit.AuditChainer;
 import org.civis.core.audit.AuditLog;
 import org.civis.core.audit.AuditVerifier;
 import org.civis.core.crypto.BlindIndex;
@@ -25,14 +27,18 @@ public final class Registry {
   private final IdentityService identities;
   private final VidService vids;
   private final AuthLockService locks;
+  private final AuditChainer auditChainer;
   private final AuditVerifier auditVerifier;
 
-  public Registry(Pool pool, RegistryKeys keys, RegistrySettings settings, Clock clock) {
+  public Registry(Pool pool, RegistryKeys keys, RegistrySettings settings, Clock systemClock) {
     this.settings = settings;
+    // PostgreSQL keeps microseconds: a clock that ticks in microseconds makes a first answer and
+    // its replay from the database identical.
+    Clock clock = Clock.tick(systemClock, Duration.ofNanos(1_000));
     SecureRandom random = new SecureRandom();
     EnvelopeCipher cipher = new EnvelopeCipher(keys.masterKey());
     BlindIndex blindIndex = new BlindIndex(keys.blindIndexKey());
-    AuditLog audit = new AuditLog(keys.auditKey(), clock);
+    AuditLog audit = new AuditLog(clock);
     SchemaValidator validator = new SchemaValidator(settings.schema(), clock);
     DemographicKeys demographicKeys = new DemographicKeys(settings.schema().deduplication(), blindIndex);
     DemographicIndex demographicIndex = new DemographicIndex();
@@ -43,6 +49,7 @@ public final class Registry {
     this.identities = new IdentityService(pool, store, validator, demographicKeys, demographicIndex, audit, clock);
     this.vids = new VidService(pool, store, new IdNumberGenerator(settings.vidRules(), random), audit, clock);
     this.locks = new AuthLockService(pool, store, audit, clock);
+    this.auditChainer = new AuditChainer(keys.auditKey(), pool);
     this.auditVerifier = new AuditVerifier(keys.auditKey(), pool);
   }
 
@@ -64,6 +71,11 @@ public final class Registry {
 
   public AuthLockService locks() {
     return locks;
+  }
+
+  /** Links recorded audit entries into the hash chain; run it periodically and before shutdown. */
+  public AuditChainer auditChainer() {
+    return auditChainer;
   }
 
   public AuditVerifier auditVerifier() {

@@ -9,8 +9,10 @@ import java.util.HexFormat;
  * @param firstBrokenSeq the sequence number of the first bad entry, or -1 when intact
  * @param problem why that entry is bad, or null when intact
  * @param headHash hex of the last good hash; record it elsewhere to detect later truncation
+ * @param pendingEntries entries recorded but not chained yet (none once the chainer has run)
  */
-public record AuditVerification(long entriesChecked, long firstBrokenSeq, Problem problem, String headHash) {
+public record AuditVerification(long entriesChecked, long firstBrokenSeq, Problem problem, String headHash,
+    long pendingEntries) {
 
   /** Why a link is broken. */
   public enum Problem {
@@ -28,11 +30,11 @@ public record AuditVerification(long entriesChecked, long firstBrokenSeq, Proble
     return problem == null;
   }
 
-  static AuditVerification intact(long checked, byte[] head) {
-    return new AuditVerification(checked, -1, null, HexFormat.of().formatHex(head));
+  static AuditVerification intact(long checked, byte[] head, long pending) {
+    return new AuditVerification(checked, -1, null, HexFormat.of().formatHex(head), pending);
   }
 
-  static AuditVerification broken(long checked, long seq, Problem problem, byte[] lastGood) {
-    return new AuditVerification(checked, seq, problem, HexFormat.of().formatHex(lastGood));
+  static AuditVerification broken(long checked, long seq, Problem problem, byte[] lastGood, long pending) {
+    return new AuditVerification(checked, seq, problem, HexFormat.of().formatHex(lastGood), pending);
   }
 }

@@ -23,7 +23,9 @@ public final class AuditVerifier {
   }
 
   public Future<AuditVerification> verify() {
-    return page(new Walk());
+    return pool.query("select count(*) from audit_pending").execute()
+        .map(rows -> rows.iterator().next().getLong(0))
+        .compose(pending -> page(new Walk(pending)));
   }
 
   private Future<AuditVerification> page(Walk walk) {
@@ -45,17 +47,22 @@ public final class AuditVerifier {
       boolean matches = head.getLong("seq") == walk.lastSeq
           && MessageDigest.isEqual(head.getBuffer("hash").getBytes(), walk.lastHash);
       return matches
-          ? AuditVerification.intact(walk.checked, walk.lastHash)
+          ? AuditVerification.intact(walk.checked, walk.lastHash, walk.pending)
           : AuditVerification.broken(walk.checked, walk.lastSeq + 1, AuditVerification.Problem.HEAD_MISMATCH,
-              walk.lastHash);
+              walk.lastHash, walk.pending);
     });
   }
 
   /** The verifier's position in the chain. */
   private final class Walk {
+    final long pending;
     long lastSeq;
     byte[] lastHash = new byte[ChainHash.LENGTH];
     long checked;
+
+    Walk(long pending) {
+      this.pending = pending;
+    }
 
     AuditVerification check(RowSet<Row> rows) {
       for (Row row : rows) {
@@ -63,15 +70,18 @@ public final class AuditVerifier {
         byte[] previous = row.getBuffer("prev_hash").getBytes();
         byte[] stored = row.getBuffer("hash").getBytes();
         if (seq != lastSeq + 1) {
-          return AuditVerification.broken(checked, lastSeq + 1, AuditVerification.Problem.SEQUENCE_GAP, lastHash);
+          return AuditVerification.broken(checked, lastSeq + 1, AuditVerification.Problem.SEQUENCE_GAP, lastHash,
+              pending);
         }
         if (!MessageDigest.isEqual(previous, lastHash)) {
-          return AuditVerification.broken(checked, seq, AuditVerification.Problem.PREVIOUS_HASH_MISMATCH, lastHash);
+          return AuditVerification.broken(checked, seq, AuditVerification.Problem.PREVIOUS_HASH_MISMATCH,
+              lastHash, pending);
         }
         byte[] expected = chain.link(previous, seq, row.getOffsetDateTime("at").toInstant(), row.getString("actor"),
             row.getString("action"), row.getString("subject"), row.getString("details"));
         if (!MessageDigest.isEqual(expected, stored)) {
-          return AuditVerification.broken(checked, seq, AuditVerification.Problem.HASH_MISMATCH, lastHash);
+          return AuditVerification.broken(checked, seq, AuditVerification.Problem.HASH_MISMATCH, lastHash,
+              pending);
         }
         lastSeq = seq;
         lastHash = stored;

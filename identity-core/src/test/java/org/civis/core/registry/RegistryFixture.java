@@ -45,6 +45,12 @@ public final class RegistryFixture implements AutoCloseable {
     }
   }
 
+  /** The audit trail as a reader sees it (pending entries chained first), one line per entry by seq. */
+  public List<String> auditTrail(String expression) {
+    Await.result(registry.auditChainer().chainPending());
+    return rows("select " + expression + " from audit_log order by seq");
+  }
+
   /** One number from SQL, for asserting on what was (not) written. */
   public long count(String sql) {
     return Long.parseLong(rows(sql).get(0));

@@ -35,6 +35,7 @@ class PersonalDataAtRestTest {
     assertThat(parked.candidates()).containsExactly(uin);
     Await.result(fixture.registry.identities().update(uin, new JsonObject().put("phone", "+447911654321"), "op"));
     Await.result(fixture.registry.identities().read(uin, "op"));
+    assertThat(fixture.auditTrail("action")).hasSize(4); // audit entries are chained and in the dump too
 
     List<String> tables = fixture.rows("select table_name from information_schema.tables"
         + " where table_schema = 'public' and table_type = 'BASE TABLE'");

@@ -67,7 +67,7 @@ class VidServiceTest {
     assertThat(Await.result(vids.find(vid.vid())).refusalAt(fixture.clock.instant()))
         .contains(VirtualId.Refusal.VID_REVOKED);
     assertThat(Await.result(vids.list(uin))).singleElement().extracting(VirtualId::revoked).isEqualTo(true);
-    assertThat(fixture.rows("select action from audit_log order by seq"))
+    assertThat(fixture.auditTrail("action"))
         .containsExactly("IDENTITY_ISSUED", "VID_CREATED", "VID_REVOKED");
   }
 
