@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.civis.core.enrollment.Adjudication;
 import org.civis.core.enrollment.EnrollmentRequest;
 import org.civis.core.enrollment.EnrollmentService;
+import org.civis.core.id.ReasonCode;
 import org.civis.core.id.RegistrationId;
 import org.civis.core.id.Uin;
 import org.civis.core.schema.ViolationCode;
@@ -43,20 +44,11 @@ final class EnrollmentRoutes {
     RegistrationId id = RequestIds.registrationId(ctx);
     String operator = RequestIds.operator(ctx);
     JsonBody body = JsonBody.of(ctx).allowOnly("decision", "existingUin", "reasonCode");
-    Optional<Adjudication.Decision> decision = body.string("decision", true).flatMap(name -> {
-      try {
-        return Optional.of(Adjudication.Decision.valueOf(name));
-      } catch (IllegalArgumentException e) {
-        body.add("decision", ViolationCode.FIELD_VALUE_NOT_ALLOWED, "must be ISSUE, REJECT or LINK");
-        return Optional.empty();
-      }
-    });
+    Optional<Adjudication.Decision> decision = body.enumValue("decision", Adjudication.Decision.class, true);
     Optional<String> existing = body.string("existingUin", false);
     existing.filter(value -> !Uin.isWellFormed(value)).ifPresent(bad ->
         body.add("existingUin", ViolationCode.FIELD_VALUE_NOT_ALLOWED, "must be a well-formed UIN"));
-    Optional<String> reason = body.string("reasonCode", false);
-    reason.filter(value -> !value.matches("[A-Z][A-Z0-9_]{0,63}")).ifPresent(bad ->
-        body.add("reasonCode", ViolationCode.FIELD_VALUE_NOT_ALLOWED, "must be an upper-case code such as FRAUD"));
+    Optional<ReasonCode> reason = body.reasonCode("reasonCode");
     if (decision.isPresent() && (decision.get() == Adjudication.Decision.LINK) != existing.isPresent()) {
       body.add("existingUin", ViolationCode.FIELD_REQUIRED, "is required with LINK and only with LINK");
     }

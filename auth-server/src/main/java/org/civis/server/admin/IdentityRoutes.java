@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.civis.core.RegistrySettings;
+import org.civis.core.id.ReasonCode;
 import org.civis.core.id.Uin;
 import org.civis.core.identity.IdentityService;
 import org.civis.core.identity.IdentityStatus;
@@ -68,11 +69,9 @@ final class IdentityRoutes {
     Uin uin = RequestIds.uin(ctx);
     String operator = RequestIds.operator(ctx);
     JsonBody body = JsonBody.optional(ctx).allowOnly("reasonCode");
-    Optional<String> reason = body.string("reasonCode", false);
-    reason.filter(value -> !value.matches("[A-Z][A-Z0-9_]{0,63}")).ifPresent(bad ->
-        body.add("reasonCode", ViolationCode.FIELD_VALUE_NOT_ALLOWED, "must be an upper-case code such as DECEASED"));
+    Optional<ReasonCode> reason = body.reasonCode("reasonCode");
     body.requireValid();
-    AdminApi.reply(ctx, identities.changeStatus(uin, target, reason.orElse(null), operator)
+    AdminApi.reply(ctx, identities.changeStatus(uin, target, reason, operator)
         .map(status -> statusJson(uin, status)));
   }
 

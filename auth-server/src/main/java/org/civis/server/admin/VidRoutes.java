@@ -38,14 +38,7 @@ final class VidRoutes {
     var uin = RequestIds.uin(ctx);
     String operator = RequestIds.operator(ctx);
     JsonBody body = JsonBody.of(ctx).allowOnly("type", "validitySeconds", "maxUses");
-    Optional<VidType> type = body.string("type", true).flatMap(name -> {
-      try {
-        return Optional.of(VidType.valueOf(name));
-      } catch (IllegalArgumentException e) {
-        body.add("type", ViolationCode.FIELD_VALUE_NOT_ALLOWED, "must be PERPETUAL, TEMPORARY or ONE_TIME");
-        return Optional.empty();
-      }
-    });
+    Optional<VidType> type = body.enumValue("type", VidType.class, true);
     Optional<Duration> validity = body.integer("validitySeconds", 1, MAX_VALIDITY_SECONDS, false)
         .map(Duration::ofSeconds);
     Optional<Integer> maxUses = body.integer("maxUses", 1, 1_000_000, false).map(Long::intValue);

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.civis.core.id.ReasonCode;
 import org.civis.core.schema.Violation;
 import org.civis.core.schema.ViolationCode;
 
@@ -71,6 +72,31 @@ public final class JsonBody {
 
   public Optional<String> string(String name, boolean required) {
     return member(name, String.class, "a string", required);
+  }
+
+  /** A string naming one constant of {@code type}; anything else is FIELD_VALUE_NOT_ALLOWED. */
+  public <E extends Enum<E>> Optional<E> enumValue(String name, Class<E> type, boolean required) {
+    return string(name, required).flatMap(value -> {
+      for (E constant : type.getEnumConstants()) {
+        if (constant.name().equals(value)) {
+          return Optional.of(constant);
+        }
+      }
+      add(name, ViolationCode.FIELD_VALUE_NOT_ALLOWED,
+          "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+      return Optional.empty();
+    });
+  }
+
+  /** An optional reason code such as DECEASED (upper case: it is stored in the audit log). */
+  public Optional<ReasonCode> reasonCode(String name) {
+    return string(name, false).flatMap(value -> {
+      if (ReasonCode.isWellFormed(value)) {
+        return Optional.of(new ReasonCode(value));
+      }
+      add(name, ViolationCode.FIELD_VALUE_NOT_ALLOWED, "must be an upper-case code such as DECEASED");
+      return Optional.empty();
+    });
   }
 
   public Optional<Boolean> bool(String name, boolean required) {

@@ -113,6 +113,18 @@ class AdminApiTest {
   }
 
   @Test
+  void unknownChoicesAndFreeTextReasonsAreRefusedWithTheirPaths() {
+    String uin = enroll("choices-1", resident("Kwame Asante", "1980-10-10", "male")).json().getString("uin");
+    Reply vid = admin.post("/v1/identities/" + uin + "/vids", new JsonObject().put("type", "FOREVER"));
+    assertThat(violations(vid)).containsExactly("/type FIELD_VALUE_NOT_ALLOWED");
+    // Free text could carry personal data into the audit log: only codes are accepted.
+    Reply reason = admin.post("/v1/identities/" + uin + "/deactivate",
+        new JsonObject().put("reasonCode", "died at 12 Main St"));
+    assertThat(violations(reason)).containsExactly("/reasonCode FIELD_VALUE_NOT_ALLOWED");
+    assertThat(admin.get("/v1/identities/" + uin + "/status").json().getString("status")).isEqualTo("ACTIVE");
+  }
+
+  @Test
   void aUinWithABadCheckDigitIsRefusedBeforeAnyLookup() {
     String body = "234567890";
     String good = body + Verhoeff.checkDigit(body);

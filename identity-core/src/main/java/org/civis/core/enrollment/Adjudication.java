@@ -2,6 +2,7 @@ package org.civis.core.enrollment;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.civis.core.id.ReasonCode;
 import org.civis.core.id.Uin;
 
 /**
@@ -11,7 +12,7 @@ import org.civis.core.id.Uin;
  * @param existing for LINK: the identity this packet belongs to (must be one of the candidates)
  * @param reasonCode an optional code recorded with a rejection, such as {@code FRAUD_SUSPECTED}
  */
-public record Adjudication(Decision decision, Optional<Uin> existing, Optional<String> reasonCode) {
+public record Adjudication(Decision decision, Optional<Uin> existing, Optional<ReasonCode> reasonCode) {
 
   /** The rulings an adjudicator can make. */
   public enum Decision {
@@ -30,10 +31,5 @@ public record Adjudication(Decision decision, Optional<Uin> existing, Optional<S
     if ((decision == Decision.LINK) != existing.isPresent()) {
       throw new IllegalArgumentException("LINK names the existing UIN, and only LINK does");
     }
-    reasonCode.ifPresent(code -> {
-      if (!code.matches("[A-Z][A-Z0-9_]{0,63}")) {
-        throw new IllegalArgumentException("reason code must be 1..64 of A-Z, 0-9 and _, starting with a letter");
-      }
-    });
   }
 }

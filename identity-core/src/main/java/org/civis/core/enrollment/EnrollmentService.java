@@ -20,6 +20,7 @@ import org.civis.core.crypto.EnvelopeCipher;
 import org.civis.core.dedup.DemographicIndex;
 import org.civis.core.dedup.DemographicKeys;
 import org.civis.core.dedup.DemographicKeys.DedupKey;
+import org.civis.core.id.ReasonCode;
 import org.civis.core.id.RegistrationId;
 import org.civis.core.id.Uin;
 import org.civis.core.identity.IdentityStore;
@@ -111,7 +112,7 @@ public final class EnrollmentService {
               StandardCharsets.UTF_8));
           yield issue(tx, id, identity, demographicKeys.of(identity), pending.receivedAt(), now, actor);
         }
-        case REJECT -> reject(tx, pending, List.of(ruling.reasonCode().orElse(REASON_ADJUDICATED_REJECT)),
+        case REJECT -> reject(tx, pending, List.of(ruling.reasonCode().map(ReasonCode::value).orElse(REASON_ADJUDICATED_REJECT)),
             Optional.empty(), now, AuditEvent.of(actor, AuditAction.ENROLLMENT_REJECTED, id.value()));
         case LINK -> link(tx, pending, ruling.existing().orElseThrow(), now, actor);
       };

@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.civis.core.RegistryError;
 import org.civis.core.RegistryException;
 import org.civis.core.audit.AuditAction;
@@ -13,6 +14,7 @@ import org.civis.core.audit.AuditEvent;
 import org.civis.core.audit.AuditLog;
 import org.civis.core.dedup.DemographicIndex;
 import org.civis.core.dedup.DemographicKeys;
+import org.civis.core.id.ReasonCode;
 import org.civis.core.id.Uin;
 import org.civis.core.schema.SchemaValidator;
 import org.civis.core.schema.Violation;
@@ -95,7 +97,8 @@ public final class IdentityService {
    * Moves the identity to {@code target}. Asking for the status it already has changes nothing
    * (a retried call succeeds); a move the lifecycle forbids fails with IDENTITY_STATE_CONFLICT.
    */
-  public Future<IdentityStatus> changeStatus(Uin uin, IdentityStatus target, String reasonCode, String actor) {
+  public Future<IdentityStatus> changeStatus(Uin uin, IdentityStatus target, Optional<ReasonCode> reason,
+      String actor) {
     Instant now = clock.instant();
     return pool.withTransaction(tx -> store.row(tx, uin, true).compose(row -> {
       if (row.status() == target) {
@@ -106,10 +109,7 @@ public final class IdentityService {
             "an identity that is " + row.status() + " cannot become " + target));
       }
       AuditEvent event = AuditEvent.of(actor, auditAction(target), uin).with("from", row.status().name());
-      if (reasonCode != null) {
-        event = event.with("reason", reasonCode);
-      }
-      AuditEvent recorded = event;
+      AuditEvent recorded = reason.map(code -> event.with("reason", code.value())).orElse(event);
       return store.setStatus(tx, uin, target, now)
           .compose(v -> audit.append(tx, recorded))
           .map(target);

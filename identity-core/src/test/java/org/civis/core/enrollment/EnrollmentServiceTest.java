@@ -190,7 +190,7 @@ class EnrollmentServiceTest {
     enroll("reg-2", person("Maria Silva", "1970-01-01", "female"));
     assertThat(fixture.count("select count(*) from enrollments where ciphertext is not null")).isEqualTo(1);
     EnrollmentOutcome ruled = adjudicate("reg-2", new Adjudication(Adjudication.Decision.REJECT, Optional.empty(),
-        Optional.of("FRAUD_SUSPECTED")));
+        Optional.of(new org.civis.core.id.ReasonCode("FRAUD_SUSPECTED"))));
     assertThat(ruled.status()).isEqualTo(EnrollmentStatus.REJECTED);
     assertThat(ruled.reasons()).containsExactly("FRAUD_SUSPECTED");
     assertThat(fixture.count("select count(*) from enrollments where ciphertext is not null")).isZero();

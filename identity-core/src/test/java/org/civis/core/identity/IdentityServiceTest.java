@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonObject;
 import org.civis.core.RegistryError;
 import org.civis.core.RegistryException;
 import org.civis.core.enrollment.EnrollmentStatus;
+import java.util.Optional;
+import org.civis.core.id.ReasonCode;
 import org.civis.core.id.Uin;
 import org.civis.core.registry.RegistryFixture;
 import org.civis.core.registry.Residents;
@@ -59,15 +61,15 @@ class IdentityServiceTest {
   @Test
   void statusMovesThroughTheLifecycleAndRevocationIsFinal() {
     Uin uin = issue("reg-1", Residents.full(1));
-    assertThat(Await.result(identities.changeStatus(uin, IdentityStatus.DEACTIVATED, "DECEASED", "op")))
+    assertThat(Await.result(identities.changeStatus(uin, IdentityStatus.DEACTIVATED, reason("DECEASED"), "op")))
         .isEqualTo(IdentityStatus.DEACTIVATED);
     assertThat(Await.result(identities.status(uin))).isEqualTo(IdentityStatus.DEACTIVATED);
-    assertThat(Await.result(identities.changeStatus(uin, IdentityStatus.ACTIVE, null, "op")))
+    assertThat(Await.result(identities.changeStatus(uin, IdentityStatus.ACTIVE, Optional.empty(), "op")))
         .isEqualTo(IdentityStatus.ACTIVE);
-    assertThat(Await.result(identities.changeStatus(uin, IdentityStatus.REVOKED, "FRAUD", "op")))
+    assertThat(Await.result(identities.changeStatus(uin, IdentityStatus.REVOKED, reason("FRAUD"), "op")))
         .isEqualTo(IdentityStatus.REVOKED);
 
-    assertThat(code(identities.changeStatus(uin, IdentityStatus.ACTIVE, null, "op")))
+    assertThat(code(identities.changeStatus(uin, IdentityStatus.ACTIVE, Optional.empty(), "op")))
         .isEqualTo(RegistryError.IDENTITY_STATE_CONFLICT);
     assertThat(code(identities.update(uin, new JsonObject().put("phone", "+254700111222"), "op")))
         .isEqualTo(RegistryError.IDENTITY_STATE_CONFLICT);
@@ -78,7 +80,7 @@ class IdentityServiceTest {
   @Test
   void askingForTheStatusAnIdentityHasIsHarmless() {
     Uin uin = issue("reg-1", Residents.full(1));
-    assertThat(Await.result(identities.changeStatus(uin, IdentityStatus.ACTIVE, null, "op")))
+    assertThat(Await.result(identities.changeStatus(uin, IdentityStatus.ACTIVE, Optional.empty(), "op")))
         .isEqualTo(IdentityStatus.ACTIVE);
     assertThat(fixture.auditTrail("action")).hasSize(1);
   }
@@ -96,6 +98,10 @@ class IdentityServiceTest {
   void anUnknownUinIsNotFound() {
     assertThat(code(identities.read(new Uin("234567890" + checkDigit("234567890")), "op")))
         .isEqualTo(RegistryError.IDENTITY_NOT_FOUND);
+  }
+
+  private static Optional<ReasonCode> reason(String code) {
+    return Optional.of(new ReasonCode(code));
   }
 
   private static String checkDigit(String body) {

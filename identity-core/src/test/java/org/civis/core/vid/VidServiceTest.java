@@ -73,7 +73,7 @@ class VidServiceTest {
 
   @Test
   void onlyAnActiveIdentityGetsNewVids() {
-    Await.result(fixture.registry.identities().changeStatus(uin, IdentityStatus.DEACTIVATED, null, "op"));
+    Await.result(fixture.registry.identities().changeStatus(uin, IdentityStatus.DEACTIVATED, Optional.empty(), "op"));
     assertThat(code(vids.create(uin, VidRequest.of(VidType.TEMPORARY), "op")))
         .isEqualTo(RegistryError.IDENTITY_STATE_CONFLICT);
   }
