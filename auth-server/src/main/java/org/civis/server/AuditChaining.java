@@ -14,36 +14,37 @@ import org.slf4j.LoggerFactory;
  * the chain.
  */
 final class AuditChaining {
-  static final long PERIOD_MS = 250;
-  private static final Logger LOG = LoggerFactory.getLogger(AuditChaining.class);
+    static final long PERIOD_MS = 250;
+    private static final Logger LOG = LoggerFactory.getLogger(AuditChaining.class);
 
-  private final Vertx vertx;
-  private final AuditChainer chainer;
-  private final AtomicBoolean running = new AtomicBoolean();
-  private long timer;
+    private final Vertx vertx;
+    private final AuditChainer chainer;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private long timer;
 
-  private AuditChaining(Vertx vertx, AuditChainer chainer) {
-    this.vertx = vertx;
-    this.chainer = chainer;
-  }
-
-  static AuditChaining start(Vertx vertx, AuditChainer chainer) {
-    AuditChaining chaining = new AuditChaining(vertx, chainer);
-    chaining.timer = vertx.setPeriodic(0, PERIOD_MS, id -> chaining.runOnce());
-    return chaining;
-  }
-
-  private Future<Integer> runOnce() {
-    if (!running.compareAndSet(false, true)) {
-      return Future.succeededFuture(0); // the previous run is still busy with a large backlog
+    private AuditChaining(Vertx vertx, AuditChainer chainer) {
+        this.vertx = vertx;
+        this.chainer = chainer;
     }
-    return chainer.chainPending()
-        .onFailure(e -> LOG.warn("audit chaining failed, will retry: {}", e.getClass().getSimpleName()))
-        .onComplete(done -> running.set(false));
-  }
 
-  void stop() throws Exception {
-    vertx.cancelTimer(timer);
-    chainer.chainPending().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-  }
+    static AuditChaining start(Vertx vertx, AuditChainer chainer) {
+        AuditChaining chaining = new AuditChaining(vertx, chainer);
+        chaining.timer = vertx.setPeriodic(0, PERIOD_MS, id -> chaining.runOnce());
+        return chaining;
+    }
+
+    private Future<Integer> runOnce() {
+        if (!running.compareAndSet(false, true)) {
+            return Future.succeededFuture(0); // the previous run is still busy with a large backlog
+        }
+        return chainer.chainPending()
+                .onFailure(e -> LOG.warn(
+                        "audit chaining failed, will retry: {}", e.getClass().getSimpleName()))
+                .onComplete(done -> running.set(false));
+    }
+
+    void stop() throws Exception {
+        vertx.cancelTimer(timer);
+        chainer.chainPending().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
 }

@@ -10,52 +10,69 @@ import java.util.Set;
  * The README's configuration table lists the same settings under their environment names.
  */
 public record CivisConfig(
-    Path dataDir,
-    Optional<String> databaseUrl,
-    int databasePoolSize,
-    String publicHost,
-    int publicPort,
-    String adminHost,
-    int adminPort,
-    int httpInstances,
-    long maxBodyBytes,
-    Optional<String> keystorePassword,
-    Optional<Path> pkcs11Config,
-    Optional<Path> idSchemaFile,
-    int uinLength,
-    int vidLength,
-    Set<String> uinDenyList,
-    String hazelcastClusterName,
-    String hazelcastBindAddress,
-    int hazelcastPort,
-    List<String> hazelcastMembers) {
+        Path dataDir,
+        Optional<String> databaseUrl,
+        int databasePoolSize,
+        String publicHost,
+        int publicPort,
+        String adminHost,
+        int adminPort,
+        int httpInstances,
+        long maxBodyBytes,
+        Optional<String> keystorePassword,
+        Optional<Path> pkcs11Config,
+        Optional<Path> idSchemaFile,
+        int uinLength,
+        int vidLength,
+        Set<String> uinDenyList,
+        String hazelcastClusterName,
+        String hazelcastBindAddress,
+        int hazelcastPort,
+        List<String> hazelcastMembers) {
 
-  public CivisConfig {
-    databaseUrl = databaseUrl.filter(url -> !url.isBlank());
-    keystorePassword = keystorePassword.filter(p -> !p.isBlank());
-    uinDenyList = Set.copyOf(uinDenyList);
-    hazelcastMembers = List.copyOf(hazelcastMembers);
-  }
+    public CivisConfig {
+        databaseUrl = databaseUrl.filter(url -> !url.isBlank());
+        keystorePassword = keystorePassword.filter(p -> !p.isBlank());
+        uinDenyList = Set.copyOf(uinDenyList);
+        hazelcastMembers = List.copyOf(hazelcastMembers);
+    }
 
-  public Path keystoreFile() {
-    return dataDir.resolve("keystore.p12");
-  }
+    public Path keystoreFile() {
+        return dataDir.resolve("keystore.p12");
+    }
 
-  public Path embeddedPostgresDir() {
-    return dataDir.resolve("postgres");
-  }
+    public Path embeddedPostgresDir() {
+        return dataDir.resolve("postgres");
+    }
 
-  /** The same configuration listening on other ports (tests start several servers side by side). */
-  public CivisConfig withPorts(int publicPort, int adminPort, int hazelcastPort) {
-    return new CivisConfig(dataDir, databaseUrl, databasePoolSize, publicHost, publicPort, adminHost, adminPort,
-        httpInstances, maxBodyBytes, keystorePassword, pkcs11Config, idSchemaFile, uinLength, vidLength, uinDenyList,
-        hazelcastClusterName, hazelcastBindAddress, hazelcastPort, hazelcastMembers);
-  }
+    /** The same configuration listening on other ports (tests start several servers side by side). */
+    public CivisConfig withPorts(int publicPort, int adminPort, int hazelcastPort) {
+        return new CivisConfig(
+                dataDir,
+                databaseUrl,
+                databasePoolSize,
+                publicHost,
+                publicPort,
+                adminHost,
+                adminPort,
+                httpInstances,
+                maxBodyBytes,
+                keystorePassword,
+                pkcs11Config,
+                idSchemaFile,
+                uinLength,
+                vidLength,
+                uinDenyList,
+                hazelcastClusterName,
+                hazelcastBindAddress,
+                hazelcastPort,
+                hazelcastMembers);
+    }
 
-  @Override
-  public String toString() {
-    // The database URL may carry a password and the keystore password is one: neither is shown.
-    return "CivisConfig[dataDir=" + dataDir + ", database=" + (databaseUrl.isPresent() ? "external" : "embedded")
-        + ", public=" + publicHost + ":" + publicPort + ", admin=" + adminHost + ":" + adminPort + "]";
-  }
+    @Override
+    public String toString() {
+        // The database URL may carry a password and the keystore password is one: neither is shown.
+        return "CivisConfig[dataDir=" + dataDir + ", database=" + (databaseUrl.isPresent() ? "external" : "embedded")
+                + ", public=" + publicHost + ":" + publicPort + ", admin=" + adminHost + ":" + adminPort + "]";
+    }
 }

@@ -28,94 +28,102 @@ import org.slf4j.LoggerFactory;
  * (partner/resident API on the public port, admin API on the internal one). Stops in reverse order.
  */
 public final class CivisServer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(CivisServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CivisServer.class);
 
-  private final CivisConfig config;
-  private final Registry registry;
-  private final PostgresServer postgres;
-  private final Deque<AutoCloseable> stopOrder;
+    private final CivisConfig config;
+    private final Registry registry;
+    private final PostgresServer postgres;
+    private final Deque<AutoCloseable> stopOrder;
 
-  private CivisServer(CivisConfig config, Registry registry, PostgresServer postgres, Deque<AutoCloseable> stopOrder) {
-    this.config = config;
-    this.registry = registry;
-    this.postgres = postgres;
-    this.stopOrder = stopOrder;
-  }
-
-  /** Starts everything, or stops what had started and rethrows. */
-  public static CivisServer start(CivisConfig config) {
-    Deque<AutoCloseable> started = new ArrayDeque<>();
-    try {
-      // The member takes a second or two to start: it does so while keys and PostgreSQL come up.
-      CompletableFuture<HazelcastInstance> member = CompletableFuture.supplyAsync(() -> HazelcastMember.start(config));
-      RegistryKeys keys = RegistryKeyStore.open(config);
-      PostgresServer postgres = config.databaseUrl().map(PostgresServer::external)
-          .orElseGet(() -> PostgresServer.embedded(config.embeddedPostgresDir()));
-      started.push(postgres);
-      Migrations.apply(postgres);
-      HazelcastInstance hazelcast = member.get(120, TimeUnit.SECONDS);
-      started.push(hazelcast::shutdown);
-
-      Vertx vertx = Vertx.vertx();
-      started.push(() -> await(vertx.close()));
-      Pool pool = postgres.pool(vertx, config.databasePoolSize()); // closed with Vert.x, after the listeners
-      Clock clock = Clock.systemUTC();
-      Registry registry = new Registry(pool, keys, RegistrySettingsLoader.from(config), clock);
-      AuditChaining chaining = AuditChaining.start(vertx, registry.auditChainer());
-      started.push(chaining::stop); // before Vert.x closes: the last entries get chained
-      Health health = new Health(pool, () -> HazelcastMember.isReady(hazelcast));
-
-      DeploymentOptions instances = new DeploymentOptions().setInstances(config.httpInstances());
-      await(vertx.deployVerticle(() -> new HttpListener(config.publicHost(), config.publicPort(),
-          () -> publicRouter(vertx, health)), instances));
-      await(vertx.deployVerticle(() -> new HttpListener(config.adminHost(), config.adminPort(),
-          () -> AdminApi.router(vertx, registry, health, config.maxBodyBytes(), clock)), instances));
-      return new CivisServer(config, registry, postgres, started);
-    } catch (Exception e) {
-      stopAll(started);
-      throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException("start-up failed", e);
+    private CivisServer(
+            CivisConfig config, Registry registry, PostgresServer postgres, Deque<AutoCloseable> stopOrder) {
+        this.config = config;
+        this.registry = registry;
+        this.postgres = postgres;
+        this.stopOrder = stopOrder;
     }
-  }
 
-  /** The partner and resident API. For now it answers health checks; the APIs arrive with their issues. */
-  private static Router publicRouter(Vertx vertx, Health health) {
-    Router router = Router.router(vertx);
-    health.mount(router);
-    router.route().failureHandler(ErrorResponses::handle);
-    for (int status : new int[] {404, 405, 500}) {
-      router.errorHandler(status, ErrorResponses::handle);
+    /** Starts everything, or stops what had started and rethrows. */
+    public static CivisServer start(CivisConfig config) {
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            // The member takes a second or two to start: it does so while keys and PostgreSQL come up.
+            CompletableFuture<HazelcastInstance> member =
+                    CompletableFuture.supplyAsync(() -> HazelcastMember.start(config));
+            RegistryKeys keys = RegistryKeyStore.open(config);
+            PostgresServer postgres = config.databaseUrl()
+                    .map(PostgresServer::external)
+                    .orElseGet(() -> PostgresServer.embedded(config.embeddedPostgresDir()));
+            started.push(postgres);
+            Migrations.apply(postgres);
+            HazelcastInstance hazelcast = member.get(120, TimeUnit.SECONDS);
+            started.push(hazelcast::shutdown);
+
+            Vertx vertx = Vertx.vertx();
+            started.push(() -> await(vertx.close()));
+            Pool pool = postgres.pool(vertx, config.databasePoolSize()); // closed with Vert.x, after the listeners
+            Clock clock = Clock.systemUTC();
+            Registry registry = new Registry(pool, keys, RegistrySettingsLoader.from(config), clock);
+            AuditChaining chaining = AuditChaining.start(vertx, registry.auditChainer());
+            started.push(chaining::stop); // before Vert.x closes: the last entries get chained
+            Health health = new Health(pool, () -> HazelcastMember.isReady(hazelcast));
+
+            DeploymentOptions instances = new DeploymentOptions().setInstances(config.httpInstances());
+            await(vertx.deployVerticle(
+                    () -> new HttpListener(config.publicHost(), config.publicPort(), () -> publicRouter(vertx, health)),
+                    instances));
+            await(vertx.deployVerticle(
+                    () -> new HttpListener(
+                            config.adminHost(),
+                            config.adminPort(),
+                            () -> AdminApi.router(vertx, registry, health, config.maxBodyBytes(), clock)),
+                    instances));
+            return new CivisServer(config, registry, postgres, started);
+        } catch (Exception e) {
+            stopAll(started);
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException("start-up failed", e);
+        }
     }
-    return router;
-  }
 
-  public CivisConfig config() {
-    return config;
-  }
-
-  public Registry registry() {
-    return registry;
-  }
-
-  public PostgresServer postgres() {
-    return postgres;
-  }
-
-  @Override
-  public void close() {
-    stopAll(stopOrder);
-  }
-
-  private static void stopAll(Deque<AutoCloseable> started) {
-    while (!started.isEmpty()) {
-      try {
-        started.pop().close();
-      } catch (Exception e) {
-        LOG.warn("a component did not stop cleanly: {}", e.getClass().getSimpleName());
-      }
+    /** The partner and resident API. For now it answers health checks; the APIs arrive with their issues. */
+    private static Router publicRouter(Vertx vertx, Health health) {
+        Router router = Router.router(vertx);
+        health.mount(router);
+        router.route().failureHandler(ErrorResponses::handle);
+        for (int status : new int[] {404, 405, 500}) {
+            router.errorHandler(status, ErrorResponses::handle);
+        }
+        return router;
     }
-  }
 
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-  }
+    public CivisConfig config() {
+        return config;
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    @Override
+    public void close() {
+        stopAll(stopOrder);
+    }
+
+    private static void stopAll(Deque<AutoCloseable> started) {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                LOG.warn("a component did not stop cleanly: {}", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
 }

@@ -12,23 +12,26 @@ import java.util.function.Supplier;
  * spreads the connections of a shared port across them.
  */
 final class HttpListener extends VerticleBase {
-  private final String host;
-  private final int port;
-  private final Supplier<Router> routes;
+    private final String host;
+    private final int port;
+    private final Supplier<Router> routes;
 
-  HttpListener(String host, int port, Supplier<Router> routes) {
-    this.host = host;
-    this.port = port;
-    this.routes = routes;
-  }
+    HttpListener(String host, int port, Supplier<Router> routes) {
+        this.host = host;
+        this.port = port;
+        this.routes = routes;
+    }
 
-  @Override
-  public Future<?> start() {
-    HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
-        .setCompressionSupported(true)
-        .setMaxInitialLineLength(8 * 1024)
-        .setMaxHeaderSize(16 * 1024);
-    Future<HttpServer> listening = vertx.createHttpServer(options).requestHandler(routes.get()).listen();
-    return listening;
-  }
+    @Override
+    public Future<?> start() {
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(host)
+                .setPort(port)
+                .setCompressionSupported(true)
+                .setMaxInitialLineLength(8 * 1024)
+                .setMaxHeaderSize(16 * 1024);
+        Future<HttpServer> listening =
+                vertx.createHttpServer(options).requestHandler(routes.get()).listen();
+        return listening;
+    }
 }

@@ -11,20 +11,25 @@ import org.civis.core.uin.NumberRules;
 
 /** The registry part of the configuration: the ID schema in force and the number rules. */
 final class RegistrySettingsLoader {
-  private RegistrySettingsLoader() {}
+    private RegistrySettingsLoader() {}
 
-  static RegistrySettings from(CivisConfig config) {
-    IdSchema schema = config.idSchemaFile().map(RegistrySettingsLoader::readSchema).orElseGet(IdSchema::defaultSchema);
-    NumberRules uins = new NumberRules(config.uinLength(), NumberRules.DEFAULT_SEQUENCE_LIMIT,
-        NumberRules.DEFAULT_REPEAT_LIMIT, NumberRules.DEFAULT_REPEATED_BLOCK_LENGTH, config.uinDenyList());
-    return new RegistrySettings(schema, uins, NumberRules.defaults(config.vidLength()));
-  }
-
-  private static IdSchema readSchema(Path file) {
-    try {
-      return IdSchema.fromJson(new JsonObject(Files.readString(file)));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the ID schema " + file, e);
+    static RegistrySettings from(CivisConfig config) {
+        IdSchema schema =
+                config.idSchemaFile().map(RegistrySettingsLoader::readSchema).orElseGet(IdSchema::defaultSchema);
+        NumberRules uins = new NumberRules(
+                config.uinLength(),
+                NumberRules.DEFAULT_SEQUENCE_LIMIT,
+                NumberRules.DEFAULT_REPEAT_LIMIT,
+                NumberRules.DEFAULT_REPEATED_BLOCK_LENGTH,
+                config.uinDenyList());
+        return new RegistrySettings(schema, uins, NumberRules.defaults(config.vidLength()));
     }
-  }
+
+    private static IdSchema readSchema(Path file) {
+        try {
+            return IdSchema.fromJson(new JsonObject(Files.readString(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the ID schema " + file, e);
+        }
+    }
 }

@@ -10,56 +10,58 @@ import java.time.Duration;
 
 /** A small blocking HTTP client for tests, speaking JSON. */
 public final class HttpClientForTests {
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  private final String base;
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String base;
 
-  public HttpClientForTests(String base) {
-    this.base = base;
-  }
-
-  public Reply get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-  }
-
-  public Reply post(String path, JsonObject body) {
-    return post(path, body.encode(), "application/json");
-  }
-
-  public Reply post(String path, String body, String contentType) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-        .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (contentType != null) {
-      request.header("content-type", contentType);
-    }
-    return send(request);
-  }
-
-  public Reply patch(String path, JsonObject body) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("content-type", "application/json")
-        .method("PATCH", HttpRequest.BodyPublishers.ofString(body.encode())));
-  }
-
-  private Reply send(HttpRequest.Builder request) {
-    try {
-      HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), response.body());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Status and body of a response. */
-  public record Reply(int status, String body) {
-    public JsonObject json() {
-      return new JsonObject(body);
+    public HttpClientForTests(String base) {
+        this.base = base;
     }
 
-    public String errorCode() {
-      return json().getJsonObject("error").getString("code");
+    public Reply get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
-  }
+
+    public Reply post(String path, JsonObject body) {
+        return post(path, body.encode(), "application/json");
+    }
+
+    public Reply post(String path, String body, String contentType) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("content-type", contentType);
+        }
+        return send(request);
+    }
+
+    public Reply patch(String path, JsonObject body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("content-type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.encode())));
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response =
+                    client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Status and body of a response. */
+    public record Reply(int status, String body) {
+        public JsonObject json() {
+            return new JsonObject(body);
+        }
+
+        public String errorCode() {
+            return json().getJsonObject("error").getString("code");
+        }
+    }
 }

@@ -26,121 +26,141 @@ import org.junit.jupiter.api.io.TempDir;
  * the same data directory, and check the audit chain with the CLI before and after tampering.
  */
 class ServeEndToEndIT {
-  private static final Path JAR = Path.of("target", "civis-server.jar");
-  @TempDir Path work;
-  private final List<Process> started = new ArrayList<>();
+    private static final Path JAR = Path.of("target", "civis-server.jar");
 
-  @AfterEach
-  void stopEverything() throws InterruptedException {
-    for (Process p : started) {
-      p.destroy();
-      p.waitFor(60, TimeUnit.SECONDS);
-    }
-  }
+    @TempDir
+    Path work;
 
-  @Test
-  void aFreshServerIssuesUinsKeepsThemAcrossARestartAndItsAuditChainCatchesAnEdit() throws Exception {
-    Map<String, String> env = environment(work.resolve("civis-data"));
-    Process server = serve(env, "first");
-    HttpClientForTests admin = new HttpClientForTests("http://127.0.0.1:" + env.get("CIVIS_ADMIN_PORT"));
+    private final List<Process> started = new ArrayList<>();
 
-    List<String> uins = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      Reply reply = admin.post("/v1/enrollments", enrollment("e2e-" + i, "Grace Wanjiku Mwangi " + i));
-      assertThat(reply.json().getString("status")).isEqualTo("ISSUED");
-      uins.add(reply.json().getString("uin"));
-    }
-    assertThat(uins).allMatch(Verhoeff::isValid).doesNotHaveDuplicates();
-    assertThat(admin.post("/v1/enrollments", enrollment("e2e-0", "Grace Wanjiku Mwangi 0")).json().getString("uin"))
-        .isEqualTo(uins.get(0));
-    assertThat(admin.post("/v1/enrollments", enrollment("e2e-dup", "GRACE  wanjiku mwangí 1")).json()
-        .getString("status")).isEqualTo("DUPLICATE_SUSPECTED");
-    assertThat(Files.getPosixFilePermissions(work.resolve("civis-data/keystore.p12")))
-        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
-
-    CliRun intact = cli(env, "audit", "verify"); // attaches to the running server's PostgreSQL
-    assertThat(intact.exitCode()).as(intact.output()).isZero();
-    assertThat(intact.output()).contains("audit log intact: 4 entries");
-
-    stop(server);
-    serve(env, "second");
-    for (String uin : uins) {
-      Reply read = admin.get("/v1/identities/" + uin);
-      assertThat(read.status()).isEqualTo(200);
-      assertThat(read.json().getJsonObject("identity").getJsonObject("fullName").getString("eng"))
-          .startsWith("Grace Wanjiku Mwangi");
+    @AfterEach
+    void stopEverything() throws InterruptedException {
+        for (Process p : started) {
+            p.destroy();
+            p.waitFor(60, TimeUnit.SECONDS);
+        }
     }
 
-    editAuditRowInSql(work.resolve("civis-data/postgres"), 2);
-    CliRun broken = cli(env, "audit", "verify");
-    assertThat(broken.exitCode()).isEqualTo(1);
-    assertThat(broken.output()).contains("BROKEN at entry seq=2").contains("HASH_MISMATCH");
-  }
+    @Test
+    void aFreshServerIssuesUinsKeepsThemAcrossARestartAndItsAuditChainCatchesAnEdit() throws Exception {
+        Map<String, String> env = environment(work.resolve("civis-data"));
+        Process server = serve(env, "first");
+        HttpClientForTests admin = new HttpClientForTests("http://127.0.0.1:" + env.get("CIVIS_ADMIN_PORT"));
 
-  private Map<String, String> environment(Path dataDir) {
-    Map<String, String> env = new HashMap<>();
-    env.put("CIVIS_DATA_DIR", dataDir.toString());
-    env.put("CIVIS_PUBLIC_PORT", String.valueOf(TestServers.freePort()));
-    env.put("CIVIS_ADMIN_PORT", String.valueOf(TestServers.freePort()));
-    env.put("CIVIS_HZ_PORT", String.valueOf(TestServers.freePort()));
-    env.put("CIVIS_HZ_CLUSTER_NAME", "e2e-" + UUID.randomUUID());
-    return env;
-  }
+        List<String> uins = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Reply reply = admin.post("/v1/enrollments", enrollment("e2e-" + i, "Grace Wanjiku Mwangi " + i));
+            assertThat(reply.json().getString("status")).isEqualTo("ISSUED");
+            uins.add(reply.json().getString("uin"));
+        }
+        assertThat(uins).allMatch(Verhoeff::isValid).doesNotHaveDuplicates();
+        assertThat(admin.post("/v1/enrollments", enrollment("e2e-0", "Grace Wanjiku Mwangi 0"))
+                        .json()
+                        .getString("uin"))
+                .isEqualTo(uins.get(0));
+        assertThat(admin.post("/v1/enrollments", enrollment("e2e-dup", "GRACE  wanjiku mwangí 1"))
+                        .json()
+                        .getString("status"))
+                .isEqualTo("DUPLICATE_SUSPECTED");
+        assertThat(Files.getPosixFilePermissions(work.resolve("civis-data/keystore.p12")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
 
-  private Process serve(Map<String, String> env, String name) throws IOException, InterruptedException {
-    Path log = work.resolve("serve-" + name + ".log");
-    ProcessBuilder builder = java(env, "serve").redirectErrorStream(true).redirectOutput(log.toFile());
-    Process process = builder.start();
-    started.add(process);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-    while (System.nanoTime() < deadline) {
-      String output = Files.readString(log, StandardCharsets.UTF_8);
-      if (output.contains("Civis is up")) {
-        return process;
-      }
-      assertThat(process.isAlive()).as("server exited early:%n%s", output).isTrue();
-      Thread.sleep(200);
+        CliRun intact = cli(env, "audit", "verify"); // attaches to the running server's PostgreSQL
+        assertThat(intact.exitCode()).as(intact.output()).isZero();
+        assertThat(intact.output()).contains("audit log intact: 4 entries");
+
+        stop(server);
+        serve(env, "second");
+        for (String uin : uins) {
+            Reply read = admin.get("/v1/identities/" + uin);
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.json()
+                            .getJsonObject("identity")
+                            .getJsonObject("fullName")
+                            .getString("eng"))
+                    .startsWith("Grace Wanjiku Mwangi");
+        }
+
+        editAuditRowInSql(work.resolve("civis-data/postgres"), 2);
+        CliRun broken = cli(env, "audit", "verify");
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.output()).contains("BROKEN at entry seq=2").contains("HASH_MISMATCH");
     }
-    throw new AssertionError("server did not start:\n" + Files.readString(log, StandardCharsets.UTF_8));
-  }
 
-  private static void stop(Process server) throws InterruptedException {
-    server.destroy(); // SIGTERM: the shutdown hook stops listeners, Hazelcast and PostgreSQL in order
-    assertThat(server.waitFor(120, TimeUnit.SECONDS)).isTrue();
-  }
-
-  private CliRun cli(Map<String, String> env, String... args) throws IOException, InterruptedException {
-    Path log = work.resolve("cli-" + UUID.randomUUID() + ".log");
-    Process process = java(env, args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
-    return new CliRun(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-  }
-
-  private static ProcessBuilder java(Map<String, String> env, String... args) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().keySet().removeIf(k -> k.startsWith("CIVIS_"));
-    builder.environment().putAll(env);
-    return builder;
-  }
-
-  /** What someone with superuser access to the database might do. */
-  private static void editAuditRowInSql(Path cluster, int seq) throws Exception {
-    int port = Integer.parseInt(Files.readAllLines(cluster.resolve("postmaster.pid")).get(3).trim());
-    try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/civis", "postgres", "");
-        var s = c.createStatement()) {
-      s.execute("alter table audit_log disable trigger user");
-      s.execute("update audit_log set actor = 'someone-else' where seq = " + seq);
-      s.execute("alter table audit_log enable trigger user");
+    private Map<String, String> environment(Path dataDir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("CIVIS_DATA_DIR", dataDir.toString());
+        env.put("CIVIS_PUBLIC_PORT", String.valueOf(TestServers.freePort()));
+        env.put("CIVIS_ADMIN_PORT", String.valueOf(TestServers.freePort()));
+        env.put("CIVIS_HZ_PORT", String.valueOf(TestServers.freePort()));
+        env.put("CIVIS_HZ_CLUSTER_NAME", "e2e-" + UUID.randomUUID());
+        return env;
     }
-  }
 
-  private static JsonObject enrollment(String registrationId, String name) {
-    return new JsonObject().put("registrationId", registrationId).put("identity", new JsonObject()
-        .put("fullName", new JsonObject().put("eng", name)).put("dateOfBirth", "1993-09-21").put("gender", "female"));
-  }
+    private Process serve(Map<String, String> env, String name) throws IOException, InterruptedException {
+        Path log = work.resolve("serve-" + name + ".log");
+        ProcessBuilder builder = java(env, "serve").redirectErrorStream(true).redirectOutput(log.toFile());
+        Process process = builder.start();
+        started.add(process);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            if (output.contains("Civis is up")) {
+                return process;
+            }
+            assertThat(process.isAlive()).as("server exited early:%n%s", output).isTrue();
+            Thread.sleep(200);
+        }
+        throw new AssertionError("server did not start:\n" + Files.readString(log, StandardCharsets.UTF_8));
+    }
 
-  private record CliRun(int exitCode, String output) {}
+    private static void stop(Process server) throws InterruptedException {
+        server.destroy(); // SIGTERM: the shutdown hook stops listeners, Hazelcast and PostgreSQL in order
+        assertThat(server.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private CliRun cli(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Path log = work.resolve("cli-" + UUID.randomUUID() + ".log");
+        Process process = java(env, args)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        return new CliRun(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    private static ProcessBuilder java(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(k -> k.startsWith("CIVIS_"));
+        builder.environment().putAll(env);
+        return builder;
+    }
+
+    /** What someone with superuser access to the database might do. */
+    private static void editAuditRowInSql(Path cluster, int seq) throws Exception {
+        int port = Integer.parseInt(
+                Files.readAllLines(cluster.resolve("postmaster.pid")).get(3).trim());
+        try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/civis", "postgres", "");
+                var s = c.createStatement()) {
+            s.execute("alter table audit_log disable trigger user");
+            s.execute("update audit_log set actor = 'someone-else' where seq = " + seq);
+            s.execute("alter table audit_log enable trigger user");
+        }
+    }
+
+    private static JsonObject enrollment(String registrationId, String name) {
+        return new JsonObject()
+                .put("registrationId", registrationId)
+                .put(
+                        "identity",
+                        new JsonObject()
+                                .put("fullName", new JsonObject().put("eng", name))
+                                .put("dateOfBirth", "1993-09-21")
+                                .put("gender", "female"));
+    }
+
+    private record CliRun(int exitCode, String output) {}
 }

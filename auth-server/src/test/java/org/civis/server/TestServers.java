@@ -12,29 +12,32 @@ import org.civis.core.storage.TestDatabase;
 
 /** Starts real servers for tests: own data dir, own database, own free ports, own Hazelcast cluster. */
 public final class TestServers {
-  private TestServers() {}
+    private TestServers() {}
 
-  /** Settings for a server on a fresh test database; add or override entries before loading. */
-  public static Map<String, String> environment(Path dataDir) {
-    PostgresServer database = TestDatabase.fresh();
-    Map<String, String> env = new HashMap<>();
-    env.put("CIVIS_DATA_DIR", dataDir.toString());
-    env.put("CIVIS_DB_URL", "postgresql://" + database.user() + "@127.0.0.1:" + database.connectOptions().getPort()
-        + "/" + database.connectOptions().getDatabase());
-    env.put("CIVIS_PUBLIC_PORT", String.valueOf(freePort()));
-    env.put("CIVIS_ADMIN_PORT", String.valueOf(freePort()));
-    env.put("CIVIS_HZ_PORT", String.valueOf(freePort()));
-    env.put("CIVIS_HZ_CLUSTER_NAME", "test-" + UUID.randomUUID());
-    env.put("CIVIS_HTTP_INSTANCES", "2");
-    env.put("CIVIS_DB_POOL_SIZE", "8");
-    return env;
-  }
-
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** Settings for a server on a fresh test database; add or override entries before loading. */
+    public static Map<String, String> environment(Path dataDir) {
+        PostgresServer database = TestDatabase.fresh();
+        Map<String, String> env = new HashMap<>();
+        env.put("CIVIS_DATA_DIR", dataDir.toString());
+        env.put(
+                "CIVIS_DB_URL",
+                "postgresql://" + database.user() + "@127.0.0.1:"
+                        + database.connectOptions().getPort() + "/"
+                        + database.connectOptions().getDatabase());
+        env.put("CIVIS_PUBLIC_PORT", String.valueOf(freePort()));
+        env.put("CIVIS_ADMIN_PORT", String.valueOf(freePort()));
+        env.put("CIVIS_HZ_PORT", String.valueOf(freePort()));
+        env.put("CIVIS_HZ_CLUSTER_NAME", "test-" + UUID.randomUUID());
+        env.put("CIVIS_HTTP_INSTANCES", "2");
+        env.put("CIVIS_DB_POOL_SIZE", "8");
+        return env;
     }
-  }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -22,63 +22,63 @@ import org.civis.core.vid.VidService;
 
 /** The registry's services, wired once over one pool, one set of keys and one clock. */
 public final class Registry {
-  private final RegistrySettings settings;
-  private final EnrollmentService enrollments;
-  private final IdentityService identities;
-  private final VidService vids;
-  private final AuthLockService locks;
-  private final AuditChainer auditChainer;
-  private final AuditVerifier auditVerifier;
+    private final RegistrySettings settings;
+    private final EnrollmentService enrollments;
+    private final IdentityService identities;
+    private final VidService vids;
+    private final AuthLockService locks;
+    private final AuditChainer auditChainer;
+    private final AuditVerifier auditVerifier;
 
-  public Registry(Pool pool, RegistryKeys keys, RegistrySettings settings, Clock systemClock) {
-    this.settings = settings;
-    // PostgreSQL keeps microseconds: a clock that ticks in microseconds makes a first answer and
-    // its replay from the database identical.
-    Clock clock = Clock.tick(systemClock, Duration.ofNanos(1_000));
-    SecureRandom random = new SecureRandom();
-    EnvelopeCipher cipher = new EnvelopeCipher(keys.masterKey());
-    BlindIndex blindIndex = new BlindIndex(keys.blindIndexKey());
-    AuditLog audit = new AuditLog(clock);
-    SchemaValidator validator = new SchemaValidator(settings.schema(), clock);
-    DemographicKeys demographicKeys = new DemographicKeys(settings.schema().deduplication(), blindIndex);
-    DemographicIndex demographicIndex = new DemographicIndex();
-    IdentityStore store = new IdentityStore(cipher, new IdNumberGenerator(settings.uinRules(), random));
+    public Registry(Pool pool, RegistryKeys keys, RegistrySettings settings, Clock systemClock) {
+        this.settings = settings;
+        // PostgreSQL keeps microseconds: a clock that ticks in microseconds makes a first answer and
+        // its replay from the database identical.
+        Clock clock = Clock.tick(systemClock, Duration.ofNanos(1_000));
+        SecureRandom random = new SecureRandom();
+        EnvelopeCipher cipher = new EnvelopeCipher(keys.masterKey());
+        BlindIndex blindIndex = new BlindIndex(keys.blindIndexKey());
+        AuditLog audit = new AuditLog(clock);
+        SchemaValidator validator = new SchemaValidator(settings.schema(), clock);
+        DemographicKeys demographicKeys = new DemographicKeys(settings.schema().deduplication(), blindIndex);
+        DemographicIndex demographicIndex = new DemographicIndex();
+        IdentityStore store = new IdentityStore(cipher, new IdNumberGenerator(settings.uinRules(), random));
 
-    this.enrollments = new EnrollmentService(pool, store, validator, demographicKeys, demographicIndex, blindIndex,
-        cipher, audit, clock);
-    this.identities = new IdentityService(pool, store, validator, demographicKeys, demographicIndex, audit, clock);
-    this.vids = new VidService(pool, store, new IdNumberGenerator(settings.vidRules(), random), audit, clock);
-    this.locks = new AuthLockService(pool, store, audit, clock);
-    this.auditChainer = new AuditChainer(keys.auditKey(), pool);
-    this.auditVerifier = new AuditVerifier(keys.auditKey(), pool);
-  }
+        this.enrollments = new EnrollmentService(
+                pool, store, validator, demographicKeys, demographicIndex, blindIndex, cipher, audit, clock);
+        this.identities = new IdentityService(pool, store, validator, demographicKeys, demographicIndex, audit, clock);
+        this.vids = new VidService(pool, store, new IdNumberGenerator(settings.vidRules(), random), audit, clock);
+        this.locks = new AuthLockService(pool, store, audit, clock);
+        this.auditChainer = new AuditChainer(keys.auditKey(), pool);
+        this.auditVerifier = new AuditVerifier(keys.auditKey(), pool);
+    }
 
-  public RegistrySettings settings() {
-    return settings;
-  }
+    public RegistrySettings settings() {
+        return settings;
+    }
 
-  public EnrollmentService enrollments() {
-    return enrollments;
-  }
+    public EnrollmentService enrollments() {
+        return enrollments;
+    }
 
-  public IdentityService identities() {
-    return identities;
-  }
+    public IdentityService identities() {
+        return identities;
+    }
 
-  public VidService vids() {
-    return vids;
-  }
+    public VidService vids() {
+        return vids;
+    }
 
-  public AuthLockService locks() {
-    return locks;
-  }
+    public AuthLockService locks() {
+        return locks;
+    }
 
-  /** Links recorded audit entries into the hash chain; run it periodically and before shutdown. */
-  public AuditChainer auditChainer() {
-    return auditChainer;
-  }
+    /** Links recorded audit entries into the hash chain; run it periodically and before shutdown. */
+    public AuditChainer auditChainer() {
+        return auditChainer;
+    }
 
-  public AuditVerifier auditVerifier() {
-    return auditVerifier;
-  }
+    public AuditVerifier auditVerifier() {
+        return auditVerifier;
+    }
 }

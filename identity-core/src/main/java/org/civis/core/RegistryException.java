@@ -8,25 +8,25 @@ import org.civis.core.schema.Violation;
  * Messages name no personal data.
  */
 public final class RegistryException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
-  private final RegistryError code;
-  private final transient List<Violation> violations;
+    private static final long serialVersionUID = 1L;
+    private final RegistryError code;
+    private final transient List<Violation> violations;
 
-  public RegistryException(RegistryError code, String message) {
-    this(code, message, List.of());
-  }
+    public RegistryException(RegistryError code, String message) {
+        this(code, message, List.of());
+    }
 
-  public RegistryException(RegistryError code, String message, List<Violation> violations) {
-    super(message, null, false, false); // an expected refusal: no stack trace to fill
-    this.code = code;
-    this.violations = List.copyOf(violations);
-  }
+    public RegistryException(RegistryError code, String message, List<Violation> violations) {
+        super(message, null, false, false); // an expected refusal: no stack trace to fill
+        this.code = code;
+        this.violations = List.copyOf(violations);
+    }
 
-  public RegistryError code() {
-    return code;
-  }
+    public RegistryError code() {
+        return code;
+    }
 
-  public List<Violation> violations() {
-    return violations;
-  }
+    public List<Violation> violations() {
+        return violations;
+    }
 }

@@ -15,45 +15,50 @@ import org.civis.server.http.JsonBody;
 
 /** POST /v1/enrollments, GET /v1/enrollments/{id}, POST /v1/enrollments/{id}/adjudication. */
 final class EnrollmentRoutes {
-  private final EnrollmentService enrollments;
+    private final EnrollmentService enrollments;
 
-  EnrollmentRoutes(EnrollmentService enrollments) {
-    this.enrollments = enrollments;
-  }
-
-  void mount(Router router) {
-    router.post("/v1/enrollments").handler(this::enroll);
-    router.get("/v1/enrollments/:registrationId").handler(ctx ->
-        AdminApi.reply(ctx, enrollments.outcome(RequestIds.registrationId(ctx)).map(RegistryJson::outcome)));
-    router.post("/v1/enrollments/:registrationId/adjudication").handler(this::adjudicate);
-  }
-
-  private void enroll(RoutingContext ctx) {
-    String operator = RequestIds.operator(ctx);
-    JsonBody body = JsonBody.of(ctx).allowOnly("registrationId", "identity");
-    Optional<String> id = body.string("registrationId", true);
-    Optional<JsonObject> identity = body.object("identity", true);
-    id.filter(value -> !RegistrationId.isWellFormed(value)).ifPresent(bad -> body.add("registrationId",
-        ViolationCode.FIELD_VALUE_NOT_ALLOWED, "must be 1..64 of letters, digits, '.', '_' and '-'"));
-    body.requireValid();
-    EnrollmentRequest request = new EnrollmentRequest(new RegistrationId(id.get()), identity.get());
-    AdminApi.reply(ctx, enrollments.enroll(request, operator).map(RegistryJson::outcome));
-  }
-
-  private void adjudicate(RoutingContext ctx) {
-    RegistrationId id = RequestIds.registrationId(ctx);
-    String operator = RequestIds.operator(ctx);
-    JsonBody body = JsonBody.of(ctx).allowOnly("decision", "existingUin", "reasonCode");
-    Optional<Adjudication.Decision> decision = body.enumValue("decision", Adjudication.Decision.class, true);
-    Optional<String> existing = body.string("existingUin", false);
-    existing.filter(value -> !Uin.isWellFormed(value)).ifPresent(bad ->
-        body.add("existingUin", ViolationCode.FIELD_VALUE_NOT_ALLOWED, "must be a well-formed UIN"));
-    Optional<ReasonCode> reason = body.reasonCode("reasonCode");
-    if (decision.isPresent() && (decision.get() == Adjudication.Decision.LINK) != existing.isPresent()) {
-      body.add("existingUin", ViolationCode.FIELD_REQUIRED, "is required with LINK and only with LINK");
+    EnrollmentRoutes(EnrollmentService enrollments) {
+        this.enrollments = enrollments;
     }
-    body.requireValid();
-    Adjudication ruling = new Adjudication(decision.get(), existing.map(Uin::new), reason);
-    AdminApi.reply(ctx, enrollments.adjudicate(id, ruling, operator).map(RegistryJson::outcome));
-  }
+
+    void mount(Router router) {
+        router.post("/v1/enrollments").handler(this::enroll);
+        router.get("/v1/enrollments/:registrationId")
+                .handler(ctx -> AdminApi.reply(
+                        ctx, enrollments.outcome(RequestIds.registrationId(ctx)).map(RegistryJson::outcome)));
+        router.post("/v1/enrollments/:registrationId/adjudication").handler(this::adjudicate);
+    }
+
+    private void enroll(RoutingContext ctx) {
+        String operator = RequestIds.operator(ctx);
+        JsonBody body = JsonBody.of(ctx).allowOnly("registrationId", "identity");
+        Optional<String> id = body.string("registrationId", true);
+        Optional<JsonObject> identity = body.object("identity", true);
+        id.filter(value -> !RegistrationId.isWellFormed(value))
+                .ifPresent(bad -> body.add(
+                        "registrationId",
+                        ViolationCode.FIELD_VALUE_NOT_ALLOWED,
+                        "must be 1..64 of letters, digits, '.', '_' and '-'"));
+        body.requireValid();
+        EnrollmentRequest request = new EnrollmentRequest(new RegistrationId(id.get()), identity.get());
+        AdminApi.reply(ctx, enrollments.enroll(request, operator).map(RegistryJson::outcome));
+    }
+
+    private void adjudicate(RoutingContext ctx) {
+        RegistrationId id = RequestIds.registrationId(ctx);
+        String operator = RequestIds.operator(ctx);
+        JsonBody body = JsonBody.of(ctx).allowOnly("decision", "existingUin", "reasonCode");
+        Optional<Adjudication.Decision> decision = body.enumValue("decision", Adjudication.Decision.class, true);
+        Optional<String> existing = body.string("existingUin", false);
+        existing.filter(value -> !Uin.isWellFormed(value))
+                .ifPresent(bad ->
+                        body.add("existingUin", ViolationCode.FIELD_VALUE_NOT_ALLOWED, "must be a well-formed UIN"));
+        Optional<ReasonCode> reason = body.reasonCode("reasonCode");
+        if (decision.isPresent() && (decision.get() == Adjudication.Decision.LINK) != existing.isPresent()) {
+            body.add("existingUin", ViolationCode.FIELD_REQUIRED, "is required with LINK and only with LINK");
+        }
+        body.requireValid();
+        Adjudication ruling = new Adjudication(decision.get(), existing.map(Uin::new), reason);
+        AdminApi.reply(ctx, enrollments.adjudicate(id, ruling, operator).map(RegistryJson::outcome));
+    }
 }

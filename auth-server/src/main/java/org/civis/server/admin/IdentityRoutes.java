@@ -16,66 +16,71 @@ import org.civis.server.http.JsonBody;
 
 /** Reading, updating and the status lifecycle of identities, plus the ID schema in force. */
 final class IdentityRoutes {
-  private final IdentityService identities;
-  private final RegistrySettings settings;
+    private final IdentityService identities;
+    private final RegistrySettings settings;
 
-  IdentityRoutes(IdentityService identities, RegistrySettings settings) {
-    this.identities = identities;
-    this.settings = settings;
-  }
-
-  void mount(Router router) {
-    router.get("/v1/schema").handler(ctx -> ctx.json(settings.schema().toJson()));
-    router.get("/v1/identities/:uin").handler(this::read);
-    router.patch("/v1/identities/:uin").handler(this::update);
-    router.get("/v1/identities/:uin/status").handler(ctx -> {
-      Uin uin = RequestIds.uin(ctx);
-      AdminApi.reply(ctx, identities.status(uin).map(status -> statusJson(uin, status)));
-    });
-    router.post("/v1/identities/:uin/deactivate").handler(ctx -> changeStatus(ctx, IdentityStatus.DEACTIVATED));
-    router.post("/v1/identities/:uin/reactivate").handler(ctx -> changeStatus(ctx, IdentityStatus.ACTIVE));
-    router.post("/v1/identities/:uin/revoke").handler(ctx -> changeStatus(ctx, IdentityStatus.REVOKED));
-  }
-
-  private void read(RoutingContext ctx) {
-    Uin uin = RequestIds.uin(ctx);
-    String operator = RequestIds.operator(ctx);
-    String version = ctx.queryParams().get("version");
-    if (version == null) {
-      AdminApi.reply(ctx, identities.read(uin, operator).map(RegistryJson::identity));
-      return;
+    IdentityRoutes(IdentityService identities, RegistrySettings settings) {
+        this.identities = identities;
+        this.settings = settings;
     }
-    if (!version.matches("[1-9][0-9]{0,8}")) {
-      throw new ApiException(ApiError.VALIDATION_FAILED, "version must be a positive whole number",
-          java.util.List.of());
+
+    void mount(Router router) {
+        router.get("/v1/schema").handler(ctx -> ctx.json(settings.schema().toJson()));
+        router.get("/v1/identities/:uin").handler(this::read);
+        router.patch("/v1/identities/:uin").handler(this::update);
+        router.get("/v1/identities/:uin/status").handler(ctx -> {
+            Uin uin = RequestIds.uin(ctx);
+            AdminApi.reply(ctx, identities.status(uin).map(status -> statusJson(uin, status)));
+        });
+        router.post("/v1/identities/:uin/deactivate").handler(ctx -> changeStatus(ctx, IdentityStatus.DEACTIVATED));
+        router.post("/v1/identities/:uin/reactivate").handler(ctx -> changeStatus(ctx, IdentityStatus.ACTIVE));
+        router.post("/v1/identities/:uin/revoke").handler(ctx -> changeStatus(ctx, IdentityStatus.REVOKED));
     }
-    AdminApi.reply(ctx, identities.readVersion(uin, Integer.parseInt(version), operator).map(RegistryJson::identity));
-  }
 
-  private void update(RoutingContext ctx) {
-    Uin uin = RequestIds.uin(ctx);
-    String operator = RequestIds.operator(ctx);
-    JsonBody body = JsonBody.of(ctx).allowOnly("identity");
-    Optional<JsonObject> changes = body.object("identity", true);
-    changes.filter(JsonObject::isEmpty).ifPresent(empty ->
-        body.add("identity", ViolationCode.FIELD_EMPTY, "name at least one field to change"));
-    body.requireValid();
-    // The answer names the new version, not the data: whoever needs the data reads it (audited).
-    AdminApi.reply(ctx, identities.update(uin, changes.get(), operator).map(updated -> new JsonObject()
-        .put("uin", uin.value()).put("version", updated.version()).put("status", updated.status().name())));
-  }
+    private void read(RoutingContext ctx) {
+        Uin uin = RequestIds.uin(ctx);
+        String operator = RequestIds.operator(ctx);
+        String version = ctx.queryParams().get("version");
+        if (version == null) {
+            AdminApi.reply(ctx, identities.read(uin, operator).map(RegistryJson::identity));
+            return;
+        }
+        if (!version.matches("[1-9][0-9]{0,8}")) {
+            throw new ApiException(
+                    ApiError.VALIDATION_FAILED, "version must be a positive whole number", java.util.List.of());
+        }
+        AdminApi.reply(
+                ctx,
+                identities.readVersion(uin, Integer.parseInt(version), operator).map(RegistryJson::identity));
+    }
 
-  private void changeStatus(RoutingContext ctx, IdentityStatus target) {
-    Uin uin = RequestIds.uin(ctx);
-    String operator = RequestIds.operator(ctx);
-    JsonBody body = JsonBody.optional(ctx).allowOnly("reasonCode");
-    Optional<ReasonCode> reason = body.reasonCode("reasonCode");
-    body.requireValid();
-    AdminApi.reply(ctx, identities.changeStatus(uin, target, reason, operator)
-        .map(status -> statusJson(uin, status)));
-  }
+    private void update(RoutingContext ctx) {
+        Uin uin = RequestIds.uin(ctx);
+        String operator = RequestIds.operator(ctx);
+        JsonBody body = JsonBody.of(ctx).allowOnly("identity");
+        Optional<JsonObject> changes = body.object("identity", true);
+        changes.filter(JsonObject::isEmpty)
+                .ifPresent(
+                        empty -> body.add("identity", ViolationCode.FIELD_EMPTY, "name at least one field to change"));
+        body.requireValid();
+        // The answer names the new version, not the data: whoever needs the data reads it (audited).
+        AdminApi.reply(ctx, identities.update(uin, changes.get(), operator).map(updated -> new JsonObject()
+                .put("uin", uin.value())
+                .put("version", updated.version())
+                .put("status", updated.status().name())));
+    }
 
-  private static JsonObject statusJson(Uin uin, IdentityStatus status) {
-    return new JsonObject().put("uin", uin.value()).put("status", status.name());
-  }
+    private void changeStatus(RoutingContext ctx, IdentityStatus target) {
+        Uin uin = RequestIds.uin(ctx);
+        String operator = RequestIds.operator(ctx);
+        JsonBody body = JsonBody.optional(ctx).allowOnly("reasonCode");
+        Optional<ReasonCode> reason = body.reasonCode("reasonCode");
+        body.requireValid();
+        AdminApi.reply(
+                ctx, identities.changeStatus(uin, target, reason, operator).map(status -> statusJson(uin, status)));
+    }
+
+    private static JsonObject statusJson(Uin uin, IdentityStatus status) {
+        return new JsonObject().put("uin", uin.value()).put("status", status.name());
+    }
 }

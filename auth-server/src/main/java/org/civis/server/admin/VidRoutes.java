@@ -14,42 +14,54 @@ import org.civis.server.http.JsonBody;
 
 /** Creating, listing, looking up and revoking virtual IDs. */
 final class VidRoutes {
-  private static final long MAX_VALIDITY_SECONDS = Duration.ofDays(366).toSeconds();
-  private final VidService vids;
-  private final Clock clock;
+    private static final long MAX_VALIDITY_SECONDS = Duration.ofDays(366).toSeconds();
+    private final VidService vids;
+    private final Clock clock;
 
-  VidRoutes(VidService vids, Clock clock) {
-    this.vids = vids;
-    this.clock = clock;
-  }
-
-  void mount(Router router) {
-    router.post("/v1/identities/:uin/vids").handler(this::create);
-    router.get("/v1/identities/:uin/vids").handler(ctx -> AdminApi.reply(ctx, vids.list(RequestIds.uin(ctx))
-        .map(all -> new io.vertx.core.json.JsonObject().put("vids",
-            new JsonArray(all.stream().map(v -> RegistryJson.vid(v, clock.instant())).toList())))));
-    router.get("/v1/vids/:vid").handler(ctx -> AdminApi.reply(ctx,
-        vids.find(RequestIds.vid(ctx)).map(v -> RegistryJson.vid(v, clock.instant()))));
-    router.post("/v1/vids/:vid/revoke").handler(ctx -> AdminApi.reply(ctx,
-        vids.revoke(RequestIds.vid(ctx), RequestIds.operator(ctx)).map(v -> RegistryJson.vid(v, clock.instant()))));
-  }
-
-  private void create(RoutingContext ctx) {
-    var uin = RequestIds.uin(ctx);
-    String operator = RequestIds.operator(ctx);
-    JsonBody body = JsonBody.of(ctx).allowOnly("type", "validitySeconds", "maxUses");
-    Optional<VidType> type = body.enumValue("type", VidType.class, true);
-    Optional<Duration> validity = body.integer("validitySeconds", 1, MAX_VALIDITY_SECONDS, false)
-        .map(Duration::ofSeconds);
-    Optional<Integer> maxUses = body.integer("maxUses", 1, 1_000_000, false).map(Long::intValue);
-    if (type.isPresent() && type.get() == VidType.PERPETUAL && (validity.isPresent() || maxUses.isPresent())) {
-      body.add("type", ViolationCode.FIELD_VALUE_NOT_ALLOWED, "a PERPETUAL VID takes no validity and no use limit");
+    VidRoutes(VidService vids, Clock clock) {
+        this.vids = vids;
+        this.clock = clock;
     }
-    if (type.isPresent() && type.get() == VidType.ONE_TIME && maxUses.isPresent()) {
-      body.add("maxUses", ViolationCode.FIELD_VALUE_NOT_ALLOWED, "a ONE_TIME VID is good for exactly one use");
+
+    void mount(Router router) {
+        router.post("/v1/identities/:uin/vids").handler(this::create);
+        router.get("/v1/identities/:uin/vids")
+                .handler(ctx -> AdminApi.reply(
+                        ctx, vids.list(RequestIds.uin(ctx)).map(all -> new io.vertx.core.json.JsonObject()
+                                .put(
+                                        "vids",
+                                        new JsonArray(all.stream()
+                                                .map(v -> RegistryJson.vid(v, clock.instant()))
+                                                .toList())))));
+        router.get("/v1/vids/:vid")
+                .handler(ctx -> AdminApi.reply(
+                        ctx, vids.find(RequestIds.vid(ctx)).map(v -> RegistryJson.vid(v, clock.instant()))));
+        router.post("/v1/vids/:vid/revoke")
+                .handler(ctx -> AdminApi.reply(
+                        ctx,
+                        vids.revoke(RequestIds.vid(ctx), RequestIds.operator(ctx))
+                                .map(v -> RegistryJson.vid(v, clock.instant()))));
     }
-    body.requireValid();
-    VidRequest request = new VidRequest(type.get(), validity, maxUses);
-    AdminApi.reply(ctx, vids.create(uin, request, operator).map(v -> RegistryJson.vid(v, clock.instant())));
-  }
+
+    private void create(RoutingContext ctx) {
+        var uin = RequestIds.uin(ctx);
+        String operator = RequestIds.operator(ctx);
+        JsonBody body = JsonBody.of(ctx).allowOnly("type", "validitySeconds", "maxUses");
+        Optional<VidType> type = body.enumValue("type", VidType.class, true);
+        Optional<Duration> validity =
+                body.integer("validitySeconds", 1, MAX_VALIDITY_SECONDS, false).map(Duration::ofSeconds);
+        Optional<Integer> maxUses = body.integer("maxUses", 1, 1_000_000, false).map(Long::intValue);
+        if (type.isPresent() && type.get() == VidType.PERPETUAL && (validity.isPresent() || maxUses.isPresent())) {
+            body.add(
+                    "type",
+                    ViolationCode.FIELD_VALUE_NOT_ALLOWED,
+                    "a PERPETUAL VID takes no validity and no use limit");
+        }
+        if (type.isPresent() && type.get() == VidType.ONE_TIME && maxUses.isPresent()) {
+            body.add("maxUses", ViolationCode.FIELD_VALUE_NOT_ALLOWED, "a ONE_TIME VID is good for exactly one use");
+        }
+        body.requireValid();
+        VidRequest request = new VidRequest(type.get(), validity, maxUses);
+        AdminApi.reply(ctx, vids.create(uin, request, operator).map(v -> RegistryJson.vid(v, clock.instant())));
+    }
 }

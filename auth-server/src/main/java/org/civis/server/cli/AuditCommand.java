@@ -18,44 +18,52 @@ import picocli.CommandLine.Command;
 @Command(name = "audit", description = "Audit log commands.", subcommands = AuditCommand.Verify.class)
 final class AuditCommand implements Runnable {
 
-  @Override
-  public void run() {
-    new picocli.CommandLine(this).usage(System.out);
-  }
-
-  @Command(name = "verify", description = "Recompute the audit log's hash chain; exit 1 naming the first broken entry.")
-  static final class Verify implements Callable<Integer> {
-
     @Override
-    public Integer call() throws Exception {
-      CivisConfig config = ConfigLoader.fromEnvironment();
-      RegistryKeys keys = RegistryKeyStore.open(config);
-      // Embedded: attaches to the server's PostgreSQL when it runs, else starts it for this check.
-      try (PostgresServer postgres = config.databaseUrl().map(PostgresServer::external)
-          .orElseGet(() -> PostgresServer.embedded(config.embeddedPostgresDir()))) {
-        Vertx vertx = Vertx.vertx();
-        try {
-          Pool pool = postgres.pool(vertx, 2);
-          // Entries recorded but not yet chained (the server chains every 250 ms) are chained first,
-          // so the check covers everything written so far.
-          AuditVerification result = new AuditChainer(keys.auditKey(), pool).chainPending()
-              .compose(chained -> new AuditVerifier(keys.auditKey(), pool).verify())
-              .toCompletionStage().toCompletableFuture().get(30, TimeUnit.MINUTES);
-          return report(result);
-        } finally {
-          vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        }
-      }
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
     }
 
-    private static int report(AuditVerification result) {
-      if (result.intact()) {
-        System.out.printf("audit log intact: %d entries, head %s%n", result.entriesChecked(), result.headHash());
-        return 0;
-      }
-      System.out.printf("audit log BROKEN at entry seq=%d: %s (%d entries before it verified)%n",
-          result.firstBrokenSeq(), result.problem(), result.entriesChecked());
-      return 1;
+    @Command(
+            name = "verify",
+            description = "Recompute the audit log's hash chain; exit 1 naming the first broken entry.")
+    static final class Verify implements Callable<Integer> {
+
+        @Override
+        public Integer call() throws Exception {
+            CivisConfig config = ConfigLoader.fromEnvironment();
+            RegistryKeys keys = RegistryKeyStore.open(config);
+            // Embedded: attaches to the server's PostgreSQL when it runs, else starts it for this check.
+            try (PostgresServer postgres = config.databaseUrl()
+                    .map(PostgresServer::external)
+                    .orElseGet(() -> PostgresServer.embedded(config.embeddedPostgresDir()))) {
+                Vertx vertx = Vertx.vertx();
+                try {
+                    Pool pool = postgres.pool(vertx, 2);
+                    // Entries recorded but not yet chained (the server chains every 250 ms) are chained first,
+                    // so the check covers everything written so far.
+                    AuditVerification result = new AuditChainer(keys.auditKey(), pool)
+                            .chainPending()
+                            .compose(chained -> new AuditVerifier(keys.auditKey(), pool).verify())
+                            .toCompletionStage()
+                            .toCompletableFuture()
+                            .get(30, TimeUnit.MINUTES);
+                    return report(result);
+                } finally {
+                    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                }
+            }
+        }
+
+        private static int report(AuditVerification result) {
+            if (result.intact()) {
+                System.out.printf(
+                        "audit log intact: %d entries, head %s%n", result.entriesChecked(), result.headHash());
+                return 0;
+            }
+            System.out.printf(
+                    "audit log BROKEN at entry seq=%d: %s (%d entries before it verified)%n",
+                    result.firstBrokenSeq(), result.problem(), result.entriesChecked());
+            return 1;
+        }
     }
-  }
 }

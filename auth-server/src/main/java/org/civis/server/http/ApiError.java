@@ -7,43 +7,43 @@ import org.civis.core.RegistryError;
  * a default message. Never rename a code; add new ones.
  */
 public enum ApiError {
-  MALFORMED_JSON(400, "the body is not a JSON object"),
-  VALIDATION_FAILED(400, "the request is invalid; see violations"),
-  UIN_INVALID(400, "not a well-formed UIN (digits, length, check digit)"),
-  VID_INVALID(400, "not a well-formed VID (digits, length, check digit)"),
-  REGISTRATION_ID_INVALID(400, "registration id must be 1..64 of letters, digits, '.', '_' and '-'"),
-  NOT_FOUND(404, "no such endpoint"),
-  IDENTITY_NOT_FOUND(404, "no identity has this UIN"),
-  ENROLLMENT_NOT_FOUND(404, "no enrollment has this registration id"),
-  VID_NOT_FOUND(404, "no such VID"),
-  METHOD_NOT_ALLOWED(405, "method not allowed on this endpoint"),
-  REGISTRATION_ID_REUSED(409, "this registration id was already used for a different packet"),
-  IDENTITY_STATE_CONFLICT(409, "the identity's status does not allow this"),
-  ENROLLMENT_NOT_PENDING(409, "this enrollment is not awaiting adjudication"),
-  VID_LIMIT_REACHED(409, "this identity already has an active perpetual VID"),
-  BODY_TOO_LARGE(413, "the body is larger than this server accepts"),
-  UNSUPPORTED_MEDIA_TYPE(415, "send the body as application/json"),
-  INTERNAL_ERROR(500, "internal error"),
-  NOT_READY(503, "not ready");
+    MALFORMED_JSON(400, "the body is not a JSON object"),
+    VALIDATION_FAILED(400, "the request is invalid; see violations"),
+    UIN_INVALID(400, "not a well-formed UIN (digits, length, check digit)"),
+    VID_INVALID(400, "not a well-formed VID (digits, length, check digit)"),
+    REGISTRATION_ID_INVALID(400, "registration id must be 1..64 of letters, digits, '.', '_' and '-'"),
+    NOT_FOUND(404, "no such endpoint"),
+    IDENTITY_NOT_FOUND(404, "no identity has this UIN"),
+    ENROLLMENT_NOT_FOUND(404, "no enrollment has this registration id"),
+    VID_NOT_FOUND(404, "no such VID"),
+    METHOD_NOT_ALLOWED(405, "method not allowed on this endpoint"),
+    REGISTRATION_ID_REUSED(409, "this registration id was already used for a different packet"),
+    IDENTITY_STATE_CONFLICT(409, "the identity's status does not allow this"),
+    ENROLLMENT_NOT_PENDING(409, "this enrollment is not awaiting adjudication"),
+    VID_LIMIT_REACHED(409, "this identity already has an active perpetual VID"),
+    BODY_TOO_LARGE(413, "the body is larger than this server accepts"),
+    UNSUPPORTED_MEDIA_TYPE(415, "send the body as application/json"),
+    INTERNAL_ERROR(500, "internal error"),
+    NOT_READY(503, "not ready");
 
-  private final int status;
-  private final String message;
+    private final int status;
+    private final String message;
 
-  ApiError(int status, String message) {
-    this.status = status;
-    this.message = message;
-  }
+    ApiError(int status, String message) {
+        this.status = status;
+        this.message = message;
+    }
 
-  public int status() {
-    return status;
-  }
+    public int status() {
+        return status;
+    }
 
-  public String message() {
-    return message;
-  }
+    public String message() {
+        return message;
+    }
 
-  /** The HTTP form of a registry refusal; the two catalogues share their names. */
-  public static ApiError of(RegistryError error) {
-    return valueOf(error.name());
-  }
+    /** The HTTP form of a registry refusal; the two catalogues share their names. */
+    public static ApiError of(RegistryError error) {
+        return valueOf(error.name());
+    }
 }

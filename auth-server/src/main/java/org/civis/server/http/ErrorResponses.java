@@ -16,57 +16,63 @@ import org.slf4j.LoggerFactory;
  * answered with INTERNAL_ERROR.
  */
 public final class ErrorResponses {
-  private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
 
-  private ErrorResponses() {}
+    private ErrorResponses() {}
 
-  /** The failure handler for a router. */
-  public static void handle(RoutingContext ctx) {
-    Throwable failure = ctx.failure();
-    if (failure instanceof ApiException api) {
-      send(ctx, api.error(), api.getMessage(), api.violations());
-    } else if (failure instanceof RegistryException registry) {
-      send(ctx, ApiError.of(registry.code()), registry.getMessage(), registry.violations());
-    } else if (failure == null) {
-      send(ctx, byStatus(ctx.statusCode()));
-    } else {
-      LOG.error("unexpected {} on {} {}", failure.getClass().getName(), ctx.request().method(),
-          ctx.currentRoute() == null ? "?" : ctx.currentRoute().getPath(), failure);
-      send(ctx, ApiError.INTERNAL_ERROR);
+    /** The failure handler for a router. */
+    public static void handle(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof ApiException api) {
+            send(ctx, api.error(), api.getMessage(), api.violations());
+        } else if (failure instanceof RegistryException registry) {
+            send(ctx, ApiError.of(registry.code()), registry.getMessage(), registry.violations());
+        } else if (failure == null) {
+            send(ctx, byStatus(ctx.statusCode()));
+        } else {
+            LOG.error(
+                    "unexpected {} on {} {}",
+                    failure.getClass().getName(),
+                    ctx.request().method(),
+                    ctx.currentRoute() == null ? "?" : ctx.currentRoute().getPath(),
+                    failure);
+            send(ctx, ApiError.INTERNAL_ERROR);
+        }
     }
-  }
 
-  public static void send(RoutingContext ctx, ApiError error) {
-    send(ctx, error, error.message(), List.of());
-  }
-
-  static void send(RoutingContext ctx, ApiError error, String message, List<Violation> violations) {
-    HttpServerResponse response = ctx.response();
-    if (response.headWritten()) {
-      response.reset();
-      return;
+    public static void send(RoutingContext ctx, ApiError error) {
+        send(ctx, error, error.message(), List.of());
     }
-    JsonObject body = new JsonObject().put("code", error.name()).put("message", message);
-    if (!violations.isEmpty()) {
-      JsonArray list = new JsonArray();
-      violations.forEach(v -> list.add(new JsonObject().put("path", v.path()).put("code", v.code().name())
-          .put("message", v.message())));
-      body.put("violations", list);
-    }
-    response.setStatusCode(error.status())
-        .putHeader("content-type", "application/json")
-        .end(new JsonObject().put("error", body).encode());
-  }
 
-  private static ApiError byStatus(int status) {
-    return switch (status) {
-      case 400 -> ApiError.MALFORMED_JSON;
-      case 404 -> ApiError.NOT_FOUND;
-      case 405 -> ApiError.METHOD_NOT_ALLOWED;
-      case 413 -> ApiError.BODY_TOO_LARGE;
-      case 415 -> ApiError.UNSUPPORTED_MEDIA_TYPE;
-      case 503 -> ApiError.NOT_READY;
-      default -> ApiError.INTERNAL_ERROR;
-    };
-  }
+    static void send(RoutingContext ctx, ApiError error, String message, List<Violation> violations) {
+        HttpServerResponse response = ctx.response();
+        if (response.headWritten()) {
+            response.reset();
+            return;
+        }
+        JsonObject body = new JsonObject().put("code", error.name()).put("message", message);
+        if (!violations.isEmpty()) {
+            JsonArray list = new JsonArray();
+            violations.forEach(v -> list.add(new JsonObject()
+                    .put("path", v.path())
+                    .put("code", v.code().name())
+                    .put("message", v.message())));
+            body.put("violations", list);
+        }
+        response.setStatusCode(error.status())
+                .putHeader("content-type", "application/json")
+                .end(new JsonObject().put("error", body).encode());
+    }
+
+    private static ApiError byStatus(int status) {
+        return switch (status) {
+            case 400 -> ApiError.MALFORMED_JSON;
+            case 404 -> ApiError.NOT_FOUND;
+            case 405 -> ApiError.METHOD_NOT_ALLOWED;
+            case 413 -> ApiError.BODY_TOO_LARGE;
+            case 415 -> ApiError.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> ApiError.NOT_READY;
+            default -> ApiError.INTERNAL_ERROR;
+        };
+    }
 }

@@ -11,29 +11,31 @@ import java.util.function.BooleanSupplier;
  * query and the Hazelcast member is active), on both listeners.
  */
 public final class Health {
-  private final Pool pool;
-  private final BooleanSupplier hazelcastReady;
+    private final Pool pool;
+    private final BooleanSupplier hazelcastReady;
 
-  public Health(Pool pool, BooleanSupplier hazelcastReady) {
-    this.pool = pool;
-    this.hazelcastReady = hazelcastReady;
-  }
+    public Health(Pool pool, BooleanSupplier hazelcastReady) {
+        this.pool = pool;
+        this.hazelcastReady = hazelcastReady;
+    }
 
-  public void mount(Router router) {
-    router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
-    router.get("/health/ready").handler(ctx -> postgresReady().onComplete(postgres -> {
-      boolean db = postgres.succeeded() && postgres.result();
-      boolean hz = hazelcastReady.getAsBoolean();
-      JsonObject body = new JsonObject()
-          .put("status", db && hz ? "UP" : "DOWN")
-          .put("postgres", db ? "UP" : "DOWN")
-          .put("hazelcast", hz ? "UP" : "DOWN");
-      ctx.response().setStatusCode(db && hz ? 200 : 503).putHeader("content-type", "application/json")
-          .end(body.encode());
-    }));
-  }
+    public void mount(Router router) {
+        router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
+        router.get("/health/ready").handler(ctx -> postgresReady().onComplete(postgres -> {
+            boolean db = postgres.succeeded() && postgres.result();
+            boolean hz = hazelcastReady.getAsBoolean();
+            JsonObject body = new JsonObject()
+                    .put("status", db && hz ? "UP" : "DOWN")
+                    .put("postgres", db ? "UP" : "DOWN")
+                    .put("hazelcast", hz ? "UP" : "DOWN");
+            ctx.response()
+                    .setStatusCode(db && hz ? 200 : 503)
+                    .putHeader("content-type", "application/json")
+                    .end(body.encode());
+        }));
+    }
 
-  private Future<Boolean> postgresReady() {
-    return pool.query("select 1").execute().map(rows -> rows.size() == 1);
-  }
+    private Future<Boolean> postgresReady() {
+        return pool.query("select 1").execute().map(rows -> rows.size() == 1);
+    }
 }

@@ -23,151 +23,154 @@ import org.civis.core.schema.ViolationCode;
  * once. Nothing is written before a body has been read completely and found valid.
  */
 public final class JsonBody {
-  private final JsonObject json;
-  private final List<Violation> violations = new ArrayList<>();
+    private final JsonObject json;
+    private final List<Violation> violations = new ArrayList<>();
 
-  private JsonBody(JsonObject json) {
-    this.json = json;
-  }
-
-  /** The body, which must be a JSON object sent as application/json. */
-  public static JsonBody of(RoutingContext ctx) {
-    String type = ctx.request().getHeader("content-type");
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE);
+    private JsonBody(JsonObject json) {
+        this.json = json;
     }
-    return parse(ctx.body().buffer());
-  }
 
-  /** Like {@link #of}, but an absent body reads as an empty object. */
-  public static JsonBody optional(RoutingContext ctx) {
-    Buffer buffer = ctx.body().buffer();
-    return buffer == null || buffer.length() == 0 ? new JsonBody(new JsonObject()) : of(ctx);
-  }
-
-  static JsonBody parse(Buffer buffer) {
-    if (buffer == null || buffer.length() == 0) {
-      throw new ApiException(ApiError.MALFORMED_JSON);
-    }
-    Object value;
-    try {
-      value = Json.decodeValue(buffer);
-    } catch (DecodeException e) {
-      // The parser's message quotes the input, which may be personal data: not passed on.
-      throw new ApiException(ApiError.MALFORMED_JSON);
-    }
-    if (!(value instanceof JsonObject object)) {
-      throw new ApiException(ApiError.MALFORMED_JSON);
-    }
-    return new JsonBody(object);
-  }
-
-  /** Reports every member not named here as FIELD_UNKNOWN. */
-  public JsonBody allowOnly(String... names) {
-    Set<String> unknown = new TreeSet<>(json.fieldNames());
-    Arrays.asList(names).forEach(unknown::remove);
-    unknown.forEach(name -> add(name, ViolationCode.FIELD_UNKNOWN, "is not a known member"));
-    return this;
-  }
-
-  public Optional<String> string(String name, boolean required) {
-    return member(name, String.class, "a string", required);
-  }
-
-  /** A string naming one constant of {@code type}; anything else is FIELD_VALUE_NOT_ALLOWED. */
-  public <E extends Enum<E>> Optional<E> enumValue(String name, Class<E> type, boolean required) {
-    return string(name, required).flatMap(value -> {
-      for (E constant : type.getEnumConstants()) {
-        if (constant.name().equals(value)) {
-          return Optional.of(constant);
+    /** The body, which must be a JSON object sent as application/json. */
+    public static JsonBody of(RoutingContext ctx) {
+        String type = ctx.request().getHeader("content-type");
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE);
         }
-      }
-      add(name, ViolationCode.FIELD_VALUE_NOT_ALLOWED,
-          "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-      return Optional.empty();
-    });
-  }
-
-  /** An optional reason code such as DECEASED (upper case: it is stored in the audit log). */
-  public Optional<ReasonCode> reasonCode(String name) {
-    return string(name, false).flatMap(value -> {
-      if (ReasonCode.isWellFormed(value)) {
-        return Optional.of(new ReasonCode(value));
-      }
-      add(name, ViolationCode.FIELD_VALUE_NOT_ALLOWED, "must be an upper-case code such as DECEASED");
-      return Optional.empty();
-    });
-  }
-
-  public Optional<Boolean> bool(String name, boolean required) {
-    return member(name, Boolean.class, "true or false", required);
-  }
-
-  public Optional<JsonObject> object(String name, boolean required) {
-    return member(name, JsonObject.class, "an object", required);
-  }
-
-  public Optional<List<String>> strings(String name, boolean required) {
-    Optional<JsonArray> array = member(name, JsonArray.class, "an array of strings", required);
-    if (array.isEmpty()) {
-      return Optional.empty();
+        return parse(ctx.body().buffer());
     }
-    List<String> items = new ArrayList<>();
-    for (int i = 0; i < array.get().size(); i++) {
-      if (array.get().getValue(i) instanceof String s) {
-        items.add(s);
-      } else {
-        violations.add(new Violation("/" + name + "/" + i, ViolationCode.FIELD_TYPE, "must be a string"));
-      }
-    }
-    return Optional.of(items);
-  }
 
-  /** A whole number within [min, max]. */
-  public Optional<Long> integer(String name, long min, long max, boolean required) {
-    Optional<Number> number = member(name, Number.class, "a whole number", required);
-    if (number.isEmpty()) {
-      return Optional.empty();
+    /** Like {@link #of}, but an absent body reads as an empty object. */
+    public static JsonBody optional(RoutingContext ctx) {
+        Buffer buffer = ctx.body().buffer();
+        return buffer == null || buffer.length() == 0 ? new JsonBody(new JsonObject()) : of(ctx);
     }
-    Number n = number.get();
-    boolean whole = n instanceof Integer || n instanceof Long
-        || (n instanceof java.math.BigInteger big && big.bitLength() < 64);
-    if (!whole || n.longValue() < min || n.longValue() > max) {
-      add(name, ViolationCode.FIELD_VALUE_NOT_ALLOWED, "must be a whole number from " + min + " to " + max);
-      return Optional.empty();
-    }
-    return Optional.of(n.longValue());
-  }
 
-  /** Records a violation found by the caller at {@code /name}. */
-  public void add(String name, ViolationCode code, String message) {
-    violations.add(new Violation("/" + name, code, message));
-  }
-
-  /** Adds violations found elsewhere (for example by the ID schema). */
-  public void addAll(List<Violation> more) {
-    violations.addAll(more);
-  }
-
-  /** Refuses the request with every violation collected so far. */
-  public void requireValid() {
-    if (!violations.isEmpty()) {
-      throw new ApiException(ApiError.VALIDATION_FAILED, ApiError.VALIDATION_FAILED.message(), violations);
+    static JsonBody parse(Buffer buffer) {
+        if (buffer == null || buffer.length() == 0) {
+            throw new ApiException(ApiError.MALFORMED_JSON);
+        }
+        Object value;
+        try {
+            value = Json.decodeValue(buffer);
+        } catch (DecodeException e) {
+            // The parser's message quotes the input, which may be personal data: not passed on.
+            throw new ApiException(ApiError.MALFORMED_JSON);
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw new ApiException(ApiError.MALFORMED_JSON);
+        }
+        return new JsonBody(object);
     }
-  }
 
-  private <T> Optional<T> member(String name, Class<T> type, String description, boolean required) {
-    Object value = json.getValue(name);
-    if (value == null) {
-      if (required) {
-        add(name, ViolationCode.FIELD_REQUIRED, "is required");
-      }
-      return Optional.empty();
+    /** Reports every member not named here as FIELD_UNKNOWN. */
+    public JsonBody allowOnly(String... names) {
+        Set<String> unknown = new TreeSet<>(json.fieldNames());
+        Arrays.asList(names).forEach(unknown::remove);
+        unknown.forEach(name -> add(name, ViolationCode.FIELD_UNKNOWN, "is not a known member"));
+        return this;
     }
-    if (!type.isInstance(value)) {
-      add(name, ViolationCode.FIELD_TYPE, "must be " + description);
-      return Optional.empty();
+
+    public Optional<String> string(String name, boolean required) {
+        return member(name, String.class, "a string", required);
     }
-    return Optional.of(type.cast(value));
-  }
+
+    /** A string naming one constant of {@code type}; anything else is FIELD_VALUE_NOT_ALLOWED. */
+    public <E extends Enum<E>> Optional<E> enumValue(String name, Class<E> type, boolean required) {
+        return string(name, required).flatMap(value -> {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equals(value)) {
+                    return Optional.of(constant);
+                }
+            }
+            add(
+                    name,
+                    ViolationCode.FIELD_VALUE_NOT_ALLOWED,
+                    "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            return Optional.empty();
+        });
+    }
+
+    /** An optional reason code such as DECEASED (upper case: it is stored in the audit log). */
+    public Optional<ReasonCode> reasonCode(String name) {
+        return string(name, false).flatMap(value -> {
+            if (ReasonCode.isWellFormed(value)) {
+                return Optional.of(new ReasonCode(value));
+            }
+            add(name, ViolationCode.FIELD_VALUE_NOT_ALLOWED, "must be an upper-case code such as DECEASED");
+            return Optional.empty();
+        });
+    }
+
+    public Optional<Boolean> bool(String name, boolean required) {
+        return member(name, Boolean.class, "true or false", required);
+    }
+
+    public Optional<JsonObject> object(String name, boolean required) {
+        return member(name, JsonObject.class, "an object", required);
+    }
+
+    public Optional<List<String>> strings(String name, boolean required) {
+        Optional<JsonArray> array = member(name, JsonArray.class, "an array of strings", required);
+        if (array.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < array.get().size(); i++) {
+            if (array.get().getValue(i) instanceof String s) {
+                items.add(s);
+            } else {
+                violations.add(new Violation("/" + name + "/" + i, ViolationCode.FIELD_TYPE, "must be a string"));
+            }
+        }
+        return Optional.of(items);
+    }
+
+    /** A whole number within [min, max]. */
+    public Optional<Long> integer(String name, long min, long max, boolean required) {
+        Optional<Number> number = member(name, Number.class, "a whole number", required);
+        if (number.isEmpty()) {
+            return Optional.empty();
+        }
+        Number n = number.get();
+        boolean whole = n instanceof Integer
+                || n instanceof Long
+                || (n instanceof java.math.BigInteger big && big.bitLength() < 64);
+        if (!whole || n.longValue() < min || n.longValue() > max) {
+            add(name, ViolationCode.FIELD_VALUE_NOT_ALLOWED, "must be a whole number from " + min + " to " + max);
+            return Optional.empty();
+        }
+        return Optional.of(n.longValue());
+    }
+
+    /** Records a violation found by the caller at {@code /name}. */
+    public void add(String name, ViolationCode code, String message) {
+        violations.add(new Violation("/" + name, code, message));
+    }
+
+    /** Adds violations found elsewhere (for example by the ID schema). */
+    public void addAll(List<Violation> more) {
+        violations.addAll(more);
+    }
+
+    /** Refuses the request with every violation collected so far. */
+    public void requireValid() {
+        if (!violations.isEmpty()) {
+            throw new ApiException(ApiError.VALIDATION_FAILED, ApiError.VALIDATION_FAILED.message(), violations);
+        }
+    }
+
+    private <T> Optional<T> member(String name, Class<T> type, String description, boolean required) {
+        Object value = json.getValue(name);
+        if (value == null) {
+            if (required) {
+                add(name, ViolationCode.FIELD_REQUIRED, "is required");
+            }
+            return Optional.empty();
+        }
+        if (!type.isInstance(value)) {
+            add(name, ViolationCode.FIELD_TYPE, "must be " + description);
+            return Optional.empty();
+        }
+        return Optional.of(type.cast(value));
+    }
 }

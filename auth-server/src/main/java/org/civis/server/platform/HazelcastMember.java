@@ -14,35 +14,35 @@ import org.civis.server.CivisConfig;
  * an explicit TCP/IP member list: no multicast, no auto-detection, no phone-home.
  */
 public final class HazelcastMember {
-  private HazelcastMember() {}
+    private HazelcastMember() {}
 
-  public static HazelcastInstance start(CivisConfig civis) {
-    Config config = new Config();
-    config.setClusterName(civis.hazelcastClusterName());
-    config.setProperty("hazelcast.phone.home.enabled", "false");
-    config.setProperty("hazelcast.logging.type", "slf4j");
-    config.setProperty("hazelcast.socket.bind.any", "false");
-    // The server stops the member itself, after the HTTP listeners and before the database.
-    config.setProperty("hazelcast.shutdownhook.enabled", "false");
-    List<String> members = civis.hazelcastMembers();
-    if (members.isEmpty()) {
-      config.setProperty("hazelcast.wait.seconds.before.join", "0"); // nobody to wait for
+    public static HazelcastInstance start(CivisConfig civis) {
+        Config config = new Config();
+        config.setClusterName(civis.hazelcastClusterName());
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        config.setProperty("hazelcast.socket.bind.any", "false");
+        // The server stops the member itself, after the HTTP listeners and before the database.
+        config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        List<String> members = civis.hazelcastMembers();
+        if (members.isEmpty()) {
+            config.setProperty("hazelcast.wait.seconds.before.join", "0"); // nobody to wait for
+        }
+
+        NetworkConfig network = config.getNetworkConfig();
+        network.setPort(civis.hazelcastPort()).setPortAutoIncrement(true);
+        network.getInterfaces().setEnabled(true).addInterface(civis.hazelcastBindAddress());
+        JoinConfig join = network.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig()
+                .setEnabled(true)
+                .setMembers(members.isEmpty() ? List.of(civis.hazelcastBindAddress()) : members);
+        return Hazelcast.newHazelcastInstance(config);
     }
 
-    NetworkConfig network = config.getNetworkConfig();
-    network.setPort(civis.hazelcastPort()).setPortAutoIncrement(true);
-    network.getInterfaces().setEnabled(true).addInterface(civis.hazelcastBindAddress());
-    JoinConfig join = network.getJoin();
-    join.getMulticastConfig().setEnabled(false);
-    join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true)
-        .setMembers(members.isEmpty() ? List.of(civis.hazelcastBindAddress()) : members);
-    return Hazelcast.newHazelcastInstance(config);
-  }
-
-  /** Ready when the member runs and its cluster accepts operations. */
-  public static boolean isReady(HazelcastInstance member) {
-    return member.getLifecycleService().isRunning()
-        && member.getCluster().getClusterState() == ClusterState.ACTIVE;
-  }
+    /** Ready when the member runs and its cluster accepts operations. */
+    public static boolean isReady(HazelcastInstance member) {
+        return member.getLifecycleService().isRunning() && member.getCluster().getClusterState() == ClusterState.ACTIVE;
+    }
 }

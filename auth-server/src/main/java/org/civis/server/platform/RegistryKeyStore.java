@@ -15,26 +15,28 @@ import org.civis.server.CivisConfig;
  * the keystore file in the data directory, created with fresh keys on first start.
  */
 public final class RegistryKeyStore {
-  private RegistryKeyStore() {}
+    private RegistryKeyStore() {}
 
-  public static RegistryKeys open(CivisConfig config) {
-    char[] password = KeystorePassword.resolve(config.dataDir(), config.keystorePassword().orElse(null));
-    if (config.pkcs11Config().isPresent()) {
-      return fromToken(config, password);
+    public static RegistryKeys open(CivisConfig config) {
+        char[] password = KeystorePassword.resolve(
+                config.dataDir(), config.keystorePassword().orElse(null));
+        if (config.pkcs11Config().isPresent()) {
+            return fromToken(config, password);
+        }
+        return KeystoreFile.openOrCreate(config.keystoreFile(), password);
     }
-    return KeystoreFile.openOrCreate(config.keystoreFile(), password);
-  }
 
-  /** The keys must already be on the token under the documented aliases: nothing is generated there. */
-  private static RegistryKeys fromToken(CivisConfig config, char[] pin) {
-    try {
-      Provider provider = Security.getProvider("SunPKCS11").configure(config.pkcs11Config().get().toString());
-      Security.addProvider(provider);
-      KeyStore token = KeyStore.getInstance("PKCS11", provider);
-      token.load(null, pin);
-      return KeystoreFile.fromKeyStore(token, pin);
-    } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalStateException("cannot open the PKCS#11 token named in CIVIS_PKCS11_CONFIG", e);
+    /** The keys must already be on the token under the documented aliases: nothing is generated there. */
+    private static RegistryKeys fromToken(CivisConfig config, char[] pin) {
+        try {
+            Provider provider = Security.getProvider("SunPKCS11")
+                    .configure(config.pkcs11Config().get().toString());
+            Security.addProvider(provider);
+            KeyStore token = KeyStore.getInstance("PKCS11", provider);
+            token.load(null, pin);
+            return KeystoreFile.fromKeyStore(token, pin);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot open the PKCS#11 token named in CIVIS_PKCS11_CONFIG", e);
+        }
     }
-  }
 }

@@ -15,18 +15,22 @@ import java.time.temporal.ChronoUnit;
  * make every registry transaction wait for the one before it to commit.
  */
 public final class AuditLog {
-  private final Clock clock;
+    private final Clock clock;
 
-  public AuditLog(Clock clock) {
-    this.clock = clock;
-  }
+    public AuditLog(Clock clock) {
+        this.clock = clock;
+    }
 
-  public Future<Void> append(SqlConnection tx, AuditEvent event) {
-    Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    return tx.preparedQuery("insert into audit_pending (at, actor, action, subject, details)"
-            + " values ($1, $2, $3, $4, $5)")
-        .execute(Tuple.of(at.atOffset(ZoneOffset.UTC), event.actor(), event.action().name(), event.subject(),
-            event.details().encode()))
-        .mapEmpty();
-  }
+    public Future<Void> append(SqlConnection tx, AuditEvent event) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return tx.preparedQuery("insert into audit_pending (at, actor, action, subject, details)"
+                        + " values ($1, $2, $3, $4, $5)")
+                .execute(Tuple.of(
+                        at.atOffset(ZoneOffset.UTC),
+                        event.actor(),
+                        event.action().name(),
+                        event.subject(),
+                        event.details().encode()))
+                .mapEmpty();
+    }
 }

@@ -11,30 +11,30 @@ import java.util.HexFormat;
  * @param headHash hex of the last good hash; record it elsewhere to detect later truncation
  * @param pendingEntries entries recorded but not chained yet (none once the chainer has run)
  */
-public record AuditVerification(long entriesChecked, long firstBrokenSeq, Problem problem, String headHash,
-    long pendingEntries) {
+public record AuditVerification(
+        long entriesChecked, long firstBrokenSeq, Problem problem, String headHash, long pendingEntries) {
 
-  /** Why a link is broken. */
-  public enum Problem {
-    /** The entry's fields no longer produce its stored hash: the row was edited. */
-    HASH_MISMATCH,
-    /** The entry does not point at the hash of the entry before it: a row was removed or replaced. */
-    PREVIOUS_HASH_MISMATCH,
-    /** A sequence number is missing: a row was removed. */
-    SEQUENCE_GAP,
-    /** The head row does not match the last entry: the tail was cut or the head was edited. */
-    HEAD_MISMATCH
-  }
+    /** Why a link is broken. */
+    public enum Problem {
+        /** The entry's fields no longer produce its stored hash: the row was edited. */
+        HASH_MISMATCH,
+        /** The entry does not point at the hash of the entry before it: a row was removed or replaced. */
+        PREVIOUS_HASH_MISMATCH,
+        /** A sequence number is missing: a row was removed. */
+        SEQUENCE_GAP,
+        /** The head row does not match the last entry: the tail was cut or the head was edited. */
+        HEAD_MISMATCH
+    }
 
-  public boolean intact() {
-    return problem == null;
-  }
+    public boolean intact() {
+        return problem == null;
+    }
 
-  static AuditVerification intact(long checked, byte[] head, long pending) {
-    return new AuditVerification(checked, -1, null, HexFormat.of().formatHex(head), pending);
-  }
+    static AuditVerification intact(long checked, byte[] head, long pending) {
+        return new AuditVerification(checked, -1, null, HexFormat.of().formatHex(head), pending);
+    }
 
-  static AuditVerification broken(long checked, long seq, Problem problem, byte[] lastGood, long pending) {
-    return new AuditVerification(checked, seq, problem, HexFormat.of().formatHex(lastGood), pending);
-  }
+    static AuditVerification broken(long checked, long seq, Problem problem, byte[] lastGood, long pending) {
+        return new AuditVerification(checked, seq, problem, HexFormat.of().formatHex(lastGood), pending);
+    }
 }

@@ -50,16 +50,16 @@ public final class EnvelopeCipher {
         }
         byte[] nonce = record.nonce();
         if (nonce.length != Gcm.NONCE_BYTES) {
-            throw new RecordDecryptionException("record nonce has " + nonce.length + " bytes, expected "
-                    + Gcm.NONCE_BYTES);
+            throw new RecordDecryptionException(
+                    "record nonce has " + nonce.length + " bytes, expected " + Gcm.NONCE_BYTES);
         }
         byte[] dataKey = unwrap(record.wrappedKey());
         try {
             if (dataKey.length != DATA_KEY_BYTES) {
                 throw new RecordDecryptionException("record data key has the wrong length");
             }
-            Cipher cipher = Gcm.initialised(Cipher.DECRYPT_MODE, new SecretKeySpec(dataKey, "AES"), nonce,
-                    associatedData);
+            Cipher cipher =
+                    Gcm.initialised(Cipher.DECRYPT_MODE, new SecretKeySpec(dataKey, "AES"), nonce, associatedData);
             return cipher.doFinal(record.ciphertext());
         } catch (AEADBadTagException e) {
             throw new RecordDecryptionException(
@@ -81,8 +81,8 @@ public final class EnvelopeCipher {
 
     private static byte[] encrypt(byte[] dataKey, byte[] nonce, byte[] plaintext, byte[] associatedData) {
         try {
-            Cipher cipher = Gcm.initialised(Cipher.ENCRYPT_MODE, new SecretKeySpec(dataKey, "AES"), nonce,
-                    associatedData);
+            Cipher cipher =
+                    Gcm.initialised(Cipher.ENCRYPT_MODE, new SecretKeySpec(dataKey, "AES"), nonce, associatedData);
             return cipher.doFinal(plaintext);
         } catch (GeneralSecurityException e) {
             // Only a broken JDK install gets here: AES-GCM is mandatory in every Java SE runtime.

@@ -18,8 +18,7 @@ final class Gcm {
 
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
-    private Gcm() {
-    }
+    private Gcm() {}
 
     static byte[] freshNonce() {
         byte[] nonce = new byte[NONCE_BYTES];
@@ -28,8 +27,7 @@ final class Gcm {
     }
 
     /** A new Cipher per call: Cipher instances are stateful and not thread-safe. */
-    static Cipher initialised(int mode, Key key, byte[] nonce, byte[] associatedData)
-            throws GeneralSecurityException {
+    static Cipher initialised(int mode, Key key, byte[] nonce, byte[] associatedData) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance(TRANSFORMATION);
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(associatedData);

@@ -48,7 +48,8 @@ public final class KeyStoreMasterKey implements MasterKey {
         Objects.requireNonNull(dataKey, "dataKey");
         byte[] nonce = Gcm.freshNonce();
         try {
-            byte[] sealed = Gcm.initialised(Cipher.ENCRYPT_MODE, kek, nonce, idAsAssociatedData).doFinal(dataKey);
+            byte[] sealed = Gcm.initialised(Cipher.ENCRYPT_MODE, kek, nonce, idAsAssociatedData)
+                    .doFinal(dataKey);
             byte[] wrapped = Arrays.copyOf(nonce, Gcm.NONCE_BYTES + sealed.length);
             System.arraycopy(sealed, 0, wrapped, Gcm.NONCE_BYTES, sealed.length);
             return wrapped;
@@ -61,16 +62,16 @@ public final class KeyStoreMasterKey implements MasterKey {
     public byte[] unwrap(byte[] wrappedDataKey) {
         Objects.requireNonNull(wrappedDataKey, "wrappedDataKey");
         if (wrappedDataKey.length < Gcm.NONCE_BYTES + Gcm.TAG_BYTES) {
-            throw new KeyUnwrapException("wrapped key for master key '" + id + "' is too short ("
-                    + wrappedDataKey.length + " bytes)");
+            throw new KeyUnwrapException(
+                    "wrapped key for master key '" + id + "' is too short (" + wrappedDataKey.length + " bytes)");
         }
         byte[] nonce = Arrays.copyOfRange(wrappedDataKey, 0, Gcm.NONCE_BYTES);
         try {
             Cipher cipher = Gcm.initialised(Cipher.DECRYPT_MODE, kek, nonce, idAsAssociatedData);
             return cipher.doFinal(wrappedDataKey, Gcm.NONCE_BYTES, wrappedDataKey.length - Gcm.NONCE_BYTES);
         } catch (GeneralSecurityException e) {
-            throw new KeyUnwrapException("master key '" + id
-                    + "' could not unwrap the data key: wrong key or altered bytes", e);
+            throw new KeyUnwrapException(
+                    "master key '" + id + "' could not unwrap the data key: wrong key or altered bytes", e);
         }
     }
 

@@ -55,8 +55,8 @@ public record SealedRecord(String keyId, byte[] wrappedKey, byte[] nonce, byte[]
 
     @Override
     public String toString() {
-        return "SealedRecord[keyId=" + keyId + ", wrappedKey=" + wrappedKey.length + " bytes, nonce="
-                + nonce.length + " bytes, ciphertext=" + ciphertext.length + " bytes]";
+        return "SealedRecord[keyId=" + keyId + ", wrappedKey=" + wrappedKey.length + " bytes, nonce=" + nonce.length
+                + " bytes, ciphertext=" + ciphertext.length + " bytes]";
     }
 
     private static byte[] copyOfNonEmpty(byte[] bytes, String name) {

@@ -45,8 +45,7 @@ public final class NameNormalizer {
     // \s alone misses no-break and other Unicode spaces, hence the separator categories too.
     private static final Pattern SPACE_RUNS = Pattern.compile("[\\s\\p{Z}]+");
 
-    private NameNormalizer() {
-    }
+    private NameNormalizer() {}
 
     /**
      * The normalized form of a name: lower case, accents and apostrophes removed, separators turned into

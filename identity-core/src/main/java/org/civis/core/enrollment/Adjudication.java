@@ -14,22 +14,22 @@ import org.civis.core.id.Uin;
  */
 public record Adjudication(Decision decision, Optional<Uin> existing, Optional<ReasonCode> reasonCode) {
 
-  /** The rulings an adjudicator can make. */
-  public enum Decision {
-    /** Not the same person after all: issue a new UIN. */
-    ISSUE,
-    /** Refuse the packet. */
-    REJECT,
-    /** The same person as an existing identity: refuse the packet and point to that UIN. */
-    LINK
-  }
-
-  public Adjudication {
-    Objects.requireNonNull(decision, "decision");
-    existing = Objects.requireNonNullElse(existing, Optional.empty());
-    reasonCode = Objects.requireNonNullElse(reasonCode, Optional.empty());
-    if ((decision == Decision.LINK) != existing.isPresent()) {
-      throw new IllegalArgumentException("LINK names the existing UIN, and only LINK does");
+    /** The rulings an adjudicator can make. */
+    public enum Decision {
+        /** Not the same person after all: issue a new UIN. */
+        ISSUE,
+        /** Refuse the packet. */
+        REJECT,
+        /** The same person as an existing identity: refuse the packet and point to that UIN. */
+        LINK
     }
-  }
+
+    public Adjudication {
+        Objects.requireNonNull(decision, "decision");
+        existing = Objects.requireNonNullElse(existing, Optional.empty());
+        reasonCode = Objects.requireNonNullElse(reasonCode, Optional.empty());
+        if ((decision == Decision.LINK) != existing.isPresent()) {
+            throw new IllegalArgumentException("LINK names the existing UIN, and only LINK does");
+        }
+    }
 }

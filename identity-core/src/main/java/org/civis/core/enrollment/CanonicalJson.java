@@ -12,27 +12,27 @@ import java.util.TreeMap;
  * in another order is recognised as the same packet.
  */
 final class CanonicalJson {
-  private CanonicalJson() {}
+    private CanonicalJson() {}
 
-  static String encode(JsonObject json) {
-    return new JsonObject(sortedMap(json)).encode();
-  }
-
-  private static Map<String, Object> sortedMap(JsonObject json) {
-    Map<String, Object> sorted = new TreeMap<>();
-    json.forEach(entry -> sorted.put(entry.getKey(), sorted(entry.getValue())));
-    return sorted;
-  }
-
-  private static Object sorted(Object value) {
-    if (value instanceof JsonObject object) {
-      return new JsonObject(sortedMap(object));
+    static String encode(JsonObject json) {
+        return new JsonObject(sortedMap(json)).encode();
     }
-    if (value instanceof JsonArray array) {
-      List<Object> items = new ArrayList<>();
-      array.forEach(item -> items.add(sorted(item)));
-      return new JsonArray(items);
+
+    private static Map<String, Object> sortedMap(JsonObject json) {
+        Map<String, Object> sorted = new TreeMap<>();
+        json.forEach(entry -> sorted.put(entry.getKey(), sorted(entry.getValue())));
+        return sorted;
     }
-    return value;
-  }
+
+    private static Object sorted(Object value) {
+        if (value instanceof JsonObject object) {
+            return new JsonObject(sortedMap(object));
+        }
+        if (value instanceof JsonArray array) {
+            List<Object> items = new ArrayList<>();
+            array.forEach(item -> items.add(sorted(item)));
+            return new JsonArray(items);
+        }
+        return value;
+    }
 }

@@ -19,68 +19,75 @@ import org.civis.core.storage.SealedColumns;
 
 /** The enrollments table: one row per registration id, its outcome, and a parked packet. */
 final class EnrollmentStore {
-  private static final String COLUMNS = "registration_id, request_digest, status, uin, candidates, reasons,"
-      + " linked_uin, key_id, wrapped_key, nonce, ciphertext, received_at, decided_at";
+    private static final String COLUMNS = "registration_id, request_digest, status, uin, candidates, reasons,"
+            + " linked_uin, key_id, wrapped_key, nonce, ciphertext, received_at, decided_at";
 
-  /**
-   * Claims the registration id for this transaction. False when another transaction already
-   * holds it; a concurrent claim waits here until the first one commits or rolls back.
-   */
-  Future<Boolean> claim(SqlConnection tx, RegistrationId id, byte[] requestDigest, Instant now) {
-    return tx.preparedQuery("insert into enrollments (registration_id, request_digest, status, received_at)"
-            + " values ($1, $2, 'RECEIVED', $3) on conflict (registration_id) do nothing")
-        .execute(Tuple.of(id.value(), Buffer.buffer(requestDigest), now.atOffset(ZoneOffset.UTC)))
-        .map(rows -> rows.rowCount() == 1);
-  }
+    /**
+     * Claims the registration id for this transaction. False when another transaction already
+     * holds it; a concurrent claim waits here until the first one commits or rolls back.
+     */
+    Future<Boolean> claim(SqlConnection tx, RegistrationId id, byte[] requestDigest, Instant now) {
+        return tx.preparedQuery("insert into enrollments (registration_id, request_digest, status, received_at)"
+                        + " values ($1, $2, 'RECEIVED', $3) on conflict (registration_id) do nothing")
+                .execute(Tuple.of(id.value(), Buffer.buffer(requestDigest), now.atOffset(ZoneOffset.UTC)))
+                .map(rows -> rows.rowCount() == 1);
+    }
 
-  Future<Optional<StoredEnrollment>> find(SqlClient client, RegistrationId id, boolean forUpdate) {
-    return client.preparedQuery("select " + COLUMNS + " from enrollments where registration_id = $1"
-            + (forUpdate ? " for update" : ""))
-        .execute(Tuple.of(id.value()))
-        .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(read(rows.iterator().next())));
-  }
+    Future<Optional<StoredEnrollment>> find(SqlClient client, RegistrationId id, boolean forUpdate) {
+        return client.preparedQuery("select " + COLUMNS + " from enrollments where registration_id = $1"
+                        + (forUpdate ? " for update" : ""))
+                .execute(Tuple.of(id.value()))
+                .map(rows -> rows.rowCount() == 0
+                        ? Optional.empty()
+                        : Optional.of(read(rows.iterator().next())));
+    }
 
-  Future<Void> markIssued(SqlConnection tx, RegistrationId id, Uin uin, Instant now) {
-    return tx.preparedQuery("update enrollments set status = 'ISSUED', uin = $2, decided_at = $3, key_id = null,"
-            + " wrapped_key = null, nonce = null, ciphertext = null where registration_id = $1")
-        .execute(Tuple.of(id.value(), uin.value(), now.atOffset(ZoneOffset.UTC)))
-        .mapEmpty();
-  }
+    Future<Void> markIssued(SqlConnection tx, RegistrationId id, Uin uin, Instant now) {
+        return tx.preparedQuery("update enrollments set status = 'ISSUED', uin = $2, decided_at = $3, key_id = null,"
+                        + " wrapped_key = null, nonce = null, ciphertext = null where registration_id = $1")
+                .execute(Tuple.of(id.value(), uin.value(), now.atOffset(ZoneOffset.UTC)))
+                .mapEmpty();
+    }
 
-  Future<Void> markSuspected(SqlConnection tx, RegistrationId id, List<Uin> candidates, SealedRecord packet) {
-    // Built member by member: Tuple.of(a, array) would spread the array as varargs.
-    Tuple row = Tuple.tuple().addString(id.value())
-        .addArrayOfString(candidates.stream().map(Uin::value).toArray(String[]::new));
-    return tx.preparedQuery("update enrollments set status = 'DUPLICATE_SUSPECTED', candidates = $2, key_id = $3,"
-            + " wrapped_key = $4, nonce = $5, ciphertext = $6 where registration_id = $1")
-        .execute(SealedColumns.append(row, packet))
-        .mapEmpty();
-  }
+    Future<Void> markSuspected(SqlConnection tx, RegistrationId id, List<Uin> candidates, SealedRecord packet) {
+        // Built member by member: Tuple.of(a, array) would spread the array as varargs.
+        Tuple row = Tuple.tuple()
+                .addString(id.value())
+                .addArrayOfString(candidates.stream().map(Uin::value).toArray(String[]::new));
+        return tx.preparedQuery("update enrollments set status = 'DUPLICATE_SUSPECTED', candidates = $2, key_id = $3,"
+                        + " wrapped_key = $4, nonce = $5, ciphertext = $6 where registration_id = $1")
+                .execute(SealedColumns.append(row, packet))
+                .mapEmpty();
+    }
 
-  /** Rejects and forgets the parked packet: a refused person's data is not kept. */
-  Future<Void> markRejected(SqlConnection tx, RegistrationId id, List<String> reasons, Optional<Uin> linked,
-      Instant now) {
-    return tx.preparedQuery("update enrollments set status = 'REJECTED', reasons = $2, linked_uin = $3,"
-            + " decided_at = $4, key_id = null, wrapped_key = null, nonce = null, ciphertext = null"
-            + " where registration_id = $1")
-        .execute(Tuple.of(id.value(), reasons.toArray(String[]::new), linked.map(Uin::value).orElse(null),
-            now.atOffset(ZoneOffset.UTC)))
-        .mapEmpty();
-  }
+    /** Rejects and forgets the parked packet: a refused person's data is not kept. */
+    Future<Void> markRejected(
+            SqlConnection tx, RegistrationId id, List<String> reasons, Optional<Uin> linked, Instant now) {
+        return tx.preparedQuery("update enrollments set status = 'REJECTED', reasons = $2, linked_uin = $3,"
+                        + " decided_at = $4, key_id = null, wrapped_key = null, nonce = null, ciphertext = null"
+                        + " where registration_id = $1")
+                .execute(Tuple.of(
+                        id.value(),
+                        reasons.toArray(String[]::new),
+                        linked.map(Uin::value).orElse(null),
+                        now.atOffset(ZoneOffset.UTC)))
+                .mapEmpty();
+    }
 
-  private static StoredEnrollment read(Row row) {
-    RegistrationId id = new RegistrationId(row.getString("registration_id"));
-    EnrollmentOutcome outcome = new EnrollmentOutcome(id,
-        EnrollmentStatus.valueOf(row.getString("status")),
-        Optional.ofNullable(row.getString("uin")).map(Uin::new),
-        Arrays.stream(row.getArrayOfStrings("candidates")).map(Uin::new).toList(),
-        List.of(row.getArrayOfStrings("reasons")),
-        Optional.ofNullable(row.getString("linked_uin")).map(Uin::new),
-        row.getOffsetDateTime("received_at").toInstant(),
-        Optional.ofNullable(row.getOffsetDateTime("decided_at")).map(OffsetDateTime::toInstant));
-    return new StoredEnrollment(outcome, row.getBuffer("request_digest").getBytes(), SealedColumns.read(row));
-  }
+    private static StoredEnrollment read(Row row) {
+        RegistrationId id = new RegistrationId(row.getString("registration_id"));
+        EnrollmentOutcome outcome = new EnrollmentOutcome(
+                id,
+                EnrollmentStatus.valueOf(row.getString("status")),
+                Optional.ofNullable(row.getString("uin")).map(Uin::new),
+                Arrays.stream(row.getArrayOfStrings("candidates")).map(Uin::new).toList(),
+                List.of(row.getArrayOfStrings("reasons")),
+                Optional.ofNullable(row.getString("linked_uin")).map(Uin::new),
+                row.getOffsetDateTime("received_at").toInstant(),
+                Optional.ofNullable(row.getOffsetDateTime("decided_at")).map(OffsetDateTime::toInstant));
+        return new StoredEnrollment(outcome, row.getBuffer("request_digest").getBytes(), SealedColumns.read(row));
+    }
 
-  /** A row: its outcome, the digest of the request that made it, and the parked packet if any. */
-  record StoredEnrollment(EnrollmentOutcome outcome, byte[] requestDigest, SealedRecord packet) {}
+    /** A row: its outcome, the digest of the request that made it, and the parked packet if any. */
+    record StoredEnrollment(EnrollmentOutcome outcome, byte[] requestDigest, SealedRecord packet) {}
 }

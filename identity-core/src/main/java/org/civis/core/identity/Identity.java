@@ -5,20 +5,26 @@ import java.time.Instant;
 import org.civis.core.id.Uin;
 
 /** One version of an identity with its fields decrypted. Holds personal data: never log it. */
-public record Identity(Uin uin, IdentityStatus status, int version, int currentVersion, JsonObject fields,
-    Instant createdAt, Instant updatedAt) {
+public record Identity(
+        Uin uin,
+        IdentityStatus status,
+        int version,
+        int currentVersion,
+        JsonObject fields,
+        Instant createdAt,
+        Instant updatedAt) {
 
-  public Identity {
-    fields = fields.copy();
-  }
+    public Identity {
+        fields = fields.copy();
+    }
 
-  @Override
-  public JsonObject fields() {
-    return fields.copy();
-  }
+    @Override
+    public JsonObject fields() {
+        return fields.copy();
+    }
 
-  @Override
-  public String toString() {
-    return "Identity[uin=" + uin + ", status=" + status + ", version=" + version + "]";
-  }
+    @Override
+    public String toString() {
+        return "Identity[uin=" + uin + ", status=" + status + ", version=" + version + "]";
+    }
 }

@@ -21,118 +21,139 @@ import org.civis.core.schema.Violation;
 
 /** Reading, updating and changing the status of issued identities; each call audited. */
 public final class IdentityService {
-  private final Pool pool;
-  private final IdentityStore store;
-  private final SchemaValidator validator;
-  private final DemographicKeys demographicKeys;
-  private final DemographicIndex demographicIndex;
-  private final AuditLog audit;
-  private final Clock clock;
+    private final Pool pool;
+    private final IdentityStore store;
+    private final SchemaValidator validator;
+    private final DemographicKeys demographicKeys;
+    private final DemographicIndex demographicIndex;
+    private final AuditLog audit;
+    private final Clock clock;
 
-  public IdentityService(Pool pool, IdentityStore store, SchemaValidator validator, DemographicKeys demographicKeys,
-      DemographicIndex demographicIndex, AuditLog audit, Clock clock) {
-    this.pool = pool;
-    this.store = store;
-    this.validator = validator;
-    this.demographicKeys = demographicKeys;
-    this.demographicIndex = demographicIndex;
-    this.audit = audit;
-    this.clock = clock;
-  }
+    public IdentityService(
+            Pool pool,
+            IdentityStore store,
+            SchemaValidator validator,
+            DemographicKeys demographicKeys,
+            DemographicIndex demographicIndex,
+            AuditLog audit,
+            Clock clock) {
+        this.pool = pool;
+        this.store = store;
+        this.validator = validator;
+        this.demographicKeys = demographicKeys;
+        this.demographicIndex = demographicIndex;
+        this.audit = audit;
+        this.clock = clock;
+    }
 
-  /** The current version with its personal data; the read itself is audited. */
-  public Future<Identity> read(Uin uin, String actor) {
-    return pool.withTransaction(tx -> store.row(tx, uin, false)
-        .compose(row -> store.read(tx, row, row.currentVersion()))
-        .compose(identity -> audit.append(tx, AuditEvent.of(actor, AuditAction.IDENTITY_READ, uin)
-                .with("version", identity.version()))
-            .map(identity)));
-  }
+    /** The current version with its personal data; the read itself is audited. */
+    public Future<Identity> read(Uin uin, String actor) {
+        return pool.withTransaction(tx -> store.row(tx, uin, false)
+                .compose(row -> store.read(tx, row, row.currentVersion()))
+                .compose(identity -> audit.append(
+                                tx,
+                                AuditEvent.of(actor, AuditAction.IDENTITY_READ, uin)
+                                        .with("version", identity.version()))
+                        .map(identity)));
+    }
 
-  /** An earlier (or the current) version; audited like any read of personal data. */
-  public Future<Identity> readVersion(Uin uin, int version, String actor) {
-    return pool.withTransaction(tx -> store.row(tx, uin, false)
-        .compose(row -> store.read(tx, row, version))
-        .compose(identity -> audit.append(tx, AuditEvent.of(actor, AuditAction.IDENTITY_READ, uin)
-                .with("version", version))
-            .map(identity)));
-  }
+    /** An earlier (or the current) version; audited like any read of personal data. */
+    public Future<Identity> readVersion(Uin uin, int version, String actor) {
+        return pool.withTransaction(tx -> store.row(tx, uin, false)
+                .compose(row -> store.read(tx, row, version))
+                .compose(identity -> audit.append(
+                                tx,
+                                AuditEvent.of(actor, AuditAction.IDENTITY_READ, uin)
+                                        .with("version", version))
+                        .map(identity)));
+    }
 
-  /** The status alone, without decrypting anything (not a read of personal data). */
-  public Future<IdentityStatus> status(Uin uin) {
-    return pool.withConnection(c -> store.row(c, uin, false)).map(IdentityStore.IdentityRow::status);
-  }
+    /** The status alone, without decrypting anything (not a read of personal data). */
+    public Future<IdentityStatus> status(Uin uin) {
+        return pool.withConnection(c -> store.row(c, uin, false)).map(IdentityStore.IdentityRow::status);
+    }
 
-  /**
-   * Applies {@code changes} (a field set to null is removed) as a new version; the old version is
-   * kept. The merged identity must satisfy the schema. A revoked identity cannot be updated.
-   */
-  public Future<Identity> update(Uin uin, JsonObject changes, String actor) {
-    Instant now = clock.instant();
-    return pool.withTransaction(tx -> store.row(tx, uin, true).compose(row -> {
-      if (row.status() == IdentityStatus.REVOKED) {
-        return Future.failedFuture(
-            new RegistryException(RegistryError.IDENTITY_STATE_CONFLICT, "a revoked identity cannot be updated"));
-      }
-      return store.read(tx, row, row.currentVersion()).compose(current -> {
-        JsonObject merged = merge(current.fields(), changes);
-        List<Violation> violations = validator.validate(merged, "/identity");
-        if (!violations.isEmpty()) {
-          return Future.failedFuture(new RegistryException(RegistryError.VALIDATION_FAILED,
-              "the updated identity does not satisfy the ID schema", violations));
-        }
-        int version = row.currentVersion() + 1;
-        return store.insertVersion(tx, uin, version, merged, now)
-            .compose(v -> store.setCurrentVersion(tx, uin, version, now))
-            .compose(v -> demographicIndex.replace(tx, uin, demographicKeys.of(merged)))
-            .compose(v -> audit.append(tx, AuditEvent.of(actor, AuditAction.IDENTITY_UPDATED, uin)
-                .with("version", version)
-                .with("fields", changes.fieldNames().stream().sorted().toList())))
-            .map(seq -> new Identity(uin, row.status(), version, version, merged, row.createdAt(), now));
-      });
-    }));
-  }
+    /**
+     * Applies {@code changes} (a field set to null is removed) as a new version; the old version is
+     * kept. The merged identity must satisfy the schema. A revoked identity cannot be updated.
+     */
+    public Future<Identity> update(Uin uin, JsonObject changes, String actor) {
+        Instant now = clock.instant();
+        return pool.withTransaction(tx -> store.row(tx, uin, true).compose(row -> {
+            if (row.status() == IdentityStatus.REVOKED) {
+                return Future.failedFuture(new RegistryException(
+                        RegistryError.IDENTITY_STATE_CONFLICT, "a revoked identity cannot be updated"));
+            }
+            return store.read(tx, row, row.currentVersion()).compose(current -> {
+                JsonObject merged = merge(current.fields(), changes);
+                List<Violation> violations = validator.validate(merged, "/identity");
+                if (!violations.isEmpty()) {
+                    return Future.failedFuture(new RegistryException(
+                            RegistryError.VALIDATION_FAILED,
+                            "the updated identity does not satisfy the ID schema",
+                            violations));
+                }
+                int version = row.currentVersion() + 1;
+                return store.insertVersion(tx, uin, version, merged, now)
+                        .compose(v -> store.setCurrentVersion(tx, uin, version, now))
+                        .compose(v -> demographicIndex.replace(tx, uin, demographicKeys.of(merged)))
+                        .compose(v -> audit.append(
+                                tx,
+                                AuditEvent.of(actor, AuditAction.IDENTITY_UPDATED, uin)
+                                        .with("version", version)
+                                        .with(
+                                                "fields",
+                                                changes.fieldNames().stream()
+                                                        .sorted()
+                                                        .toList())))
+                        .map(seq -> new Identity(uin, row.status(), version, version, merged, row.createdAt(), now));
+            });
+        }));
+    }
 
-  /**
-   * Moves the identity to {@code target}. Asking for the status it already has changes nothing
-   * (a retried call succeeds); a move the lifecycle forbids fails with IDENTITY_STATE_CONFLICT.
-   */
-  public Future<IdentityStatus> changeStatus(Uin uin, IdentityStatus target, Optional<ReasonCode> reason,
-      String actor) {
-    Instant now = clock.instant();
-    return pool.withTransaction(tx -> store.row(tx, uin, true).compose(row -> {
-      if (row.status() == target) {
-        return Future.succeededFuture(target);
-      }
-      if (!row.status().canBecome(target)) {
-        return Future.failedFuture(new RegistryException(RegistryError.IDENTITY_STATE_CONFLICT,
-            "an identity that is " + row.status() + " cannot become " + target));
-      }
-      AuditEvent event = AuditEvent.of(actor, auditAction(target), uin).with("from", row.status().name());
-      AuditEvent recorded = reason.map(code -> event.with("reason", code.value())).orElse(event);
-      return store.setStatus(tx, uin, target, now)
-          .compose(v -> audit.append(tx, recorded))
-          .map(target);
-    }));
-  }
+    /**
+     * Moves the identity to {@code target}. Asking for the status it already has changes nothing
+     * (a retried call succeeds); a move the lifecycle forbids fails with IDENTITY_STATE_CONFLICT.
+     */
+    public Future<IdentityStatus> changeStatus(
+            Uin uin, IdentityStatus target, Optional<ReasonCode> reason, String actor) {
+        Instant now = clock.instant();
+        return pool.withTransaction(tx -> store.row(tx, uin, true).compose(row -> {
+            if (row.status() == target) {
+                return Future.succeededFuture(target);
+            }
+            if (!row.status().canBecome(target)) {
+                return Future.failedFuture(new RegistryException(
+                        RegistryError.IDENTITY_STATE_CONFLICT,
+                        "an identity that is " + row.status() + " cannot become " + target));
+            }
+            AuditEvent event = AuditEvent.of(actor, auditAction(target), uin)
+                    .with("from", row.status().name());
+            AuditEvent recorded =
+                    reason.map(code -> event.with("reason", code.value())).orElse(event);
+            return store.setStatus(tx, uin, target, now)
+                    .compose(v -> audit.append(tx, recorded))
+                    .map(target);
+        }));
+    }
 
-  private static AuditAction auditAction(IdentityStatus target) {
-    return switch (target) {
-      case ACTIVE -> AuditAction.IDENTITY_REACTIVATED;
-      case DEACTIVATED -> AuditAction.IDENTITY_DEACTIVATED;
-      case REVOKED -> AuditAction.IDENTITY_REVOKED;
-    };
-  }
+    private static AuditAction auditAction(IdentityStatus target) {
+        return switch (target) {
+            case ACTIVE -> AuditAction.IDENTITY_REACTIVATED;
+            case DEACTIVATED -> AuditAction.IDENTITY_DEACTIVATED;
+            case REVOKED -> AuditAction.IDENTITY_REVOKED;
+        };
+    }
 
-  private static JsonObject merge(JsonObject current, JsonObject changes) {
-    JsonObject merged = current.copy();
-    changes.forEach(change -> {
-      if (change.getValue() == null) {
-        merged.remove(change.getKey());
-      } else {
-        merged.put(change.getKey(), change.getValue());
-      }
-    });
-    return merged;
-  }
+    private static JsonObject merge(JsonObject current, JsonObject changes) {
+        JsonObject merged = current.copy();
+        changes.forEach(change -> {
+            if (change.getValue() == null) {
+                merged.remove(change.getKey());
+            } else {
+                merged.put(change.getKey(), change.getValue());
+            }
+        });
+        return merged;
+    }
 }

@@ -22,97 +22,109 @@ import org.civis.core.uin.IdNumberGenerator;
  * so issuance, indexes, enrollment outcome and audit entry commit together or not at all.
  */
 public final class IdentityStore {
-  /** Collisions are rare (one in billions per draw); a handful of retries is plenty. */
-  private static final int UIN_ATTEMPTS = 8;
+    /** Collisions are rare (one in billions per draw); a handful of retries is plenty. */
+    private static final int UIN_ATTEMPTS = 8;
 
-  private final EnvelopeCipher cipher;
-  private final IdNumberGenerator uins;
+    private final EnvelopeCipher cipher;
+    private final IdNumberGenerator uins;
 
-  public IdentityStore(EnvelopeCipher cipher, IdNumberGenerator uins) {
-    this.cipher = cipher;
-    this.uins = uins;
-  }
-
-  /** Creates an ACTIVE identity at version 1 under a fresh UIN. */
-  public Future<Uin> insertNew(SqlConnection tx, RegistrationId registrationId, JsonObject fields, Instant now) {
-    return claimUin(tx, registrationId, now, UIN_ATTEMPTS)
-        .compose(uin -> insertVersion(tx, uin, 1, fields, now).map(uin));
-  }
-
-  private Future<Uin> claimUin(SqlConnection tx, RegistrationId registrationId, Instant now, int attemptsLeft) {
-    if (attemptsLeft == 0) {
-      return Future.failedFuture(new IllegalStateException("no free UIN after " + UIN_ATTEMPTS + " draws"));
+    public IdentityStore(EnvelopeCipher cipher, IdNumberGenerator uins) {
+        this.cipher = cipher;
+        this.uins = uins;
     }
-    Uin candidate = new Uin(uins.next());
-    // ON CONFLICT rather than catching the error: a failed statement would abort the transaction.
-    return tx.preparedQuery("insert into identities (uin, registration_id, status, current_version, created_at,"
-            + " updated_at) values ($1, $2, 'ACTIVE', 1, $3, $3) on conflict (uin) do nothing returning uin")
-        .execute(Tuple.of(candidate.value(), registrationId.value(), now.atOffset(ZoneOffset.UTC)))
-        .compose(rows -> rows.rowCount() == 1
-            ? Future.succeededFuture(candidate)
-            : claimUin(tx, registrationId, now, attemptsLeft - 1));
-  }
 
-  /** Stores {@code fields} encrypted as the given version. */
-  public Future<Void> insertVersion(SqlConnection tx, Uin uin, int version, JsonObject fields, Instant now) {
-    SealedRecord sealed = cipher.seal(fields.encode().getBytes(StandardCharsets.UTF_8), aad(uin, version));
-    Tuple row = SealedColumns.append(Tuple.of(uin.value(), version, now.atOffset(ZoneOffset.UTC)), sealed);
-    return tx.preparedQuery("insert into identity_versions (uin, version, created_at, key_id, wrapped_key, nonce,"
-            + " ciphertext) values ($1, $2, $3, $4, $5, $6, $7)")
-        .execute(row)
-        .mapEmpty();
-  }
+    /** Creates an ACTIVE identity at version 1 under a fresh UIN. */
+    public Future<Uin> insertNew(SqlConnection tx, RegistrationId registrationId, JsonObject fields, Instant now) {
+        return claimUin(tx, registrationId, now, UIN_ATTEMPTS)
+                .compose(uin -> insertVersion(tx, uin, 1, fields, now).map(uin));
+    }
 
-  /** The identity row, locked for update when asked; fails with IDENTITY_NOT_FOUND. */
-  public Future<IdentityRow> row(SqlConnection tx, Uin uin, boolean forUpdate) {
-    String sql = "select uin, status, current_version, created_at, updated_at from identities where uin = $1"
-        + (forUpdate ? " for update" : "");
-    return tx.preparedQuery(sql).execute(Tuple.of(uin.value())).compose(rows -> {
-      if (rows.rowCount() == 0) {
-        return Future.failedFuture(new RegistryException(RegistryError.IDENTITY_NOT_FOUND, "no identity has this UIN"));
-      }
-      Row r = rows.iterator().next();
-      return Future.succeededFuture(new IdentityRow(uin, IdentityStatus.valueOf(r.getString("status")),
-          r.getInteger("current_version"), r.getOffsetDateTime("created_at").toInstant(),
-          r.getOffsetDateTime("updated_at").toInstant()));
-    });
-  }
+    private Future<Uin> claimUin(SqlConnection tx, RegistrationId registrationId, Instant now, int attemptsLeft) {
+        if (attemptsLeft == 0) {
+            return Future.failedFuture(new IllegalStateException("no free UIN after " + UIN_ATTEMPTS + " draws"));
+        }
+        Uin candidate = new Uin(uins.next());
+        // ON CONFLICT rather than catching the error: a failed statement would abort the transaction.
+        return tx.preparedQuery(
+                        "insert into identities (uin, registration_id, status, current_version, created_at,"
+                                + " updated_at) values ($1, $2, 'ACTIVE', 1, $3, $3) on conflict (uin) do nothing returning uin")
+                .execute(Tuple.of(candidate.value(), registrationId.value(), now.atOffset(ZoneOffset.UTC)))
+                .compose(rows -> rows.rowCount() == 1
+                        ? Future.succeededFuture(candidate)
+                        : claimUin(tx, registrationId, now, attemptsLeft - 1));
+    }
 
-  /** Decrypts one version of an identity; fails with IDENTITY_NOT_FOUND for an unknown version. */
-  public Future<Identity> read(SqlConnection tx, IdentityRow row, int version) {
-    return tx.preparedQuery("select key_id, wrapped_key, nonce, ciphertext from identity_versions"
-            + " where uin = $1 and version = $2")
-        .execute(Tuple.of(row.uin().value(), version))
-        .compose(rows -> {
-          if (rows.rowCount() == 0) {
-            return Future.failedFuture(
-                new RegistryException(RegistryError.IDENTITY_NOT_FOUND, "this identity has no such version"));
-          }
-          byte[] plain = cipher.open(SealedColumns.read(rows.iterator().next()), aad(row.uin(), version));
-          JsonObject fields = new JsonObject(new String(plain, StandardCharsets.UTF_8));
-          return Future.succeededFuture(new Identity(row.uin(), row.status(), version, row.currentVersion(), fields,
-              row.createdAt(), row.updatedAt()));
+    /** Stores {@code fields} encrypted as the given version. */
+    public Future<Void> insertVersion(SqlConnection tx, Uin uin, int version, JsonObject fields, Instant now) {
+        SealedRecord sealed = cipher.seal(fields.encode().getBytes(StandardCharsets.UTF_8), aad(uin, version));
+        Tuple row = SealedColumns.append(Tuple.of(uin.value(), version, now.atOffset(ZoneOffset.UTC)), sealed);
+        return tx.preparedQuery("insert into identity_versions (uin, version, created_at, key_id, wrapped_key, nonce,"
+                        + " ciphertext) values ($1, $2, $3, $4, $5, $6, $7)")
+                .execute(row)
+                .mapEmpty();
+    }
+
+    /** The identity row, locked for update when asked; fails with IDENTITY_NOT_FOUND. */
+    public Future<IdentityRow> row(SqlConnection tx, Uin uin, boolean forUpdate) {
+        String sql = "select uin, status, current_version, created_at, updated_at from identities where uin = $1"
+                + (forUpdate ? " for update" : "");
+        return tx.preparedQuery(sql).execute(Tuple.of(uin.value())).compose(rows -> {
+            if (rows.rowCount() == 0) {
+                return Future.failedFuture(
+                        new RegistryException(RegistryError.IDENTITY_NOT_FOUND, "no identity has this UIN"));
+            }
+            Row r = rows.iterator().next();
+            return Future.succeededFuture(new IdentityRow(
+                    uin,
+                    IdentityStatus.valueOf(r.getString("status")),
+                    r.getInteger("current_version"),
+                    r.getOffsetDateTime("created_at").toInstant(),
+                    r.getOffsetDateTime("updated_at").toInstant()));
         });
-  }
+    }
 
-  public Future<Void> setStatus(SqlConnection tx, Uin uin, IdentityStatus status, Instant now) {
-    return tx.preparedQuery("update identities set status = $2, updated_at = $3 where uin = $1")
-        .execute(Tuple.of(uin.value(), status.name(), now.atOffset(ZoneOffset.UTC)))
-        .mapEmpty();
-  }
+    /** Decrypts one version of an identity; fails with IDENTITY_NOT_FOUND for an unknown version. */
+    public Future<Identity> read(SqlConnection tx, IdentityRow row, int version) {
+        return tx.preparedQuery("select key_id, wrapped_key, nonce, ciphertext from identity_versions"
+                        + " where uin = $1 and version = $2")
+                .execute(Tuple.of(row.uin().value(), version))
+                .compose(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return Future.failedFuture(new RegistryException(
+                                RegistryError.IDENTITY_NOT_FOUND, "this identity has no such version"));
+                    }
+                    byte[] plain =
+                            cipher.open(SealedColumns.read(rows.iterator().next()), aad(row.uin(), version));
+                    JsonObject fields = new JsonObject(new String(plain, StandardCharsets.UTF_8));
+                    return Future.succeededFuture(new Identity(
+                            row.uin(),
+                            row.status(),
+                            version,
+                            row.currentVersion(),
+                            fields,
+                            row.createdAt(),
+                            row.updatedAt()));
+                });
+    }
 
-  public Future<Void> setCurrentVersion(SqlConnection tx, Uin uin, int version, Instant now) {
-    return tx.preparedQuery("update identities set current_version = $2, updated_at = $3 where uin = $1")
-        .execute(Tuple.of(uin.value(), version, now.atOffset(ZoneOffset.UTC)))
-        .mapEmpty();
-  }
+    public Future<Void> setStatus(SqlConnection tx, Uin uin, IdentityStatus status, Instant now) {
+        return tx.preparedQuery("update identities set status = $2, updated_at = $3 where uin = $1")
+                .execute(Tuple.of(uin.value(), status.name(), now.atOffset(ZoneOffset.UTC)))
+                .mapEmpty();
+    }
 
-  /** Binds a ciphertext to its row: moved to another UIN or version, it no longer decrypts. */
-  private static byte[] aad(Uin uin, int version) {
-    return ("identity:" + uin.value() + ":" + version).getBytes(StandardCharsets.UTF_8);
-  }
+    public Future<Void> setCurrentVersion(SqlConnection tx, Uin uin, int version, Instant now) {
+        return tx.preparedQuery("update identities set current_version = $2, updated_at = $3 where uin = $1")
+                .execute(Tuple.of(uin.value(), version, now.atOffset(ZoneOffset.UTC)))
+                .mapEmpty();
+    }
 
-  /** The plaintext columns of an identity. */
-  public record IdentityRow(Uin uin, IdentityStatus status, int currentVersion, Instant createdAt,
-      Instant updatedAt) {}
+    /** Binds a ciphertext to its row: moved to another UIN or version, it no longer decrypts. */
+    private static byte[] aad(Uin uin, int version) {
+        return ("identity:" + uin.value() + ":" + version).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The plaintext columns of an identity. */
+    public record IdentityRow(
+            Uin uin, IdentityStatus status, int currentVersion, Instant createdAt, Instant updatedAt) {}
 }

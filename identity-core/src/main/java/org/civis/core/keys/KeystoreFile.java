@@ -26,6 +26,7 @@ public final class KeystoreFile {
 
     /** Alias of the master key-encryption key, also its key id; rotation adds {@code -2}, {@code -3}, ... */
     public static final String MASTER_KEY_ALIAS = "civis-master-kek-1";
+
     public static final String BLIND_INDEX_ALIAS = "civis-blind-index";
     public static final String AUDIT_CHAIN_ALIAS = "civis-audit-chain";
 
@@ -34,8 +35,7 @@ public final class KeystoreFile {
     private static final String ENTRY_PROTECTION = "PBEWithHmacSHA256AndAES_256";
     private static final int KEY_BITS = 256;
 
-    private KeystoreFile() {
-    }
+    private KeystoreFile() {}
 
     /**
      * Loads the keystore at {@code file}, or creates it with fresh keys if it does not exist. The password array

@@ -28,8 +28,7 @@ public final class KeystorePassword {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger LOG = LoggerFactory.getLogger(KeystorePassword.class);
 
-    private KeystorePassword() {
-    }
+    private KeystorePassword() {}
 
     /** Returns a new array the caller owns and should clear once the keystore is open. */
     public static char[] resolve(Path dataDir, String configuredPasswordOrNull) {
@@ -76,8 +75,10 @@ public final class KeystorePassword {
             for (int i = 0; i < encoded.length; i++) {
                 password[i] = (char) encoded[i]; // base64url is ASCII
             }
-            LOG.warn("No keystore password configured: generated a development password file at {}. "
-                    + "Set the keystore password (or use PKCS#11) in production.", file);
+            LOG.warn(
+                    "No keystore password configured: generated a development password file at {}. "
+                            + "Set the keystore password (or use PKCS#11) in production.",
+                    file);
             return password;
         } finally {
             Arrays.fill(secret, (byte) 0);

@@ -19,8 +19,7 @@ final class OwnerOnlyFiles {
     private static final FileAttribute<?> OWNER_READ_WRITE = PosixFilePermissions.asFileAttribute(
             EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
 
-    private OwnerOnlyFiles() {
-    }
+    private OwnerOnlyFiles() {}
 
     /**
      * Writes to a temporary file in the target's directory, created 0600 from the start (chmod after writing

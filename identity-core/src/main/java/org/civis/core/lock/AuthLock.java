@@ -9,12 +9,12 @@ import java.util.Optional;
  */
 public record AuthLock(AuthType type, boolean locked, Optional<Instant> unlockedUntil) {
 
-  public static AuthLock open(AuthType type) {
-    return new AuthLock(type, false, Optional.empty());
-  }
+    public static AuthLock open(AuthType type) {
+        return new AuthLock(type, false, Optional.empty());
+    }
 
-  /** Whether authentication of this type is refused at {@code instant}. */
-  public boolean lockedAt(Instant instant) {
-    return locked && unlockedUntil.map(until -> !instant.isBefore(until)).orElse(true);
-  }
+    /** Whether authentication of this type is refused at {@code instant}. */
+    public boolean lockedAt(Instant instant) {
+        return locked && unlockedUntil.map(until -> !instant.isBefore(until)).orElse(true);
+    }
 }

@@ -23,85 +23,95 @@ import org.civis.core.identity.IdentityStore;
 
 /** Locks and unlocks auth types of an identity; every change is committed before it returns. */
 public final class AuthLockService {
-  private final Pool pool;
-  private final IdentityStore identities;
-  private final AuditLog audit;
-  private final Clock clock;
+    private final Pool pool;
+    private final IdentityStore identities;
+    private final AuditLog audit;
+    private final Clock clock;
 
-  public AuthLockService(Pool pool, IdentityStore identities, AuditLog audit, Clock clock) {
-    this.pool = pool;
-    this.identities = identities;
-    this.audit = audit;
-    this.clock = clock;
-  }
-
-  /** Locks the types (clearing any timed unlock on them). */
-  public Future<Map<AuthType, AuthLock>> lock(Uin uin, Set<AuthType> types, String actor) {
-    return change(uin, types, true, Optional.empty(), AuditAction.AUTH_TYPES_LOCKED, actor);
-  }
-
-  /**
-   * Unlocks the types: for good when {@code openFor} is empty, or only for that long, after which
-   * they are locked again. A timed unlock of a type that is not locked changes nothing.
-   */
-  public Future<Map<AuthType, AuthLock>> unlock(Uin uin, Set<AuthType> types, Optional<Duration> openFor,
-      String actor) {
-    openFor.ifPresent(d -> {
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException("an unlock period must be positive");
-      }
-    });
-    return change(uin, types, false, openFor, AuditAction.AUTH_TYPES_UNLOCKED, actor);
-  }
-
-  /** The state of every auth type of the identity. */
-  public Future<Map<AuthType, AuthLock>> locks(Uin uin) {
-    return pool.withConnection(c -> identities.row(c, uin, false).compose(row -> read(c, uin)));
-  }
-
-  private Future<Map<AuthType, AuthLock>> change(Uin uin, Set<AuthType> types, boolean lock,
-      Optional<Duration> openFor, AuditAction action, String actor) {
-    if (types.isEmpty()) {
-      throw new IllegalArgumentException("name at least one auth type");
+    public AuthLockService(Pool pool, IdentityStore identities, AuditLog audit, Clock clock) {
+        this.pool = pool;
+        this.identities = identities;
+        this.audit = audit;
+        this.clock = clock;
     }
-    Instant now = clock.instant();
-    OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-    OffsetDateTime until = openFor.map(d -> now.plus(d).atOffset(ZoneOffset.UTC)).orElse(null);
-    String sql;
-    List<Tuple> rows = new ArrayList<>();
-    if (until == null) { // lock, or unlock for good
-      sql = "insert into auth_locks (uin, auth_type, locked, unlocked_until, updated_at) values ($1, $2, $3, null, $4)"
-          + " on conflict (uin, auth_type) do update set locked = excluded.locked, unlocked_until = null,"
-          + " updated_at = excluded.updated_at";
-      types.forEach(type -> rows.add(Tuple.of(uin.value(), type.name(), lock, at)));
-    } else { // open a locked type for a while
-      sql = "update auth_locks set unlocked_until = $3, updated_at = $4 where uin = $1 and auth_type = $2 and locked";
-      types.forEach(type -> rows.add(Tuple.of(uin.value(), type.name(), until, at)));
-    }
-    AuditEvent event = AuditEvent.of(actor, action, uin)
-        .with("types", types.stream().map(Enum::name).sorted().toList());
-    AuditEvent recorded = until == null ? event : event.with("until", until.toInstant().toString());
-    // The identity row is locked first: concurrent changes to one identity apply one after the other.
-    return pool.withTransaction(tx -> identities.row(tx, uin, true)
-        .compose(row -> tx.preparedQuery(sql).executeBatch(rows))
-        .compose(v -> audit.append(tx, recorded))
-        .compose(seq -> read(tx, uin)));
-  }
 
-  private static Future<Map<AuthType, AuthLock>> read(SqlConnection c, Uin uin) {
-    return c.preparedQuery("select auth_type, locked, unlocked_until from auth_locks where uin = $1")
-        .execute(Tuple.of(uin.value()))
-        .map(result -> {
-          Map<AuthType, AuthLock> states = new EnumMap<>(AuthType.class);
-          for (AuthType type : AuthType.values()) {
-            states.put(type, AuthLock.open(type));
-          }
-          result.forEach(r -> {
-            AuthType type = AuthType.valueOf(r.getString("auth_type"));
-            states.put(type, new AuthLock(type, r.getBoolean("locked"),
-                Optional.ofNullable(r.getOffsetDateTime("unlocked_until")).map(OffsetDateTime::toInstant)));
-          });
-          return states;
+    /** Locks the types (clearing any timed unlock on them). */
+    public Future<Map<AuthType, AuthLock>> lock(Uin uin, Set<AuthType> types, String actor) {
+        return change(uin, types, true, Optional.empty(), AuditAction.AUTH_TYPES_LOCKED, actor);
+    }
+
+    /**
+     * Unlocks the types: for good when {@code openFor} is empty, or only for that long, after which
+     * they are locked again. A timed unlock of a type that is not locked changes nothing.
+     */
+    public Future<Map<AuthType, AuthLock>> unlock(
+            Uin uin, Set<AuthType> types, Optional<Duration> openFor, String actor) {
+        openFor.ifPresent(d -> {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("an unlock period must be positive");
+            }
         });
-  }
+        return change(uin, types, false, openFor, AuditAction.AUTH_TYPES_UNLOCKED, actor);
+    }
+
+    /** The state of every auth type of the identity. */
+    public Future<Map<AuthType, AuthLock>> locks(Uin uin) {
+        return pool.withConnection(c -> identities.row(c, uin, false).compose(row -> read(c, uin)));
+    }
+
+    private Future<Map<AuthType, AuthLock>> change(
+            Uin uin, Set<AuthType> types, boolean lock, Optional<Duration> openFor, AuditAction action, String actor) {
+        if (types.isEmpty()) {
+            throw new IllegalArgumentException("name at least one auth type");
+        }
+        Instant now = clock.instant();
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        OffsetDateTime until =
+                openFor.map(d -> now.plus(d).atOffset(ZoneOffset.UTC)).orElse(null);
+        String sql;
+        List<Tuple> rows = new ArrayList<>();
+        if (until == null) { // lock, or unlock for good
+            sql =
+                    "insert into auth_locks (uin, auth_type, locked, unlocked_until, updated_at) values ($1, $2, $3, null, $4)"
+                            + " on conflict (uin, auth_type) do update set locked = excluded.locked, unlocked_until = null,"
+                            + " updated_at = excluded.updated_at";
+            types.forEach(type -> rows.add(Tuple.of(uin.value(), type.name(), lock, at)));
+        } else { // open a locked type for a while
+            sql =
+                    "update auth_locks set unlocked_until = $3, updated_at = $4 where uin = $1 and auth_type = $2 and locked";
+            types.forEach(type -> rows.add(Tuple.of(uin.value(), type.name(), until, at)));
+        }
+        AuditEvent event = AuditEvent.of(actor, action, uin)
+                .with("types", types.stream().map(Enum::name).sorted().toList());
+        AuditEvent recorded =
+                until == null ? event : event.with("until", until.toInstant().toString());
+        // The identity row is locked first: concurrent changes to one identity apply one after the other.
+        return pool.withTransaction(tx -> identities
+                .row(tx, uin, true)
+                .compose(row -> tx.preparedQuery(sql).executeBatch(rows))
+                .compose(v -> audit.append(tx, recorded))
+                .compose(seq -> read(tx, uin)));
+    }
+
+    private static Future<Map<AuthType, AuthLock>> read(SqlConnection c, Uin uin) {
+        return c.preparedQuery("select auth_type, locked, unlocked_until from auth_locks where uin = $1")
+                .execute(Tuple.of(uin.value()))
+                .map(result -> {
+                    Map<AuthType, AuthLock> states = new EnumMap<>(AuthType.class);
+                    for (AuthType type : AuthType.values()) {
+                        states.put(type, AuthLock.open(type));
+                    }
+                    result.forEach(r -> {
+                        AuthType type = AuthType.valueOf(r.getString("auth_type"));
+                        states.put(
+                                type,
+                                new AuthLock(
+                                        type,
+                                        r.getBoolean("locked"),
+                                        Optional.ofNullable(r.getOffsetDateTime("unlocked_until"))
+                                                .map(OffsetDateTime::toInstant)));
+                    });
+                    return states;
+                });
+    }
 }

@@ -5,14 +5,16 @@ import java.util.Base64;
 /** Decodes the base64 payloads of images and fingerprints without letting an oversized one cost memory. */
 final class Base64Payload {
 
-    enum Status { DECODED, INVALID, TOO_LARGE }
+    enum Status {
+        DECODED,
+        INVALID,
+        TOO_LARGE
+    }
 
     /** The outcome of a decode; {@code bytes} is set only when the status is {@link Status#DECODED}. */
-    record Result(Status status, byte[] bytes) {
-    }
+    record Result(Status status, byte[] bytes) {}
 
-    private Base64Payload() {
-    }
+    private Base64Payload() {}
 
     /** Standard alphabet only (no URL-safe characters, no line breaks); padding is optional. */
     static Result decode(String encoded, int maxBytes) {

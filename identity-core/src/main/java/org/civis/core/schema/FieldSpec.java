@@ -15,12 +15,7 @@ import java.util.Objects;
  * @param maxBytes      the largest decoded payload an image or fingerprint may have; 0 for other types
  */
 public record FieldSpec(
-        String name,
-        FieldType type,
-        boolean required,
-        int maxLength,
-        List<String> allowedValues,
-        int maxBytes) {
+        String name, FieldType type, boolean required, int maxLength, List<String> allowedValues, int maxBytes) {
 
     /** Applies to text fields whose schema entry gives no {@code maxLength}. */
     public static final int DEFAULT_MAX_LENGTH = 256;

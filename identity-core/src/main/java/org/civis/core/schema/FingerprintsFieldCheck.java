@@ -21,8 +21,10 @@ final class FingerprintsFieldCheck implements FieldCheck {
 
     private static final Set<String> MEMBERS = Set.of("position", "format", "data", "dpi");
     private static final String POSITION_NAMES = Arrays.toString(FingerPosition.values());
-    private static final String FORMAT_NAMES =
-            Arrays.stream(FingerprintFormat.values()).map(FingerprintFormat::jsonName).toList().toString();
+    private static final String FORMAT_NAMES = Arrays.stream(FingerprintFormat.values())
+            .map(FingerprintFormat::jsonName)
+            .toList()
+            .toString();
 
     @Override
     public void check(FieldSpec spec, Object value, String path, ViolationCollector violations) {
@@ -35,7 +37,9 @@ final class FingerprintsFieldCheck implements FieldCheck {
             return;
         }
         if (prints.size() > MAX_FINGERPRINTS) {
-            violations.add(path, ViolationCode.FINGER_COUNT_EXCEEDED,
+            violations.add(
+                    path,
+                    ViolationCode.FINGER_COUNT_EXCEEDED,
                     "must hold at most " + MAX_FINGERPRINTS + " fingerprints");
         }
         // Entries past the limit are not examined: the submission is rejected anyway, and this bounds
@@ -46,10 +50,12 @@ final class FingerprintsFieldCheck implements FieldCheck {
         }
     }
 
-    private static void checkEntry(FieldSpec spec, Object value, String path, Set<FingerPosition> seen,
-                                   ViolationCollector violations) {
+    private static void checkEntry(
+            FieldSpec spec, Object value, String path, Set<FingerPosition> seen, ViolationCollector violations) {
         if (!(value instanceof JsonObject entry)) {
-            violations.add(path, ViolationCode.FIELD_TYPE,
+            violations.add(
+                    path,
+                    ViolationCode.FIELD_TYPE,
                     "must be an object with members position, format, data and optionally dpi");
             return;
         }
@@ -60,8 +66,8 @@ final class FingerprintsFieldCheck implements FieldCheck {
         checkData(spec, entry, path, violations);
     }
 
-    private static void checkPosition(JsonObject entry, String path, Set<FingerPosition> seen,
-                                      ViolationCollector violations) {
+    private static void checkPosition(
+            JsonObject entry, String path, Set<FingerPosition> seen, ViolationCollector violations) {
         String name = ObjectMembers.requiredString(entry, "position", path, violations);
         if (name == null) {
             return;
@@ -72,7 +78,9 @@ final class FingerprintsFieldCheck implements FieldCheck {
             violations.add(positionPath, ViolationCode.FINGER_POSITION_INVALID, "must be one of " + POSITION_NAMES);
         } else if (position.get() != FingerPosition.UNKNOWN && !seen.add(position.get())) {
             // UNKNOWN may repeat: an operator who cannot tell the fingers apart must still capture them all.
-            violations.add(positionPath, ViolationCode.FINGER_POSITION_DUPLICATE,
+            violations.add(
+                    positionPath,
+                    ViolationCode.FINGER_POSITION_DUPLICATE,
                     "must not name a finger already given by an earlier entry");
         }
     }
@@ -80,7 +88,9 @@ final class FingerprintsFieldCheck implements FieldCheck {
     private static void checkFormat(JsonObject entry, String path, ViolationCollector violations) {
         String name = ObjectMembers.requiredString(entry, "format", path, violations);
         if (name != null && FingerprintFormat.fromJsonName(name).isEmpty()) {
-            violations.add(JsonPointer.child(path, "format"), ViolationCode.FINGER_FORMAT_NOT_ALLOWED,
+            violations.add(
+                    JsonPointer.child(path, "format"),
+                    ViolationCode.FINGER_FORMAT_NOT_ALLOWED,
                     "must be one of " + FORMAT_NAMES);
         }
     }
@@ -94,9 +104,10 @@ final class FingerprintsFieldCheck implements FieldCheck {
         BigInteger whole = wholeNumber(dpi);
         if (whole == null) {
             violations.add(dpiPath, ViolationCode.FIELD_TYPE, "must be a whole number");
-        } else if (whole.compareTo(BigInteger.valueOf(MIN_DPI)) < 0 || whole.compareTo(BigInteger.valueOf(MAX_DPI)) > 0) {
-            violations.add(dpiPath, ViolationCode.FINGER_DPI_OUT_OF_RANGE,
-                    "must be between " + MIN_DPI + " and " + MAX_DPI);
+        } else if (whole.compareTo(BigInteger.valueOf(MIN_DPI)) < 0
+                || whole.compareTo(BigInteger.valueOf(MAX_DPI)) > 0) {
+            violations.add(
+                    dpiPath, ViolationCode.FINGER_DPI_OUT_OF_RANGE, "must be between " + MIN_DPI + " and " + MAX_DPI);
         }
     }
 
@@ -119,10 +130,16 @@ final class FingerprintsFieldCheck implements FieldCheck {
             return;
         }
         switch (Base64Payload.decode(encoded, spec.maxBytes()).status()) {
-            case INVALID -> violations.add(dataPath, ViolationCode.FINGER_DATA_INVALID,
-                    "must be standard base64 (RFC 4648 section 4) without line breaks");
-            case TOO_LARGE -> violations.add(dataPath, ViolationCode.FINGER_DATA_TOO_LARGE,
-                    "must be at most " + spec.maxBytes() + " bytes once decoded");
+            case INVALID ->
+                violations.add(
+                        dataPath,
+                        ViolationCode.FINGER_DATA_INVALID,
+                        "must be standard base64 (RFC 4648 section 4) without line breaks");
+            case TOO_LARGE ->
+                violations.add(
+                        dataPath,
+                        ViolationCode.FINGER_DATA_TOO_LARGE,
+                        "must be at most " + spec.maxBytes() + " bytes once decoded");
             case DECODED -> {
                 // Format-specific checks of the payload are deliberately left to the biometric subsystem.
             }

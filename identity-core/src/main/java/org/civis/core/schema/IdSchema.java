@@ -91,9 +91,8 @@ public final class IdSchema {
     public JsonObject toJson() {
         JsonObject definitions = new JsonObject();
         for (FieldSpec field : fields) {
-            JsonObject definition = new JsonObject()
-                    .put("type", field.type().jsonName())
-                    .put("required", field.required());
+            JsonObject definition =
+                    new JsonObject().put("type", field.type().jsonName()).put("required", field.required());
             if (field.type().isText()) {
                 definition.put("maxLength", field.maxLength());
             }
@@ -109,10 +108,12 @@ public final class IdSchema {
                 .put("version", version)
                 .put("languages", new JsonArray(new ArrayList<>(languages)))
                 .put("fields", definitions)
-                .put("deduplication", new JsonObject()
-                        .put("name", deduplication.name())
-                        .put("dateOfBirth", deduplication.dateOfBirth())
-                        .put("gender", deduplication.gender()));
+                .put(
+                        "deduplication",
+                        new JsonObject()
+                                .put("name", deduplication.name())
+                                .put("dateOfBirth", deduplication.dateOfBirth())
+                                .put("gender", deduplication.gender()));
     }
 
     boolean allowsLanguage(String code) {

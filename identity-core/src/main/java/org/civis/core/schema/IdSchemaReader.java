@@ -28,8 +28,7 @@ final class IdSchemaReader {
     private static final int DEFAULT_IMAGE_MAX_BYTES = 256 * 1024;
     private static final int DEFAULT_FINGERPRINT_MAX_BYTES = 1024 * 1024;
 
-    private IdSchemaReader() {
-    }
+    private IdSchemaReader() {}
 
     static IdSchema read(JsonObject document) {
         rejectUnknownKeys(document, DOCUMENT_KEYS, "the schema document");
@@ -160,22 +159,27 @@ final class IdSchemaReader {
                 .findFirst()
                 .orElseThrow(() -> invalid(context + " names '" + fieldName + "', which is not a field of the schema"));
         if (!types.contains(field.type())) {
-            throw invalid(context + " names '" + fieldName + "' of type " + field.type().jsonName()
-                    + ", but must name a field of type " + describe(types));
+            throw invalid(context + " names '" + fieldName + "' of type "
+                    + field.type().jsonName() + ", but must name a field of type " + describe(types));
         }
         return fieldName;
     }
 
     private static String describe(Set<FieldType> types) {
-        return types.stream().map(FieldType::jsonName).sorted().reduce((a, b) -> a + " or " + b).orElse("");
+        return types.stream()
+                .map(FieldType::jsonName)
+                .sorted()
+                .reduce((a, b) -> a + " or " + b)
+                .orElse("");
     }
 
     private static void rejectUnknownKeys(JsonObject object, Set<String> known, String context) {
         Set<String> unknown = new HashSet<>(object.fieldNames());
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
-            throw invalid(context + " has unknown keys " + unknown.stream().sorted().toList()
-                    + "; allowed are " + known.stream().sorted().toList());
+            throw invalid(
+                    context + " has unknown keys " + unknown.stream().sorted().toList() + "; allowed are "
+                            + known.stream().sorted().toList());
         }
     }
 

@@ -12,8 +12,10 @@ import java.util.Set;
 final class ImageFieldCheck implements FieldCheck {
 
     private static final Set<String> MEMBERS = Set.of("format", "data");
-    private static final String FORMAT_NAMES =
-            Arrays.stream(ImageFormat.values()).map(ImageFormat::jsonName).toList().toString();
+    private static final String FORMAT_NAMES = Arrays.stream(ImageFormat.values())
+            .map(ImageFormat::jsonName)
+            .toList()
+            .toString();
 
     @Override
     public void check(FieldSpec spec, Object value, String path, ViolationCollector violations) {
@@ -25,7 +27,9 @@ final class ImageFieldCheck implements FieldCheck {
         Optional<ImageFormat> format = checkFormat(image, path, violations);
         byte[] data = checkData(spec, image, path, violations);
         if (data != null && format.isPresent() && !format.get().matches(data)) {
-            violations.add(JsonPointer.child(path, "data"), ViolationCode.IMAGE_CONTENT_MISMATCH,
+            violations.add(
+                    JsonPointer.child(path, "data"),
+                    ViolationCode.IMAGE_CONTENT_MISMATCH,
                     "must hold an image in the declared format");
         }
     }
@@ -37,7 +41,9 @@ final class ImageFieldCheck implements FieldCheck {
         }
         Optional<ImageFormat> format = ImageFormat.fromJsonName(name);
         if (format.isEmpty()) {
-            violations.add(JsonPointer.child(path, "format"), ViolationCode.IMAGE_FORMAT_NOT_ALLOWED,
+            violations.add(
+                    JsonPointer.child(path, "format"),
+                    ViolationCode.IMAGE_FORMAT_NOT_ALLOWED,
                     "must be one of " + FORMAT_NAMES);
         }
         return format;
@@ -56,10 +62,16 @@ final class ImageFieldCheck implements FieldCheck {
         }
         Base64Payload.Result payload = Base64Payload.decode(encoded, spec.maxBytes());
         switch (payload.status()) {
-            case INVALID -> violations.add(dataPath, ViolationCode.IMAGE_DATA_INVALID,
-                    "must be standard base64 (RFC 4648 section 4) without line breaks");
-            case TOO_LARGE -> violations.add(dataPath, ViolationCode.IMAGE_TOO_LARGE,
-                    "must be at most " + spec.maxBytes() + " bytes once decoded");
+            case INVALID ->
+                violations.add(
+                        dataPath,
+                        ViolationCode.IMAGE_DATA_INVALID,
+                        "must be standard base64 (RFC 4648 section 4) without line breaks");
+            case TOO_LARGE ->
+                violations.add(
+                        dataPath,
+                        ViolationCode.IMAGE_TOO_LARGE,
+                        "must be at most " + spec.maxBytes() + " bytes once decoded");
             case DECODED -> {
                 return payload.bytes();
             }

@@ -3,8 +3,7 @@ package org.civis.core.schema;
 /** Builds RFC 6901 JSON pointers, so that violation paths stay unambiguous whatever the key names. */
 final class JsonPointer {
 
-    private JsonPointer() {
-    }
+    private JsonPointer() {}
 
     static String child(String parent, String key) {
         // '~' first: escaping '/' introduces '~' characters that must not be escaped again.

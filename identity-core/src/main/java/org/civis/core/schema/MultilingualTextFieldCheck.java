@@ -14,8 +14,8 @@ final class MultilingualTextFieldCheck implements FieldCheck {
     @Override
     public void check(FieldSpec spec, Object value, String path, ViolationCollector violations) {
         if (!(value instanceof JsonObject translations)) {
-            violations.add(path, ViolationCode.FIELD_TYPE,
-                    "must be an object mapping ISO 639-3 language codes to text");
+            violations.add(
+                    path, ViolationCode.FIELD_TYPE, "must be an object mapping ISO 639-3 language codes to text");
             return;
         }
         if (translations.isEmpty()) {
@@ -25,7 +25,9 @@ final class MultilingualTextFieldCheck implements FieldCheck {
         for (String language : translations.fieldNames()) {
             String entryPath = JsonPointer.child(path, language);
             if (!schema.allowsLanguage(language)) {
-                violations.add(entryPath, ViolationCode.LANGUAGE_NOT_ALLOWED,
+                violations.add(
+                        entryPath,
+                        ViolationCode.LANGUAGE_NOT_ALLOWED,
                         "must be one of the languages " + schema.languages());
             }
             Object text = translations.getValue(language);

@@ -6,13 +6,14 @@ import java.util.Set;
 /** The member checks shared by the structured types (image, fingerprint entry). */
 final class ObjectMembers {
 
-    private ObjectMembers() {
-    }
+    private ObjectMembers() {}
 
     static void reportUnknown(JsonObject object, Set<String> known, String path, ViolationCollector violations) {
         for (String key : object.fieldNames()) {
             if (!known.contains(key)) {
-                violations.add(JsonPointer.child(path, key), ViolationCode.FIELD_UNKNOWN,
+                violations.add(
+                        JsonPointer.child(path, key),
+                        ViolationCode.FIELD_UNKNOWN,
                         "is not one of the members " + known.stream().sorted().toList());
             }
         }

@@ -18,7 +18,9 @@ final class PhoneFieldCheck implements FieldCheck {
             return;
         }
         if (!E164.matcher(text).matches()) {
-            violations.add(path, ViolationCode.PHONE_FORMAT,
+            violations.add(
+                    path,
+                    ViolationCode.PHONE_FORMAT,
                     "must be an E.164 phone number: '+' then 7 to 15 digits, without spaces");
         }
     }

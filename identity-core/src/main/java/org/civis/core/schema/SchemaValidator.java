@@ -71,7 +71,9 @@ public final class SchemaValidator {
         }
         for (String name : identity.fieldNames()) {
             if (schema.field(name).isEmpty()) {
-                violations.add(JsonPointer.child(basePath, name), ViolationCode.FIELD_UNKNOWN,
+                violations.add(
+                        JsonPointer.child(basePath, name),
+                        ViolationCode.FIELD_UNKNOWN,
                         "is not a field of the ID schema");
             }
         }

@@ -14,8 +14,7 @@ final class TextFieldCheck implements FieldCheck {
         }
         if (!spec.allowedValues().isEmpty() && !spec.allowedValues().contains(text)) {
             // Listing the allowed values is safe: they come from the schema, not from the applicant.
-            violations.add(path, ViolationCode.FIELD_VALUE_NOT_ALLOWED,
-                    "must be one of " + spec.allowedValues());
+            violations.add(path, ViolationCode.FIELD_VALUE_NOT_ALLOWED, "must be one of " + spec.allowedValues());
         }
     }
 
@@ -26,8 +25,8 @@ final class TextFieldCheck implements FieldCheck {
             return false;
         }
         if (text.codePointCount(0, text.length()) > spec.maxLength()) {
-            violations.add(path, ViolationCode.FIELD_TOO_LONG,
-                    "must be at most " + spec.maxLength() + " characters long");
+            violations.add(
+                    path, ViolationCode.FIELD_TOO_LONG, "must be at most " + spec.maxLength() + " characters long");
             return false;
         }
         return true;

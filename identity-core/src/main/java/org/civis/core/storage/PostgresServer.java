@@ -25,150 +25,153 @@ import org.slf4j.LoggerFactory;
  * kept under the data directory for trying the platform out and for tests.
  */
 public final class PostgresServer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
-  static final String EMBEDDED_DATABASE = "civis";
-  private static final String EMBEDDED_USER = "postgres";
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
+    static final String EMBEDDED_DATABASE = "civis";
+    private static final String EMBEDDED_USER = "postgres";
 
-  private final PgConnectOptions options;
-  private final EmbeddedPostgres startedHere;
+    private final PgConnectOptions options;
+    private final EmbeddedPostgres startedHere;
 
-  private PostgresServer(PgConnectOptions options, EmbeddedPostgres startedHere) {
-    this.options = options;
-    this.startedHere = startedHere;
-  }
-
-  /** An external server, from a URL such as {@code postgresql://user:secret@db.example:5432/civis}. */
-  public static PostgresServer external(String url) {
-    String uri = url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url;
-    return new PostgresServer(PgConnectOptions.fromUri(uri), null);
-  }
-
-  /**
-   * The embedded server whose cluster lives in {@code clusterDir}. If a server is already running
-   * on that directory (the platform is up and this is a CLI command), it is used as it is: a second
-   * postmaster on the same directory would be refused.
-   */
-  public static PostgresServer embedded(Path clusterDir) {
-    Optional<Integer> runningPort = RunningPostmaster.port(clusterDir);
-    if (runningPort.isPresent()) {
-      return new PostgresServer(localOptions(runningPort.get(), EMBEDDED_DATABASE), null);
+    private PostgresServer(PgConnectOptions options, EmbeddedPostgres startedHere) {
+        this.options = options;
+        this.startedHere = startedHere;
     }
-    EmbeddedPostgres postgres = start(clusterDir);
-    PostgresServer server = new PostgresServer(localOptions(postgres.getPort(), EMBEDDED_DATABASE), postgres);
-    server.ensureDatabase(EMBEDDED_DATABASE);
-    return server;
-  }
 
-  private static EmbeddedPostgres start(Path clusterDir) {
-    try {
-      Files.createDirectories(clusterDir);
-      // Not cleaned on start: the cluster is the system of record and must survive restarts.
-      return EmbeddedPostgres.builder()
-          .setDataDirectory(clusterDir)
-          .setCleanDataDirectory(false)
-          .setPGStartupWait(Duration.ofSeconds(60))
-          .setServerConfig("listen_addresses", "127.0.0.1")
-          .setServerConfig("max_connections", "100")
-          .start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("embedded PostgreSQL did not start in " + clusterDir, e);
+    /** An external server, from a URL such as {@code postgresql://user:secret@db.example:5432/civis}. */
+    public static PostgresServer external(String url) {
+        String uri = url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url;
+        return new PostgresServer(PgConnectOptions.fromUri(uri), null);
     }
-  }
 
-  static PgConnectOptions localOptions(int port, String database) {
-    return new PgConnectOptions()
-        .setHost("127.0.0.1")
-        .setPort(port)
-        .setDatabase(database)
-        .setUser(EMBEDDED_USER)
-        .setPassword("");
-  }
-
-  /** Creates a database on this server unless it exists (needs the CREATEDB privilege). */
-  public void ensureDatabase(String database) {
-    if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
-      throw new IllegalArgumentException("database name must be a plain lower-case identifier");
-    }
-    String url = "jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/postgres";
-    try (Connection c = DriverManager.getConnection(url, user(), password());
-        var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
-      exists.setString(1, database);
-      if (!exists.executeQuery().next()) {
-        try (var create = c.createStatement()) {
-          create.execute("create database " + database);
+    /**
+     * The embedded server whose cluster lives in {@code clusterDir}. If a server is already running
+     * on that directory (the platform is up and this is a CLI command), it is used as it is: a second
+     * postmaster on the same directory would be refused.
+     */
+    public static PostgresServer embedded(Path clusterDir) {
+        Optional<Integer> runningPort = RunningPostmaster.port(clusterDir);
+        if (runningPort.isPresent()) {
+            return new PostgresServer(localOptions(runningPort.get(), EMBEDDED_DATABASE), null);
         }
-        LOG.info("created database {}", database);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not prepare database " + database, e);
+        EmbeddedPostgres postgres = start(clusterDir);
+        PostgresServer server = new PostgresServer(localOptions(postgres.getPort(), EMBEDDED_DATABASE), postgres);
+        server.ensureDatabase(EMBEDDED_DATABASE);
+        return server;
     }
-  }
 
-  /** The same server, another database on it; the returned view never stops the server. */
-  public PostgresServer withDatabase(String database) {
-    return new PostgresServer(new PgConnectOptions(options).setDatabase(database), null);
-  }
-
-  /** Options for the reactive client. */
-  public PgConnectOptions connectOptions() {
-    return new PgConnectOptions(options);
-  }
-
-  /** A reactive connection pool on this server. */
-  public Pool pool(Vertx vertx, int maxSize) {
-    return PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(maxSize))
-        .connectingTo(connectOptions())
-        .using(vertx)
-        .build();
-  }
-
-  /** The same server as a JDBC URL, for the migration tool. */
-  public String jdbcUrl() {
-    return "jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
-  }
-
-  public String user() {
-    return options.getUser();
-  }
-
-  public String password() {
-    return options.getPassword() == null ? "" : options.getPassword();
-  }
-
-  /** True when this process started the server and so owns its shutdown. */
-  public boolean startedHere() {
-    return startedHere != null;
-  }
-
-  @Override
-  public void close() {
-    if (startedHere != null) {
-      try {
-        startedHere.close();
-      } catch (IOException e) {
-        LOG.warn("embedded PostgreSQL did not stop cleanly", e);
-      }
+    private static EmbeddedPostgres start(Path clusterDir) {
+        try {
+            Files.createDirectories(clusterDir);
+            // Not cleaned on start: the cluster is the system of record and must survive restarts.
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(clusterDir)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "100")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start in " + clusterDir, e);
+        }
     }
-  }
 
-  /** Reads PostgreSQL's own lock file, whose fourth line is the port the postmaster listens on. */
-  static final class RunningPostmaster {
-    private RunningPostmaster() {}
-
-    static Optional<Integer> port(Path clusterDir) {
-      Path pidFile = clusterDir.resolve("postmaster.pid");
-      if (!Files.isRegularFile(pidFile)) {
-        return Optional.empty();
-      }
-      try {
-        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-        long pid = Long.parseLong(lines.get(0).trim());
-        boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        return alive && lines.size() > 3 ? Optional.of(Integer.parseInt(lines.get(3).trim())) : Optional.empty();
-      } catch (IOException | RuntimeException e) {
-        return Optional.empty(); // a stale or half-written lock file: start normally
-      }
+    static PgConnectOptions localOptions(int port, String database) {
+        return new PgConnectOptions()
+                .setHost("127.0.0.1")
+                .setPort(port)
+                .setDatabase(database)
+                .setUser(EMBEDDED_USER)
+                .setPassword("");
     }
-  }
+
+    /** Creates a database on this server unless it exists (needs the CREATEDB privilege). */
+    public void ensureDatabase(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("database name must be a plain lower-case identifier");
+        }
+        String url = "jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/postgres";
+        try (Connection c = DriverManager.getConnection(url, user(), password());
+                var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, database);
+            if (!exists.executeQuery().next()) {
+                try (var create = c.createStatement()) {
+                    create.execute("create database " + database);
+                }
+                LOG.info("created database {}", database);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not prepare database " + database, e);
+        }
+    }
+
+    /** The same server, another database on it; the returned view never stops the server. */
+    public PostgresServer withDatabase(String database) {
+        return new PostgresServer(new PgConnectOptions(options).setDatabase(database), null);
+    }
+
+    /** Options for the reactive client. */
+    public PgConnectOptions connectOptions() {
+        return new PgConnectOptions(options);
+    }
+
+    /** A reactive connection pool on this server. */
+    public Pool pool(Vertx vertx, int maxSize) {
+        return PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(maxSize))
+                .connectingTo(connectOptions())
+                .using(vertx)
+                .build();
+    }
+
+    /** The same server as a JDBC URL, for the migration tool. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
+    }
+
+    public String user() {
+        return options.getUser();
+    }
+
+    public String password() {
+        return options.getPassword() == null ? "" : options.getPassword();
+    }
+
+    /** True when this process started the server and so owns its shutdown. */
+    public boolean startedHere() {
+        return startedHere != null;
+    }
+
+    @Override
+    public void close() {
+        if (startedHere != null) {
+            try {
+                startedHere.close();
+            } catch (IOException e) {
+                LOG.warn("embedded PostgreSQL did not stop cleanly", e);
+            }
+        }
+    }
+
+    /** Reads PostgreSQL's own lock file, whose fourth line is the port the postmaster listens on. */
+    static final class RunningPostmaster {
+        private RunningPostmaster() {}
+
+        static Optional<Integer> port(Path clusterDir) {
+            Path pidFile = clusterDir.resolve("postmaster.pid");
+            if (!Files.isRegularFile(pidFile)) {
+                return Optional.empty();
+            }
+            try {
+                List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+                long pid = Long.parseLong(lines.get(0).trim());
+                boolean alive =
+                        ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+                return alive && lines.size() > 3
+                        ? Optional.of(Integer.parseInt(lines.get(3).trim()))
+                        : Optional.empty();
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty(); // a stale or half-written lock file: start normally
+            }
+        }
+    }
 }

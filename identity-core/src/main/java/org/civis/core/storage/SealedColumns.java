@@ -7,23 +7,26 @@ import org.civis.core.crypto.SealedRecord;
 
 /** The four columns (key_id, wrapped_key, nonce, ciphertext) that hold an encrypted record. */
 public final class SealedColumns {
-  private SealedColumns() {}
+    private SealedColumns() {}
 
-  /** Adds the record's four values to a tuple, in column order. */
-  public static Tuple append(Tuple tuple, SealedRecord sealed) {
-    return tuple.addString(sealed.keyId())
-        .addBuffer(Buffer.buffer(sealed.wrappedKey()))
-        .addBuffer(Buffer.buffer(sealed.nonce()))
-        .addBuffer(Buffer.buffer(sealed.ciphertext()));
-  }
-
-  /** Reads the record back, or null when the row holds none. */
-  public static SealedRecord read(Row row) {
-    String keyId = row.getString("key_id");
-    if (keyId == null) {
-      return null;
+    /** Adds the record's four values to a tuple, in column order. */
+    public static Tuple append(Tuple tuple, SealedRecord sealed) {
+        return tuple.addString(sealed.keyId())
+                .addBuffer(Buffer.buffer(sealed.wrappedKey()))
+                .addBuffer(Buffer.buffer(sealed.nonce()))
+                .addBuffer(Buffer.buffer(sealed.ciphertext()));
     }
-    return new SealedRecord(keyId, row.getBuffer("wrapped_key").getBytes(), row.getBuffer("nonce").getBytes(),
-        row.getBuffer("ciphertext").getBytes());
-  }
+
+    /** Reads the record back, or null when the row holds none. */
+    public static SealedRecord read(Row row) {
+        String keyId = row.getString("key_id");
+        if (keyId == null) {
+            return null;
+        }
+        return new SealedRecord(
+                keyId,
+                row.getBuffer("wrapped_key").getBytes(),
+                row.getBuffer("nonce").getBytes(),
+                row.getBuffer("ciphertext").getBytes());
+    }
 }

@@ -14,8 +14,8 @@ import java.util.Set;
  * @param repeatedBlockLength reject any block of this many digits that occurs twice, overlaps included
  * @param denyList            digit strings the number must not contain anywhere
  */
-public record NumberRules(int length, int sequenceLimit, int repeatLimit, int repeatedBlockLength,
-                          Set<String> denyList) {
+public record NumberRules(
+        int length, int sequenceLimit, int repeatLimit, int repeatedBlockLength, Set<String> denyList) {
 
     public static final int MIN_LENGTH = 8;
     public static final int MAX_LENGTH = 32;
@@ -46,8 +46,8 @@ public record NumberRules(int length, int sequenceLimit, int repeatLimit, int re
 
     /** The default rules at the given length, with an empty deny list. */
     public static NumberRules defaults(int length) {
-        return new NumberRules(length, DEFAULT_SEQUENCE_LIMIT, DEFAULT_REPEAT_LIMIT,
-                DEFAULT_REPEATED_BLOCK_LENGTH, Set.of());
+        return new NumberRules(
+                length, DEFAULT_SEQUENCE_LIMIT, DEFAULT_REPEAT_LIMIT, DEFAULT_REPEATED_BLOCK_LENGTH, Set.of());
     }
 
     /** Default rules for UINs: 10 digits. */

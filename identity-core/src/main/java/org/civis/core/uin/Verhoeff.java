@@ -36,8 +36,7 @@ public final class Verhoeff {
 
     private static final int[] INVERSE = {0, 4, 3, 2, 1, 5, 6, 7, 8, 9};
 
-    private Verhoeff() {
-    }
+    private Verhoeff() {}
 
     /**
      * Returns the digit to append to {@code digits} so that the result passes {@link #isValid}.

@@ -26,110 +26,137 @@ import org.civis.core.uin.IdNumberGenerator;
 
 /** Creates, lists, revokes and resolves virtual IDs. */
 public final class VidService {
-  private static final int VID_ATTEMPTS = 8;
-  private static final String COLUMNS = "vid, uin, type, status, created_at, expires_at, max_uses, uses";
+    private static final int VID_ATTEMPTS = 8;
+    private static final String COLUMNS = "vid, uin, type, status, created_at, expires_at, max_uses, uses";
 
-  private final Pool pool;
-  private final IdentityStore identities;
-  private final IdNumberGenerator vids;
-  private final AuditLog audit;
-  private final Clock clock;
+    private final Pool pool;
+    private final IdentityStore identities;
+    private final IdNumberGenerator vids;
+    private final AuditLog audit;
+    private final Clock clock;
 
-  public VidService(Pool pool, IdentityStore identities, IdNumberGenerator vids, AuditLog audit, Clock clock) {
-    this.pool = pool;
-    this.identities = identities;
-    this.vids = vids;
-    this.audit = audit;
-    this.clock = clock;
-  }
-
-  /** A new VID for an ACTIVE identity. A second active perpetual VID fails with VID_LIMIT_REACHED. */
-  public Future<VirtualId> create(Uin uin, VidRequest request, String actor) {
-    Instant now = clock.instant();
-    return pool.withTransaction(tx -> identities.row(tx, uin, true).compose(row -> {
-      if (row.status() != IdentityStatus.ACTIVE) {
-        return Future.failedFuture(new RegistryException(RegistryError.IDENTITY_STATE_CONFLICT,
-            "VIDs are issued only for an active identity; this one is " + row.status()));
-      }
-      Future<Void> allowed = request.type() == VidType.PERPETUAL ? requireNoActivePerpetual(tx, uin, now)
-          : Future.succeededFuture();
-      return allowed.compose(v -> insert(tx, uin, request, now, VID_ATTEMPTS))
-          .compose(vid -> audit.append(tx, AuditEvent.of(actor, AuditAction.VID_CREATED, uin)
-                  .with("type", request.type().name()))
-              .map(vid));
-    }));
-  }
-
-  /** Revokes a VID; revoking a revoked VID changes nothing. */
-  public Future<VirtualId> revoke(Vid vid, String actor) {
-    Instant now = clock.instant();
-    return pool.withTransaction(tx -> find(tx, vid, true).compose(found -> {
-      if (found.revoked()) {
-        return Future.succeededFuture(found);
-      }
-      return tx.preparedQuery("update vids set status = 'REVOKED', revoked_at = $2 where vid = $1")
-          .execute(Tuple.of(vid.value(), now.atOffset(ZoneOffset.UTC)))
-          .compose(v -> audit.append(tx, AuditEvent.of(actor, AuditAction.VID_REVOKED, found.uin())
-              .with("type", found.type().name())))
-          .map(seq -> new VirtualId(found.vid(), found.uin(), found.type(), true, found.createdAt(),
-              found.expiresAt(), found.maxUses(), found.uses()));
-    }));
-  }
-
-  /** A VID as stored (whether usable or not); fails with VID_NOT_FOUND. */
-  public Future<VirtualId> find(Vid vid) {
-    return find(pool, vid, false);
-  }
-
-  /** Every VID of an identity, newest first. */
-  public Future<List<VirtualId>> list(Uin uin) {
-    return pool.withConnection(c -> identities.row(c, uin, false)
-        .compose(row -> c.preparedQuery("select " + COLUMNS + " from vids where uin = $1 order by created_at desc")
-            .execute(Tuple.of(uin.value()))))
-        .map(rows -> {
-          List<VirtualId> all = new ArrayList<>();
-          rows.forEach(r -> all.add(read(r)));
-          return all;
-        });
-  }
-
-  private Future<Void> requireNoActivePerpetual(SqlConnection tx, Uin uin, Instant now) {
-    return tx.preparedQuery("select 1 from vids where uin = $1 and type = 'PERPETUAL' and status = 'ACTIVE'")
-        .execute(Tuple.of(uin.value()))
-        .compose(rows -> rows.rowCount() == 0 ? Future.succeededFuture()
-            : Future.failedFuture(new RegistryException(RegistryError.VID_LIMIT_REACHED,
-                "this identity already has an active perpetual VID; revoke it first")));
-  }
-
-  private Future<VirtualId> insert(SqlConnection tx, Uin uin, VidRequest request, Instant now, int attemptsLeft) {
-    if (attemptsLeft == 0) {
-      return Future.failedFuture(new IllegalStateException("no free VID after " + VID_ATTEMPTS + " draws"));
+    public VidService(Pool pool, IdentityStore identities, IdNumberGenerator vids, AuditLog audit, Clock clock) {
+        this.pool = pool;
+        this.identities = identities;
+        this.vids = vids;
+        this.audit = audit;
+        this.clock = clock;
     }
-    Vid vid = new Vid(vids.next());
-    Optional<Instant> expiresAt = request.effectiveValidity().map(now::plus);
-    Optional<Integer> maxUses = request.effectiveMaxUses();
-    Tuple row = Tuple.of(vid.value(), uin.value(), request.type().name(), now.atOffset(ZoneOffset.UTC),
-        expiresAt.map(t -> t.atOffset(ZoneOffset.UTC)).orElse(null), maxUses.orElse(null));
-    return tx.preparedQuery("insert into vids (vid, uin, type, status, created_at, expires_at, max_uses)"
-            + " values ($1, $2, $3, 'ACTIVE', $4, $5, $6) on conflict (vid) do nothing")
-        .execute(row)
-        .compose(rows -> rows.rowCount() == 1
-            ? Future.succeededFuture(new VirtualId(vid, uin, request.type(), false, now, expiresAt, maxUses, 0))
-            : insert(tx, uin, request, now, attemptsLeft - 1));
-  }
 
-  private Future<VirtualId> find(SqlClient client, Vid vid, boolean forUpdate) {
-    return client.preparedQuery("select " + COLUMNS + " from vids where vid = $1" + (forUpdate ? " for update" : ""))
-        .execute(Tuple.of(vid.value()))
-        .compose(rows -> rows.rowCount() == 0
-            ? Future.failedFuture(new RegistryException(RegistryError.VID_NOT_FOUND, "no such VID"))
-            : Future.succeededFuture(read(rows.iterator().next())));
-  }
+    /** A new VID for an ACTIVE identity. A second active perpetual VID fails with VID_LIMIT_REACHED. */
+    public Future<VirtualId> create(Uin uin, VidRequest request, String actor) {
+        Instant now = clock.instant();
+        return pool.withTransaction(tx -> identities.row(tx, uin, true).compose(row -> {
+            if (row.status() != IdentityStatus.ACTIVE) {
+                return Future.failedFuture(new RegistryException(
+                        RegistryError.IDENTITY_STATE_CONFLICT,
+                        "VIDs are issued only for an active identity; this one is " + row.status()));
+            }
+            Future<Void> allowed = request.type() == VidType.PERPETUAL
+                    ? requireNoActivePerpetual(tx, uin, now)
+                    : Future.succeededFuture();
+            return allowed.compose(v -> insert(tx, uin, request, now, VID_ATTEMPTS))
+                    .compose(vid -> audit.append(
+                                    tx,
+                                    AuditEvent.of(actor, AuditAction.VID_CREATED, uin)
+                                            .with("type", request.type().name()))
+                            .map(vid));
+        }));
+    }
 
-  private static VirtualId read(Row r) {
-    return new VirtualId(new Vid(r.getString("vid")), new Uin(r.getString("uin")), VidType.valueOf(r.getString("type")),
-        "REVOKED".equals(r.getString("status")), r.getOffsetDateTime("created_at").toInstant(),
-        Optional.ofNullable(r.getOffsetDateTime("expires_at")).map(OffsetDateTime::toInstant),
-        Optional.ofNullable(r.getInteger("max_uses")), r.getInteger("uses"));
-  }
+    /** Revokes a VID; revoking a revoked VID changes nothing. */
+    public Future<VirtualId> revoke(Vid vid, String actor) {
+        Instant now = clock.instant();
+        return pool.withTransaction(tx -> find(tx, vid, true).compose(found -> {
+            if (found.revoked()) {
+                return Future.succeededFuture(found);
+            }
+            return tx.preparedQuery("update vids set status = 'REVOKED', revoked_at = $2 where vid = $1")
+                    .execute(Tuple.of(vid.value(), now.atOffset(ZoneOffset.UTC)))
+                    .compose(v -> audit.append(
+                            tx,
+                            AuditEvent.of(actor, AuditAction.VID_REVOKED, found.uin())
+                                    .with("type", found.type().name())))
+                    .map(seq -> new VirtualId(
+                            found.vid(),
+                            found.uin(),
+                            found.type(),
+                            true,
+                            found.createdAt(),
+                            found.expiresAt(),
+                            found.maxUses(),
+                            found.uses()));
+        }));
+    }
+
+    /** A VID as stored (whether usable or not); fails with VID_NOT_FOUND. */
+    public Future<VirtualId> find(Vid vid) {
+        return find(pool, vid, false);
+    }
+
+    /** Every VID of an identity, newest first. */
+    public Future<List<VirtualId>> list(Uin uin) {
+        return pool.withConnection(c -> identities.row(c, uin, false).compose(row -> c.preparedQuery(
+                                "select " + COLUMNS + " from vids where uin = $1 order by created_at desc")
+                        .execute(Tuple.of(uin.value()))))
+                .map(rows -> {
+                    List<VirtualId> all = new ArrayList<>();
+                    rows.forEach(r -> all.add(read(r)));
+                    return all;
+                });
+    }
+
+    private Future<Void> requireNoActivePerpetual(SqlConnection tx, Uin uin, Instant now) {
+        return tx.preparedQuery("select 1 from vids where uin = $1 and type = 'PERPETUAL' and status = 'ACTIVE'")
+                .execute(Tuple.of(uin.value()))
+                .compose(rows -> rows.rowCount() == 0
+                        ? Future.succeededFuture()
+                        : Future.failedFuture(new RegistryException(
+                                RegistryError.VID_LIMIT_REACHED,
+                                "this identity already has an active perpetual VID; revoke it first")));
+    }
+
+    private Future<VirtualId> insert(SqlConnection tx, Uin uin, VidRequest request, Instant now, int attemptsLeft) {
+        if (attemptsLeft == 0) {
+            return Future.failedFuture(new IllegalStateException("no free VID after " + VID_ATTEMPTS + " draws"));
+        }
+        Vid vid = new Vid(vids.next());
+        Optional<Instant> expiresAt = request.effectiveValidity().map(now::plus);
+        Optional<Integer> maxUses = request.effectiveMaxUses();
+        Tuple row = Tuple.of(
+                vid.value(),
+                uin.value(),
+                request.type().name(),
+                now.atOffset(ZoneOffset.UTC),
+                expiresAt.map(t -> t.atOffset(ZoneOffset.UTC)).orElse(null),
+                maxUses.orElse(null));
+        return tx.preparedQuery("insert into vids (vid, uin, type, status, created_at, expires_at, max_uses)"
+                        + " values ($1, $2, $3, 'ACTIVE', $4, $5, $6) on conflict (vid) do nothing")
+                .execute(row)
+                .compose(rows -> rows.rowCount() == 1
+                        ? Future.succeededFuture(
+                                new VirtualId(vid, uin, request.type(), false, now, expiresAt, maxUses, 0))
+                        : insert(tx, uin, request, now, attemptsLeft - 1));
+    }
+
+    private Future<VirtualId> find(SqlClient client, Vid vid, boolean forUpdate) {
+        return client.preparedQuery(
+                        "select " + COLUMNS + " from vids where vid = $1" + (forUpdate ? " for update" : ""))
+                .execute(Tuple.of(vid.value()))
+                .compose(rows -> rows.rowCount() == 0
+                        ? Future.failedFuture(new RegistryException(RegistryError.VID_NOT_FOUND, "no such VID"))
+                        : Future.succeededFuture(read(rows.iterator().next())));
+    }
+
+    private static VirtualId read(Row r) {
+        return new VirtualId(
+                new Vid(r.getString("vid")),
+                new Uin(r.getString("uin")),
+                VidType.valueOf(r.getString("type")),
+                "REVOKED".equals(r.getString("status")),
+                r.getOffsetDateTime("created_at").toInstant(),
+                Optional.ofNullable(r.getOffsetDateTime("expires_at")).map(OffsetDateTime::toInstant),
+                Optional.ofNullable(r.getInteger("max_uses")),
+                r.getInteger("uses"));
+    }
 }

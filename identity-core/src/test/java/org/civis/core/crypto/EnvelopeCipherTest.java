@@ -27,7 +27,8 @@ class EnvelopeCipherTest {
         assertThat(record.keyId()).isEqualTo("civis-master-kek-1");
         assertThat(record.nonce()).hasSize(12);
         assertThat(record.ciphertext()).hasSize(bytes(SECRET_NAME).length + 16);
-        assertThat(new String(cipher.open(record, ROW_1), StandardCharsets.UTF_8)).isEqualTo(SECRET_NAME);
+        assertThat(new String(cipher.open(record, ROW_1), StandardCharsets.UTF_8))
+                .isEqualTo(SECRET_NAME);
     }
 
     @Test
@@ -60,24 +61,33 @@ class EnvelopeCipherTest {
     void flippingAnyByteOfTheNonceIsDetected() {
         SealedRecord record = cipher.seal(bytes(SECRET_NAME), ROW_1);
 
-        assertEveryFlipRejected(record, record.nonce().length,
-                i -> new SealedRecord(record.keyId(), record.wrappedKey(), flip(record.nonce(), i), record.ciphertext()));
+        assertEveryFlipRejected(
+                record,
+                record.nonce().length,
+                i -> new SealedRecord(
+                        record.keyId(), record.wrappedKey(), flip(record.nonce(), i), record.ciphertext()));
     }
 
     @Test
     void flippingAnyByteOfTheCiphertextIsDetected() {
         SealedRecord record = cipher.seal(bytes(SECRET_NAME), ROW_1);
 
-        assertEveryFlipRejected(record, record.ciphertext().length,
-                i -> new SealedRecord(record.keyId(), record.wrappedKey(), record.nonce(), flip(record.ciphertext(), i)));
+        assertEveryFlipRejected(
+                record,
+                record.ciphertext().length,
+                i -> new SealedRecord(
+                        record.keyId(), record.wrappedKey(), record.nonce(), flip(record.ciphertext(), i)));
     }
 
     @Test
     void flippingAnyByteOfTheWrappedKeyIsDetected() {
         SealedRecord record = cipher.seal(bytes(SECRET_NAME), ROW_1);
 
-        assertEveryFlipRejected(record, record.wrappedKey().length,
-                i -> new SealedRecord(record.keyId(), flip(record.wrappedKey(), i), record.nonce(), record.ciphertext()));
+        assertEveryFlipRejected(
+                record,
+                record.wrappedKey().length,
+                i -> new SealedRecord(
+                        record.keyId(), flip(record.wrappedKey(), i), record.nonce(), record.ciphertext()));
     }
 
     @Test

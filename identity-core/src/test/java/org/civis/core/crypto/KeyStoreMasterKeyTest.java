@@ -45,7 +45,8 @@ class KeyStoreMasterKeyTest {
 
         assertThatThrownBy(() -> other.unwrap(wrapped))
                 .isInstanceOf(KeyUnwrapException.class)
-                .hasMessage("master key 'civis-master-kek-1' could not unwrap the data key: wrong key or altered bytes");
+                .hasMessage(
+                        "master key 'civis-master-kek-1' could not unwrap the data key: wrong key or altered bytes");
     }
 
     @Test

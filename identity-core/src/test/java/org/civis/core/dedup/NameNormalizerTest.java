@@ -11,44 +11,49 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NameNormalizerTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "José  García",
-        "jose garcia",
-        "JOSE GARCIA",
-        "Jose\u0301 Garci\u0301a", // decomposed (NFD) accents
-        "Ｊｏｓé Garcia", // full-width letters
-        "  José\tGarcía  ",
-        "José\u00A0García", // no-break space
-        "JOSÉ GARCÍA"})
+    @ValueSource(
+            strings = {
+                "José  García",
+                "jose garcia",
+                "JOSE GARCIA",
+                "Jose\u0301 Garci\u0301a", // decomposed (NFD) accents
+                "Ｊｏｓé Garcia", // full-width letters
+                "  José\tGarcía  ",
+                "José\u00A0García", // no-break space
+                "JOSÉ GARCÍA"
+            })
     void sameNameTypedDifferentlyNormalizesToTheSameString(String typed) {
         assertThat(NameNormalizer.normalize(typed)).isEqualTo("jose garcia");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "O'Brien           | obrien",
-        "O’Brien           | obrien",
-        "Oʼbrien           | obrien",
-        "O`Brien           | obrien",
-        "Jean-Luc          | jean luc",
-        "Jean‐Luc          | jean luc", // U+2010 hyphen
-        "Jean–Luc          | jean luc", // en dash
-        "J.R.R. Tolkien    | j r r tolkien",
-        "Smith, John       | smith john",
-        "snake_case_name   | snake case name",
-        "Straße            | strasse",
-        "STRASSE           | strasse",
-        "Łódź              | lodz",
-        "Søren Kierkegaard | soren kierkegaard",
-        "Đorđe             | dorde",
-        "Ægir Þórsson      | aegir thorsson",
-        "Œuvre             | oeuvre",
-        "Iğdır             | igdir",
-        "İsmail            | ismail",
-        "ﬁnn               | finn",
-        "Nguyễn Thị Minh   | nguyen thi minh",
-        "Ἀλέξανδρος        | αλεξανδρος",
-        "Ёлкин             | елкин"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "O'Brien           | obrien",
+                "O’Brien           | obrien",
+                "Oʼbrien           | obrien",
+                "O`Brien           | obrien",
+                "Jean-Luc          | jean luc",
+                "Jean‐Luc          | jean luc", // U+2010 hyphen
+                "Jean–Luc          | jean luc", // en dash
+                "J.R.R. Tolkien    | j r r tolkien",
+                "Smith, John       | smith john",
+                "snake_case_name   | snake case name",
+                "Straße            | strasse",
+                "STRASSE           | strasse",
+                "Łódź              | lodz",
+                "Søren Kierkegaard | soren kierkegaard",
+                "Đorđe             | dorde",
+                "Ægir Þórsson      | aegir thorsson",
+                "Œuvre             | oeuvre",
+                "Iğdır             | igdir",
+                "İsmail            | ismail",
+                "ﬁnn               | finn",
+                "Nguyễn Thị Minh   | nguyen thi minh",
+                "Ἀλέξανδρος        | αλεξανδρος",
+                "Ёлкин             | елкин"
+            })
     void namesAreReducedToTheirComparableForm(String typed, String normalized) {
         assertThat(NameNormalizer.normalize(typed)).isEqualTo(normalized);
     }
@@ -61,7 +66,9 @@ class NameNormalizerTest {
 
     @Test
     void arabicNameWithHarakatEqualsTheSameNameWithout() {
-        assertThat(NameNormalizer.normalize("مُحَمَّد")).isEqualTo(NameNormalizer.normalize("محمد")).isEqualTo("محمد");
+        assertThat(NameNormalizer.normalize("مُحَمَّد"))
+                .isEqualTo(NameNormalizer.normalize("محمد"))
+                .isEqualTo("محمد");
     }
 
     @Test

@@ -26,16 +26,17 @@ class RegistrationIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        ".hidden-packet",
-        "-rf-packet",
-        "packet/../../etc",
-        "packet id",
-        "packet\nid",
-        "pak\u00e9t-0001",
-        "rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr",
-        "   ",
-    })
+    @ValueSource(
+            strings = {
+                ".hidden-packet",
+                "-rf-packet",
+                "packet/../../etc",
+                "packet id",
+                "packet\nid",
+                "pak\u00e9t-0001",
+                "rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr",
+                "   ",
+            })
     @NullAndEmptySource
     void rejectsMalformedValuesWithoutEchoingThem(String input) {
         assertThatIllegalArgumentException()

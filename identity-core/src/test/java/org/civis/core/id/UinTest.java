@@ -25,8 +25,10 @@ class UinTest {
         Uin uin = new Uin(VALID);
         assertThat(uin.value()).isEqualTo(VALID);
         // toString masks all but the last four digits, so a UIN concatenated into a log line does not leak.
-        assertThat(uin.toString()).startsWith("UIN[").endsWith(VALID.substring(VALID.length() - 4) + "]")
-            .doesNotContain(VALID.substring(0, VALID.length() - 4));
+        assertThat(uin.toString())
+                .startsWith("UIN[")
+                .endsWith(VALID.substring(VALID.length() - 4) + "]")
+                .doesNotContain(VALID.substring(0, VALID.length() - 4));
         assertThat(Uin.isWellFormed(VALID)).isTrue();
     }
 
@@ -40,11 +42,11 @@ class UinTest {
 
     static Stream<String> malformed() {
         return Stream.of(
-                "2749503866",                                // wrong check digit
-                "2749503685",                                // adjacent digits swapped
-                "27495O3865",                                // letter O instead of zero
-                "2749 503865",                               // space inside
-                complete("274950"),                          // 7 digits, correct check digit
+                "2749503866", // wrong check digit
+                "2749503685", // adjacent digits swapped
+                "27495O3865", // letter O instead of zero
+                "2749 503865", // space inside
+                complete("274950"), // 7 digits, correct check digit
                 complete("27495038627495038627495038627495"), // 33 digits, correct check digit
                 "   ");
     }
@@ -53,33 +55,30 @@ class UinTest {
     @MethodSource("malformed")
     @NullAndEmptySource
     void rejectsMalformedValuesWithoutEchoingThem(String input) {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new Uin(input))
-                .satisfies(e -> {
-                    assertThat(e.getMessage()).startsWith("UIN ");
-                    if (input != null && !input.isBlank()) {
-                        assertThat(e.getMessage()).doesNotContain(input);
-                    }
-                });
+        assertThatIllegalArgumentException().isThrownBy(() -> new Uin(input)).satisfies(e -> {
+            assertThat(e.getMessage()).startsWith("UIN ");
+            if (input != null && !input.isBlank()) {
+                assertThat(e.getMessage()).doesNotContain(input);
+            }
+        });
         assertThat(Uin.isWellFormed(input)).isFalse();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"2749503866", "2749503685"})
     void reportsAChecksumFailureAsSuch(String input) {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new Uin(input))
-                .withMessage("UIN checksum invalid");
+        assertThatIllegalArgumentException().isThrownBy(() -> new Uin(input)).withMessage("UIN checksum invalid");
     }
 
     @Test
     void reportsLettersAndWrongLengthDistinctly() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new Uin("27495O3865"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Uin("27495O3865"))
                 .withMessage("UIN must contain digits only");
-        assertThatIllegalArgumentException().isThrownBy(() -> new Uin(complete("274950")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Uin(complete("274950")))
                 .withMessage("UIN length out of range");
-        assertThatIllegalArgumentException().isThrownBy(() -> new Uin(" "))
-                .withMessage("UIN must not be blank");
+        assertThatIllegalArgumentException().isThrownBy(() -> new Uin(" ")).withMessage("UIN must not be blank");
     }
 
     @Test

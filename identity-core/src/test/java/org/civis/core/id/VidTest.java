@@ -23,22 +23,26 @@ class VidTest {
         Vid vid = new Vid(VALID);
         assertThat(vid.value()).isEqualTo(VALID).hasSize(16);
         // toString masks all but the last four digits, so a VID concatenated into a log line does not leak.
-        assertThat(vid.toString()).startsWith("VID[").endsWith(VALID.substring(VALID.length() - 4) + "]")
-            .doesNotContain(VALID.substring(0, VALID.length() - 4));
+        assertThat(vid.toString())
+                .startsWith("VID[")
+                .endsWith(VALID.substring(VALID.length() - 4) + "]")
+                .doesNotContain(VALID.substring(0, VALID.length() - 4));
         assertThat(Vid.isWellFormed(VALID)).isTrue();
     }
 
     @Test
     void acceptsTwelveToThirtyTwoDigits() {
         assertThat(Vid.isWellFormed(complete("27495038627"))).isTrue();
-        assertThat(Vid.isWellFormed(complete("2749503862749503862749503862749"))).isTrue();
+        assertThat(Vid.isWellFormed(complete("2749503862749503862749503862749")))
+                .isTrue();
     }
 
     @Test
     void rejectsElevenDigitsThatWouldBeAValidUin() {
         String elevenDigits = complete("2749503862");
         assertThat(Uin.isWellFormed(elevenDigits)).isTrue();
-        assertThatIllegalArgumentException().isThrownBy(() -> new Vid(elevenDigits))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Vid(elevenDigits))
                 .withMessage("VID length out of range");
     }
 
@@ -55,21 +59,20 @@ class VidTest {
     @MethodSource("malformed")
     @NullAndEmptySource
     void rejectsMalformedValuesWithoutEchoingThem(String input) {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new Vid(input))
-                .satisfies(e -> {
-                    assertThat(e.getMessage()).startsWith("VID ");
-                    if (input != null && !input.isBlank()) {
-                        assertThat(e.getMessage()).doesNotContain(input);
-                    }
-                });
+        assertThatIllegalArgumentException().isThrownBy(() -> new Vid(input)).satisfies(e -> {
+            assertThat(e.getMessage()).startsWith("VID ");
+            if (input != null && !input.isBlank()) {
+                assertThat(e.getMessage()).doesNotContain(input);
+            }
+        });
         assertThat(Vid.isWellFormed(input)).isFalse();
     }
 
     @Test
     void reportsAChecksumFailureAsSuch() {
         String wrongCheckDigit = VALID.substring(0, 15) + (VALID.charAt(15) == '0' ? '1' : '0');
-        assertThatIllegalArgumentException().isThrownBy(() -> new Vid(wrongCheckDigit))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Vid(wrongCheckDigit))
                 .withMessage("VID checksum invalid");
     }
 }

@@ -6,10 +6,10 @@ import static org.civis.core.registry.Residents.request;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 import org.civis.core.RegistryError;
 import org.civis.core.RegistryException;
 import org.civis.core.enrollment.EnrollmentStatus;
-import java.util.Optional;
 import org.civis.core.id.ReasonCode;
 import org.civis.core.id.Uin;
 import org.civis.core.registry.RegistryFixture;
@@ -19,105 +19,111 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class IdentityServiceTest {
-  private final RegistryFixture fixture = new RegistryFixture();
-  private final IdentityService identities = fixture.registry.identities();
+    private final RegistryFixture fixture = new RegistryFixture();
+    private final IdentityService identities = fixture.registry.identities();
 
-  @AfterEach
-  void close() {
-    fixture.close();
-  }
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
 
-  @Test
-  void anUpdateMakesANewVersionAndKeepsTheOldOne() {
-    Uin uin = issue("reg-1", Residents.full(1));
-    Identity updated = Await.result(identities.update(uin, new JsonObject().put("phone", "+254700111222"), "op"));
-    assertThat(updated.version()).isEqualTo(2);
+    @Test
+    void anUpdateMakesANewVersionAndKeepsTheOldOne() {
+        Uin uin = issue("reg-1", Residents.full(1));
+        Identity updated = Await.result(identities.update(uin, new JsonObject().put("phone", "+254700111222"), "op"));
+        assertThat(updated.version()).isEqualTo(2);
 
-    assertThat(Await.result(identities.read(uin, "op")).fields().getString("phone")).isEqualTo("+254700111222");
-    Identity first = Await.result(identities.readVersion(uin, 1, "op"));
-    assertThat(first.fields().getString("phone")).isEqualTo(Residents.full(1).getString("phone"));
-    assertThat(first.currentVersion()).isEqualTo(2);
-  }
+        assertThat(Await.result(identities.read(uin, "op")).fields().getString("phone"))
+                .isEqualTo("+254700111222");
+        Identity first = Await.result(identities.readVersion(uin, 1, "op"));
+        assertThat(first.fields().getString("phone"))
+                .isEqualTo(Residents.full(1).getString("phone"));
+        assertThat(first.currentVersion()).isEqualTo(2);
+    }
 
-  @Test
-  void anUpdateThatBreaksTheSchemaIsRefusedAndChangesNothing() {
-    Uin uin = issue("reg-1", Residents.full(1));
-    assertThat(code(identities.update(uin, new JsonObject().put("email", "not-an-email"), "op")))
-        .isEqualTo(RegistryError.VALIDATION_FAILED);
-    assertThat(code(identities.update(uin, new JsonObject().putNull("dateOfBirth"), "op")))
-        .isEqualTo(RegistryError.VALIDATION_FAILED);
-    assertThat(Await.result(identities.read(uin, "op")).version()).isEqualTo(1);
-  }
+    @Test
+    void anUpdateThatBreaksTheSchemaIsRefusedAndChangesNothing() {
+        Uin uin = issue("reg-1", Residents.full(1));
+        assertThat(code(identities.update(uin, new JsonObject().put("email", "not-an-email"), "op")))
+                .isEqualTo(RegistryError.VALIDATION_FAILED);
+        assertThat(code(identities.update(uin, new JsonObject().putNull("dateOfBirth"), "op")))
+                .isEqualTo(RegistryError.VALIDATION_FAILED);
+        assertThat(Await.result(identities.read(uin, "op")).version()).isEqualTo(1);
+    }
 
-  @Test
-  void anUpdatedNameIsWhatDeduplicationComparesAgainst() {
-    Uin uin = issue("reg-1", person("Old Name", "1990-01-01", "male"));
-    Await.result(identities.update(uin, new JsonObject().put("fullName", new JsonObject().put("eng", "New Name")),
-        "op"));
-    assertThat(enroll("reg-2", person("Old Name", "1990-01-01", "male"))).isEqualTo(EnrollmentStatus.ISSUED);
-    assertThat(enroll("reg-3", person("new name", "1990-01-01", "male"))).isEqualTo(EnrollmentStatus.DUPLICATE_SUSPECTED);
-  }
+    @Test
+    void anUpdatedNameIsWhatDeduplicationComparesAgainst() {
+        Uin uin = issue("reg-1", person("Old Name", "1990-01-01", "male"));
+        Await.result(identities.update(
+                uin, new JsonObject().put("fullName", new JsonObject().put("eng", "New Name")), "op"));
+        assertThat(enroll("reg-2", person("Old Name", "1990-01-01", "male"))).isEqualTo(EnrollmentStatus.ISSUED);
+        assertThat(enroll("reg-3", person("new name", "1990-01-01", "male")))
+                .isEqualTo(EnrollmentStatus.DUPLICATE_SUSPECTED);
+    }
 
-  @Test
-  void statusMovesThroughTheLifecycleAndRevocationIsFinal() {
-    Uin uin = issue("reg-1", Residents.full(1));
-    assertThat(Await.result(identities.changeStatus(uin, IdentityStatus.DEACTIVATED, reason("DECEASED"), "op")))
-        .isEqualTo(IdentityStatus.DEACTIVATED);
-    assertThat(Await.result(identities.status(uin))).isEqualTo(IdentityStatus.DEACTIVATED);
-    assertThat(Await.result(identities.changeStatus(uin, IdentityStatus.ACTIVE, Optional.empty(), "op")))
-        .isEqualTo(IdentityStatus.ACTIVE);
-    assertThat(Await.result(identities.changeStatus(uin, IdentityStatus.REVOKED, reason("FRAUD"), "op")))
-        .isEqualTo(IdentityStatus.REVOKED);
+    @Test
+    void statusMovesThroughTheLifecycleAndRevocationIsFinal() {
+        Uin uin = issue("reg-1", Residents.full(1));
+        assertThat(Await.result(identities.changeStatus(uin, IdentityStatus.DEACTIVATED, reason("DECEASED"), "op")))
+                .isEqualTo(IdentityStatus.DEACTIVATED);
+        assertThat(Await.result(identities.status(uin))).isEqualTo(IdentityStatus.DEACTIVATED);
+        assertThat(Await.result(identities.changeStatus(uin, IdentityStatus.ACTIVE, Optional.empty(), "op")))
+                .isEqualTo(IdentityStatus.ACTIVE);
+        assertThat(Await.result(identities.changeStatus(uin, IdentityStatus.REVOKED, reason("FRAUD"), "op")))
+                .isEqualTo(IdentityStatus.REVOKED);
 
-    assertThat(code(identities.changeStatus(uin, IdentityStatus.ACTIVE, Optional.empty(), "op")))
-        .isEqualTo(RegistryError.IDENTITY_STATE_CONFLICT);
-    assertThat(code(identities.update(uin, new JsonObject().put("phone", "+254700111222"), "op")))
-        .isEqualTo(RegistryError.IDENTITY_STATE_CONFLICT);
-    assertThat(fixture.auditTrail("action")).containsExactly("IDENTITY_ISSUED",
-        "IDENTITY_DEACTIVATED", "IDENTITY_REACTIVATED", "IDENTITY_REVOKED");
-  }
+        assertThat(code(identities.changeStatus(uin, IdentityStatus.ACTIVE, Optional.empty(), "op")))
+                .isEqualTo(RegistryError.IDENTITY_STATE_CONFLICT);
+        assertThat(code(identities.update(uin, new JsonObject().put("phone", "+254700111222"), "op")))
+                .isEqualTo(RegistryError.IDENTITY_STATE_CONFLICT);
+        assertThat(fixture.auditTrail("action"))
+                .containsExactly("IDENTITY_ISSUED", "IDENTITY_DEACTIVATED", "IDENTITY_REACTIVATED", "IDENTITY_REVOKED");
+    }
 
-  @Test
-  void askingForTheStatusAnIdentityHasIsHarmless() {
-    Uin uin = issue("reg-1", Residents.full(1));
-    assertThat(Await.result(identities.changeStatus(uin, IdentityStatus.ACTIVE, Optional.empty(), "op")))
-        .isEqualTo(IdentityStatus.ACTIVE);
-    assertThat(fixture.auditTrail("action")).hasSize(1);
-  }
+    @Test
+    void askingForTheStatusAnIdentityHasIsHarmless() {
+        Uin uin = issue("reg-1", Residents.full(1));
+        assertThat(Await.result(identities.changeStatus(uin, IdentityStatus.ACTIVE, Optional.empty(), "op")))
+                .isEqualTo(IdentityStatus.ACTIVE);
+        assertThat(fixture.auditTrail("action")).hasSize(1);
+    }
 
-  @Test
-  void everyReadOfPersonalDataIsAudited() {
-    Uin uin = issue("reg-1", Residents.full(1));
-    Await.result(identities.read(uin, "clerk-9"));
-    Await.result(identities.readVersion(uin, 1, "clerk-9"));
-    assertThat(fixture.auditTrail("action || ' ' || actor").stream().filter(line -> line.startsWith("IDENTITY_READ")))
-        .containsExactly("IDENTITY_READ clerk-9", "IDENTITY_READ clerk-9");
-  }
+    @Test
+    void everyReadOfPersonalDataIsAudited() {
+        Uin uin = issue("reg-1", Residents.full(1));
+        Await.result(identities.read(uin, "clerk-9"));
+        Await.result(identities.readVersion(uin, 1, "clerk-9"));
+        assertThat(fixture.auditTrail("action || ' ' || actor").stream()
+                        .filter(line -> line.startsWith("IDENTITY_READ")))
+                .containsExactly("IDENTITY_READ clerk-9", "IDENTITY_READ clerk-9");
+    }
 
-  @Test
-  void anUnknownUinIsNotFound() {
-    assertThat(code(identities.read(new Uin("234567890" + checkDigit("234567890")), "op")))
-        .isEqualTo(RegistryError.IDENTITY_NOT_FOUND);
-  }
+    @Test
+    void anUnknownUinIsNotFound() {
+        assertThat(code(identities.read(new Uin("234567890" + checkDigit("234567890")), "op")))
+                .isEqualTo(RegistryError.IDENTITY_NOT_FOUND);
+    }
 
-  private static Optional<ReasonCode> reason(String code) {
-    return Optional.of(new ReasonCode(code));
-  }
+    private static Optional<ReasonCode> reason(String code) {
+        return Optional.of(new ReasonCode(code));
+    }
 
-  private static String checkDigit(String body) {
-    return String.valueOf(org.civis.core.uin.Verhoeff.checkDigit(body));
-  }
+    private static String checkDigit(String body) {
+        return String.valueOf(org.civis.core.uin.Verhoeff.checkDigit(body));
+    }
 
-  private Uin issue(String registrationId, JsonObject identity) {
-    return Await.result(fixture.registry.enrollments().enroll(request(registrationId, identity), "op"))
-        .uin().orElseThrow();
-  }
+    private Uin issue(String registrationId, JsonObject identity) {
+        return Await.result(fixture.registry.enrollments().enroll(request(registrationId, identity), "op"))
+                .uin()
+                .orElseThrow();
+    }
 
-  private EnrollmentStatus enroll(String registrationId, JsonObject identity) {
-    return Await.result(fixture.registry.enrollments().enroll(request(registrationId, identity), "op")).status();
-  }
+    private EnrollmentStatus enroll(String registrationId, JsonObject identity) {
+        return Await.result(fixture.registry.enrollments().enroll(request(registrationId, identity), "op"))
+                .status();
+    }
 
-  private static RegistryError code(Future<?> refused) {
-    return ((RegistryException) Await.failure(refused)).code();
-  }
+    private static RegistryError code(Future<?> refused) {
+        return ((RegistryException) Await.failure(refused)).code();
+    }
 }

@@ -43,7 +43,8 @@ class KeystoreFileTest {
 
         assertThat(keystore().getParent()).isDirectory();
         assertThat(keystore()).isRegularFile();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore())))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -61,13 +62,15 @@ class KeystoreFileTest {
         KeyStore onDisk = loadPkcs12(keystore(), password());
 
         assertThat(keys.masterKey().id()).isEqualTo("civis-master-kek-1");
-        assertThat(onDisk.getKey("civis-master-kek-1", password()).getAlgorithm()).isEqualToIgnoringCase("AES");
+        assertThat(onDisk.getKey("civis-master-kek-1", password()).getAlgorithm())
+                .isEqualToIgnoringCase("AES");
         assertThat(onDisk.getKey("civis-master-kek-1", password()).getEncoded()).hasSize(32);
         assertThat(keys.blindIndexKey().getAlgorithm()).isEqualToIgnoringCase("HmacSHA256");
         assertThat(keys.blindIndexKey().getEncoded()).hasSize(32);
         assertThat(keys.auditKey().getAlgorithm()).isEqualToIgnoringCase("HmacSHA256");
         assertThat(keys.auditKey().getEncoded()).hasSize(32);
-        assertThat(keys.auditKey().getEncoded()).isNotEqualTo(keys.blindIndexKey().getEncoded());
+        assertThat(keys.auditKey().getEncoded())
+                .isNotEqualTo(keys.blindIndexKey().getEncoded());
     }
 
     @Test
@@ -82,7 +85,8 @@ class KeystoreFileTest {
 
         assertThat(second.masterKey().id()).isEqualTo(first.masterKey().id());
         assertThat(new EnvelopeCipher(second.masterKey()).open(sealed, ROW)).isEqualTo(PLAINTEXT);
-        assertThat(new BlindIndex(second.blindIndexKey()).digest("phone", "+2348031234567")).isEqualTo(digest);
+        assertThat(new BlindIndex(second.blindIndexKey()).digest("phone", "+2348031234567"))
+                .isEqualTo(digest);
         assertThat(hmac(second.auditKey(), "entry-1")).isEqualTo(auditTag);
         assertThat(Files.readAllBytes(keystore())).isEqualTo(fileBefore);
     }
@@ -95,8 +99,8 @@ class KeystoreFileTest {
         assertThatThrownBy(() -> KeystoreFile.openOrCreate(keystore(), wrong))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("keystore password rejected")
-                .satisfies(e -> assertThat(messagesOf(e)).noneMatch(m -> m.contains("hunter2")
-                        || m.contains(new String(password()))));
+                .satisfies(e -> assertThat(messagesOf(e))
+                        .noneMatch(m -> m.contains("hunter2") || m.contains(new String(password()))));
     }
 
     @Test
@@ -116,7 +120,8 @@ class KeystoreFileTest {
                 .hasMessageContaining("civis-blind-index")
                 .hasMessageContaining("refusing to generate");
         assertThat(Files.readAllBytes(keystore())).isEqualTo(out.toByteArray());
-        assertThat(loadPkcs12(keystore(), password()).containsAlias("civis-blind-index")).isFalse();
+        assertThat(loadPkcs12(keystore(), password()).containsAlias("civis-blind-index"))
+                .isFalse();
     }
 
     @Test

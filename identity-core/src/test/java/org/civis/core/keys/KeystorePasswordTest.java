@@ -48,7 +48,8 @@ class KeystorePasswordTest {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("keystore.password");
         }
         assumeTrue(dataDir.getFileSystem().supportedFileAttributeViews().contains("posix"));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -73,6 +74,7 @@ class KeystorePasswordTest {
 
         RegistryKeys second = KeystoreFile.openOrCreate(keystore, KeystorePassword.resolve(dataDir, null));
 
-        assertThat(second.blindIndexKey().getEncoded()).isEqualTo(first.blindIndexKey().getEncoded());
+        assertThat(second.blindIndexKey().getEncoded())
+                .isEqualTo(first.blindIndexKey().getEncoded());
     }
 }

@@ -19,61 +19,61 @@ import org.civis.core.storage.TestDatabase;
 
 /** A registry on its own fresh database, with real keys and a clock the test controls. */
 public final class RegistryFixture implements AutoCloseable {
-  public final SettableClock clock = new SettableClock(Instant.parse("2026-06-01T09:00:00Z"));
-  public final PostgresServer database = TestDatabase.fresh();
-  public final Vertx vertx = Vertx.vertx();
-  public final Pool pool = database.pool(vertx, 8);
-  public final Registry registry;
+    public final SettableClock clock = new SettableClock(Instant.parse("2026-06-01T09:00:00Z"));
+    public final PostgresServer database = TestDatabase.fresh();
+    public final Vertx vertx = Vertx.vertx();
+    public final Pool pool = database.pool(vertx, 8);
+    public final Registry registry;
 
-  public RegistryFixture() {
-    this(RegistrySettings.defaults());
-  }
-
-  public RegistryFixture(RegistrySettings settings) {
-    registry = new Registry(pool, freshKeys(), settings, clock);
-  }
-
-  static RegistryKeys freshKeys() {
-    try {
-      KeyGenerator aes = KeyGenerator.getInstance("AES");
-      aes.init(256);
-      KeyGenerator hmac = KeyGenerator.getInstance("HmacSHA256");
-      return new RegistryKeys(new KeyStoreMasterKey("test-kek-1", aes.generateKey()), hmac.generateKey(),
-          hmac.generateKey());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+    public RegistryFixture() {
+        this(RegistrySettings.defaults());
     }
-  }
 
-  /** The audit trail as a reader sees it (pending entries chained first), one line per entry by seq. */
-  public List<String> auditTrail(String expression) {
-    Await.result(registry.auditChainer().chainPending());
-    return rows("select " + expression + " from audit_log order by seq");
-  }
-
-  /** One number from SQL, for asserting on what was (not) written. */
-  public long count(String sql) {
-    return Long.parseLong(rows(sql).get(0));
-  }
-
-  /** The first column of every row, as text. */
-  public List<String> rows(String sql) {
-    try (var c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-        var s = c.createStatement();
-        var rs = s.executeQuery(sql)) {
-      List<String> out = new ArrayList<>();
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
+    public RegistryFixture(RegistrySettings settings) {
+        registry = new Registry(pool, freshKeys(), settings, clock);
     }
-  }
 
-  @Override
-  public void close() {
-    Await.result(pool.close());
-    Await.result(vertx.close());
-  }
+    static RegistryKeys freshKeys() {
+        try {
+            KeyGenerator aes = KeyGenerator.getInstance("AES");
+            aes.init(256);
+            KeyGenerator hmac = KeyGenerator.getInstance("HmacSHA256");
+            return new RegistryKeys(
+                    new KeyStoreMasterKey("test-kek-1", aes.generateKey()), hmac.generateKey(), hmac.generateKey());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The audit trail as a reader sees it (pending entries chained first), one line per entry by seq. */
+    public List<String> auditTrail(String expression) {
+        Await.result(registry.auditChainer().chainPending());
+        return rows("select " + expression + " from audit_log order by seq");
+    }
+
+    /** One number from SQL, for asserting on what was (not) written. */
+    public long count(String sql) {
+        return Long.parseLong(rows(sql).get(0));
+    }
+
+    /** The first column of every row, as text. */
+    public List<String> rows(String sql) {
+        try (var c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                var s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        Await.result(pool.close());
+        Await.result(vertx.close());
+    }
 }

@@ -17,9 +17,22 @@ class ContactFieldValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "254712345678", "+0712345678", "+123456", "+1234567890123456", "+254 712 345678", "+254-712-345678",
-        "+254(712)345678", "+", "", "00254712345678", "+２５４712345678", "+254712345678\n", "tel:+254712345678"})
+    @ValueSource(
+            strings = {
+                "254712345678",
+                "+0712345678",
+                "+123456",
+                "+1234567890123456",
+                "+254 712 345678",
+                "+254-712-345678",
+                "+254(712)345678",
+                "+",
+                "",
+                "00254712345678",
+                "+２５４712345678",
+                "+254712345678\n",
+                "tel:+254712345678"
+            })
     void anythingElseIsAPhoneFormatViolation(String phone) {
         assertThat(validate(minimalIdentity().put("phone", phone)))
                 .extracting(Violation::path, Violation::code)
@@ -27,19 +40,44 @@ class ContactFieldValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "amina@example.org", "a@b.co", "amina.njoroge+civis@mail.example.co.ke", "first_last@sub-domain.example.com",
-        "o'brien@example.ie", "x@123.example.io", "!#$%&*/=?^`{|}~@example.org"})
+    @ValueSource(
+            strings = {
+                "amina@example.org",
+                "a@b.co",
+                "amina.njoroge+civis@mail.example.co.ke",
+                "first_last@sub-domain.example.com",
+                "o'brien@example.ie",
+                "x@123.example.io",
+                "!#$%&*/=?^`{|}~@example.org"
+            })
     void pragmaticEmailAddressesAreAccepted(String email) {
         assertThat(validate(minimalIdentity().put("email", email))).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "amina", "amina@", "@example.org", "amina@@example.org", "am@ina@example.org", "amina@example",
-        "amina@example.", "amina@.example.org", "amina@example..org", "amina@-example.org", "amina@example-.org",
-        "amina@example.o", "amina@example.c0m", "amina@exa_mple.org", "ami na@example.org", "amina@例え.jp",
-        "amína@example.org", "amina@example.org ", "\tamina@example.org", ""})
+    @ValueSource(
+            strings = {
+                "amina",
+                "amina@",
+                "@example.org",
+                "amina@@example.org",
+                "am@ina@example.org",
+                "amina@example",
+                "amina@example.",
+                "amina@.example.org",
+                "amina@example..org",
+                "amina@-example.org",
+                "amina@example-.org",
+                "amina@example.o",
+                "amina@example.c0m",
+                "amina@exa_mple.org",
+                "ami na@example.org",
+                "amina@例え.jp",
+                "amína@example.org",
+                "amina@example.org ",
+                "\tamina@example.org",
+                ""
+            })
     void malformedEmailAddressesAreRejected(String email) {
         assertThat(validate(minimalIdentity().put("email", email)))
                 .extracting(Violation::path, Violation::code)

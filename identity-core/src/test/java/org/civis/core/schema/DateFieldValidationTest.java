@@ -17,12 +17,14 @@ class DateFieldValidationTest {
 
     @Test
     void dateEqualToTodayIsAccepted() {
-        assertThat(validate(minimalIdentity().put("dateOfBirth", TODAY.toString()))).isEmpty();
+        assertThat(validate(minimalIdentity().put("dateOfBirth", TODAY.toString())))
+                .isEmpty();
     }
 
     @Test
     void tomorrowIsInTheFuture() {
-        assertThat(validate(minimalIdentity().put("dateOfBirth", TODAY.plusDays(1).toString())))
+        assertThat(validate(
+                        minimalIdentity().put("dateOfBirth", TODAY.plusDays(1).toString())))
                 .extracting(Violation::path, Violation::code)
                 .containsExactly(tuple("/identity/dateOfBirth", ViolationCode.DATE_IN_FUTURE));
     }
@@ -33,7 +35,8 @@ class DateFieldValidationTest {
         Clock nairobiEvening = Clock.fixed(Instant.parse("2025-06-15T22:30:00Z"), ZoneId.of("Africa/Nairobi"));
         SchemaValidator validator = new SchemaValidator(IdSchema.defaultSchema(), nairobiEvening);
 
-        assertThat(validator.validate(minimalIdentity().put("dateOfBirth", "2025-06-16"), "/identity")).isEmpty();
+        assertThat(validator.validate(minimalIdentity().put("dateOfBirth", "2025-06-16"), "/identity"))
+                .isEmpty();
         assertThat(validator.validate(minimalIdentity().put("dateOfBirth", "2025-06-17"), "/identity"))
                 .extracting(Violation::code)
                 .containsExactly(ViolationCode.DATE_IN_FUTURE);
@@ -54,10 +57,12 @@ class DateFieldValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "2023-02-30", "2023-02-29", "1900-02-29", "2023-13-01", "2023-00-10", "2023-04-31", "2023-01-00",
-        "2023-1-5", "20230105", "2023/01/05", "05-01-2023", "+2023-01-05", "12023-01-05", " 2023-01-05",
-        "2023-01-05 ", "2023-01-05T00:00", "２０２３-01-05", "", "yesterday"})
+    @ValueSource(
+            strings = {
+                "2023-02-30", "2023-02-29", "1900-02-29", "2023-13-01", "2023-00-10", "2023-04-31", "2023-01-00",
+                "2023-1-5", "20230105", "2023/01/05", "05-01-2023", "+2023-01-05", "12023-01-05", " 2023-01-05",
+                "2023-01-05 ", "2023-01-05T00:00", "２０２３-01-05", "", "yesterday"
+            })
     void anythingButARealYyyyMmDdDateIsADateFormatViolation(String date) {
         assertThat(validate(minimalIdentity().put("dateOfBirth", date)))
                 .extracting(Violation::path, Violation::code)

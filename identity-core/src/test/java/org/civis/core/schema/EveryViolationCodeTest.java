@@ -41,41 +41,68 @@ class EveryViolationCodeTest {
                 new Mistake(ViolationCode.FIELD_TYPE, "/identity/gender", id -> id.put("gender", 2)),
                 new Mistake(ViolationCode.FIELD_EMPTY, "/identity/gender", id -> id.put("gender", " \t ")),
                 new Mistake(ViolationCode.FIELD_TOO_LONG, "/identity/nationality", id -> id.put("nationality", "KENY")),
-                new Mistake(ViolationCode.FIELD_VALUE_NOT_ALLOWED, "/identity/gender", id -> id.put("gender", "Female")),
-                new Mistake(ViolationCode.LANGUAGE_NOT_ALLOWED, "/identity/fullName/deu",
-                        id -> id.getJsonObject("fullName").put("deu", "Amina Njoroge")),
-                new Mistake(ViolationCode.DATE_FORMAT, "/identity/dateOfBirth", id -> id.put("dateOfBirth", "2023-02-30")),
-                new Mistake(ViolationCode.DATE_IN_FUTURE, "/identity/dateOfBirth",
+                new Mistake(
+                        ViolationCode.FIELD_VALUE_NOT_ALLOWED, "/identity/gender", id -> id.put("gender", "Female")),
+                new Mistake(
+                        ViolationCode.LANGUAGE_NOT_ALLOWED, "/identity/fullName/deu", id -> id.getJsonObject("fullName")
+                                .put("deu", "Amina Njoroge")),
+                new Mistake(
+                        ViolationCode.DATE_FORMAT, "/identity/dateOfBirth", id -> id.put("dateOfBirth", "2023-02-30")),
+                new Mistake(
+                        ViolationCode.DATE_IN_FUTURE,
+                        "/identity/dateOfBirth",
                         id -> id.put("dateOfBirth", TODAY.plusDays(1).toString())),
-                new Mistake(ViolationCode.DATE_OUT_OF_RANGE, "/identity/dateOfBirth", id -> id.put("dateOfBirth", "1899-12-31")),
+                new Mistake(
+                        ViolationCode.DATE_OUT_OF_RANGE,
+                        "/identity/dateOfBirth",
+                        id -> id.put("dateOfBirth", "1899-12-31")),
                 new Mistake(ViolationCode.PHONE_FORMAT, "/identity/phone", id -> id.put("phone", "+254 712 345678")),
                 new Mistake(ViolationCode.EMAIL_FORMAT, "/identity/email", id -> id.put("email", "amina@@example.org")),
-                new Mistake(ViolationCode.IMAGE_FORMAT_NOT_ALLOWED, "/identity/photo/format",
-                        id -> id.getJsonObject("photo").put("format", "gif")),
-                new Mistake(ViolationCode.IMAGE_DATA_INVALID, "/identity/photo/data",
-                        id -> id.getJsonObject("photo").put("data", "not base64!")),
-                new Mistake(ViolationCode.IMAGE_TOO_LARGE, "/identity/photo/data",
-                        id -> id.getJsonObject("photo").put("data", base64(bytesStartingWith(tinyPng(), 262_145)))),
-                new Mistake(ViolationCode.IMAGE_CONTENT_MISMATCH, "/identity/photo/data",
-                        id -> id.getJsonObject("photo").put("format", "jpeg")),
-                new Mistake(ViolationCode.FINGER_POSITION_INVALID, "/identity/fingerprints/0/position",
+                new Mistake(ViolationCode.IMAGE_FORMAT_NOT_ALLOWED, "/identity/photo/format", id -> id.getJsonObject(
+                                "photo")
+                        .put("format", "gif")),
+                new Mistake(ViolationCode.IMAGE_DATA_INVALID, "/identity/photo/data", id -> id.getJsonObject("photo")
+                        .put("data", "not base64!")),
+                new Mistake(ViolationCode.IMAGE_TOO_LARGE, "/identity/photo/data", id -> id.getJsonObject("photo")
+                        .put("data", base64(bytesStartingWith(tinyPng(), 262_145)))),
+                new Mistake(
+                        ViolationCode.IMAGE_CONTENT_MISMATCH, "/identity/photo/data", id -> id.getJsonObject("photo")
+                                .put("format", "jpeg")),
+                new Mistake(
+                        ViolationCode.FINGER_POSITION_INVALID,
+                        "/identity/fingerprints/0/position",
                         id -> firstFingerprint(id).put("position", "RIGHT_TOE")),
-                new Mistake(ViolationCode.FINGER_POSITION_DUPLICATE, "/identity/fingerprints/2/position",
-                        id -> id.put("fingerprints", new JsonArray()
-                                .add(fingerprint("RIGHT_THUMB"))
-                                .add(fingerprint("LEFT_THUMB"))
-                                .add(fingerprint("RIGHT_THUMB")))),
-                new Mistake(ViolationCode.FINGER_FORMAT_NOT_ALLOWED, "/identity/fingerprints/0/format",
+                new Mistake(
+                        ViolationCode.FINGER_POSITION_DUPLICATE,
+                        "/identity/fingerprints/2/position",
+                        id -> id.put(
+                                "fingerprints",
+                                new JsonArray()
+                                        .add(fingerprint("RIGHT_THUMB"))
+                                        .add(fingerprint("LEFT_THUMB"))
+                                        .add(fingerprint("RIGHT_THUMB")))),
+                new Mistake(
+                        ViolationCode.FINGER_FORMAT_NOT_ALLOWED,
+                        "/identity/fingerprints/0/format",
                         id -> firstFingerprint(id).put("format", "gif")),
-                new Mistake(ViolationCode.FINGER_DPI_OUT_OF_RANGE, "/identity/fingerprints/0/dpi",
+                new Mistake(
+                        ViolationCode.FINGER_DPI_OUT_OF_RANGE,
+                        "/identity/fingerprints/0/dpi",
                         id -> firstFingerprint(id).put("dpi", 1200)),
-                new Mistake(ViolationCode.FINGER_DATA_INVALID, "/identity/fingerprints/0/data",
-                        id -> firstFingerprint(id).put("data", "@@@@")),
-                new Mistake(ViolationCode.FINGER_DATA_TOO_LARGE, "/identity/fingerprints/0/data",
-                        id -> firstFingerprint(id).put("data", base64(new byte[1_048_577]))),
-                new Mistake(ViolationCode.FINGER_COUNT_EXCEEDED, "/identity/fingerprints",
-                        id -> id.put("fingerprints", Stream.generate(() -> fingerprint("UNKNOWN")).limit(11)
-                                .collect(JsonArray::new, JsonArray::add, JsonArray::addAll))));
+                new Mistake(
+                        ViolationCode.FINGER_DATA_INVALID, "/identity/fingerprints/0/data", id -> firstFingerprint(id)
+                                .put("data", "@@@@")),
+                new Mistake(
+                        ViolationCode.FINGER_DATA_TOO_LARGE, "/identity/fingerprints/0/data", id -> firstFingerprint(id)
+                                .put("data", base64(new byte[1_048_577]))),
+                new Mistake(
+                        ViolationCode.FINGER_COUNT_EXCEEDED,
+                        "/identity/fingerprints",
+                        id -> id.put(
+                                "fingerprints",
+                                Stream.generate(() -> fingerprint("UNKNOWN"))
+                                        .limit(11)
+                                        .collect(JsonArray::new, JsonArray::add, JsonArray::addAll))));
     }
 
     private static JsonObject firstFingerprint(JsonObject identity) {

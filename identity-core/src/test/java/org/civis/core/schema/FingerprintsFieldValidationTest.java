@@ -40,18 +40,23 @@ class FingerprintsFieldValidationTest {
         assertThat(FingerPosition.LEFT_THUMB.isoCode()).isEqualTo(6);
         assertThat(FingerPosition.LEFT_LITTLE.isoCode()).isEqualTo(10);
         assertThat(FingerPosition.UNKNOWN.isoCode()).isZero();
-        assertThat(Arrays.stream(FingerPosition.values()).map(FingerPosition::isoCode).distinct()).hasSize(11);
+        assertThat(Arrays.stream(FingerPosition.values())
+                        .map(FingerPosition::isoCode)
+                        .distinct())
+                .hasSize(11);
     }
 
     @ParameterizedTest
     @EnumSource(FingerprintFormat.class)
     void everyListedFormatIsAccepted(FingerprintFormat format) {
-        assertThat(validate(withFingerprints(fingerprint("LEFT_INDEX").put("format", format.jsonName())))).isEmpty();
+        assertThat(validate(withFingerprints(fingerprint("LEFT_INDEX").put("format", format.jsonName()))))
+                .isEmpty();
     }
 
     @Test
     void fingerprintFormatsUseTheirWireNames() {
-        assertThat(FingerprintFormat.values()).extracting(FingerprintFormat::jsonName)
+        assertThat(FingerprintFormat.values())
+                .extracting(FingerprintFormat::jsonName)
                 .containsExactly("png", "jpeg", "bmp", "tiff", "wsq", "iso19794-2", "ansi378");
         assertThat(FingerprintFormat.fromJsonName("iso19794-2")).contains(FingerprintFormat.ISO_19794_2);
     }
@@ -81,7 +86,10 @@ class FingerprintsFieldValidationTest {
     @Test
     void eachRepeatOfAFingerIsADuplicate() {
         assertThat(validate(withFingerprints(
-                fingerprint("LEFT_RING"), fingerprint("LEFT_RING"), fingerprint("RIGHT_RING"), fingerprint("LEFT_RING"))))
+                        fingerprint("LEFT_RING"),
+                        fingerprint("LEFT_RING"),
+                        fingerprint("RIGHT_RING"),
+                        fingerprint("LEFT_RING"))))
                 .extracting(Violation::path, Violation::code)
                 .containsExactly(
                         tuple("/identity/fingerprints/1/position", ViolationCode.FINGER_POSITION_DUPLICATE),
@@ -91,7 +99,8 @@ class FingerprintsFieldValidationTest {
     @ParameterizedTest
     @ValueSource(ints = {250, 500, 1000})
     void dpiWithinRangeIsAccepted(int dpi) {
-        assertThat(validate(withFingerprints(fingerprint("LEFT_INDEX").put("dpi", dpi)))).isEmpty();
+        assertThat(validate(withFingerprints(fingerprint("LEFT_INDEX").put("dpi", dpi))))
+                .isEmpty();
     }
 
     @Test
@@ -100,7 +109,8 @@ class FingerprintsFieldValidationTest {
         entry.remove("dpi");
 
         assertThat(validate(withFingerprints(entry))).isEmpty();
-        assertThat(validate(withFingerprints(fingerprint("LEFT_INDEX").putNull("dpi")))).isEmpty();
+        assertThat(validate(withFingerprints(fingerprint("LEFT_INDEX").putNull("dpi"))))
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -113,10 +123,12 @@ class FingerprintsFieldValidationTest {
 
     @Test
     void hugeDpiParsedAsBigIntegerIsOutOfRangeNotAnError() {
-        JsonObject identity = new JsonObject(withFingerprints(fingerprint("LEFT_INDEX")).encode()
+        JsonObject identity = new JsonObject(withFingerprints(fingerprint("LEFT_INDEX"))
+                .encode()
                 .replace("\"dpi\":500", "\"dpi\":123456789012345678901234567890"));
 
-        assertThat(identity.getJsonArray("fingerprints").getJsonObject(0).getValue("dpi")).isInstanceOf(BigInteger.class);
+        assertThat(identity.getJsonArray("fingerprints").getJsonObject(0).getValue("dpi"))
+                .isInstanceOf(BigInteger.class);
         assertThat(validate(identity))
                 .extracting(Violation::code)
                 .containsExactly(ViolationCode.FINGER_DPI_OUT_OF_RANGE);
@@ -154,7 +166,8 @@ class FingerprintsFieldValidationTest {
 
     @Test
     void moreThanTenEntriesExceedTheCount() {
-        JsonObject[] eleven = Stream.generate(() -> fingerprint("UNKNOWN")).limit(11).toArray(JsonObject[]::new);
+        JsonObject[] eleven =
+                Stream.generate(() -> fingerprint("UNKNOWN")).limit(11).toArray(JsonObject[]::new);
 
         assertThat(validate(withFingerprints(eleven)))
                 .extracting(Violation::path, Violation::code)

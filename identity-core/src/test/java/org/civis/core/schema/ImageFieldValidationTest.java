@@ -24,20 +24,29 @@ class ImageFieldValidationTest {
     private static final byte[] JP2_CODESTREAM_START = {(byte) 0xFF, 0x4F, (byte) 0xFF, 0x51, 0, 0x2F};
 
     private static JsonObject withPhoto(String format, String data) {
-        return minimalIdentity().put("photo", new JsonObject().put("format", format).put("data", data));
+        return minimalIdentity()
+                .put("photo", new JsonObject().put("format", format).put("data", data));
     }
 
     private static List<Violation> validateWithPhotoLimit(JsonObject identity, int maxBytes) {
         JsonObject document = new JsonObject()
                 .put("version", 1)
                 .put("languages", new JsonArray().add("eng"))
-                .put("fields", new JsonObject()
-                        .put("fullName", new JsonObject().put("type", "multilingualText"))
-                        .put("dateOfBirth", new JsonObject().put("type", "date"))
-                        .put("gender", new JsonObject().put("type", "text"))
-                        .put("photo", new JsonObject().put("type", "image").put("maxBytes", maxBytes)))
-                .put("deduplication", new JsonObject()
-                        .put("name", "fullName").put("dateOfBirth", "dateOfBirth").put("gender", "gender"));
+                .put(
+                        "fields",
+                        new JsonObject()
+                                .put("fullName", new JsonObject().put("type", "multilingualText"))
+                                .put("dateOfBirth", new JsonObject().put("type", "date"))
+                                .put("gender", new JsonObject().put("type", "text"))
+                                .put(
+                                        "photo",
+                                        new JsonObject().put("type", "image").put("maxBytes", maxBytes)))
+                .put(
+                        "deduplication",
+                        new JsonObject()
+                                .put("name", "fullName")
+                                .put("dateOfBirth", "dateOfBirth")
+                                .put("gender", "gender"));
         return new SchemaValidator(IdSchema.fromJson(document), CLOCK).validate(identity, "/identity");
     }
 
@@ -56,11 +65,12 @@ class ImageFieldValidationTest {
     @ParameterizedTest
     @CsvSource({"png, jpeg", "jpeg, png", "jp2, png", "png, jp2"})
     void dataOfAnotherFormatThanDeclaredIsAContentMismatch(String declared, String actual) {
-        byte[] data = switch (actual) {
-            case "png" -> tinyPng();
-            case "jpeg" -> JPEG_START;
-            default -> JP2_CODESTREAM_START;
-        };
+        byte[] data =
+                switch (actual) {
+                    case "png" -> tinyPng();
+                    case "jpeg" -> JPEG_START;
+                    default -> JP2_CODESTREAM_START;
+                };
 
         assertThat(validate(withPhoto(declared, base64(data))))
                 .extracting(Violation::path, Violation::code)

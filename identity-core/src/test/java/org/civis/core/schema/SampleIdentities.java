@@ -24,16 +24,19 @@ final class SampleIdentities {
 
     private static final byte[] TINY_PNG = renderTinyPng();
 
-    private SampleIdentities() {
-    }
+    private SampleIdentities() {}
 
     /** Every field of the default schema, all valid. */
     static JsonObject fullIdentity() {
         return new JsonObject()
-                .put("fullName", new JsonObject().put("eng", "Amina Wanjiru Njoroge").put("ara", "أمينة نجوروغي"))
+                .put(
+                        "fullName",
+                        new JsonObject().put("eng", "Amina Wanjiru Njoroge").put("ara", "أمينة نجوروغي"))
                 .put("dateOfBirth", "1990-04-12")
                 .put("gender", "female")
-                .put("address", new JsonObject().put("eng", "12 Moi Avenue, Nairobi").put("swa", "12 Barabara ya Moi"))
+                .put(
+                        "address",
+                        new JsonObject().put("eng", "12 Moi Avenue, Nairobi").put("swa", "12 Barabara ya Moi"))
                 .put("phone", "+254712345678")
                 .put("email", "amina.njoroge@example.co.ke")
                 .put("nationality", "KEN")

@@ -84,7 +84,8 @@ class SchemaValidatorTest {
 
     @Test
     void explicitNullInAnOptionalFieldIsAccepted() {
-        JsonObject identity = minimalIdentity().putNull("email").putNull("photo").putNull("fingerprints");
+        JsonObject identity =
+                minimalIdentity().putNull("email").putNull("photo").putNull("fingerprints");
 
         assertThat(validate(identity)).isEmpty();
     }

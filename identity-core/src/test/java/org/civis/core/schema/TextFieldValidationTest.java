@@ -49,7 +49,10 @@ class TextFieldValidationTest {
 
     @Test
     void multilingualTextInSeveralConfiguredLanguagesIsAccepted() {
-        JsonObject name = new JsonObject().put("eng", "Priya Sharma").put("hin", "प्रिया शर्मा").put("ara", "بريا شارما");
+        JsonObject name = new JsonObject()
+                .put("eng", "Priya Sharma")
+                .put("hin", "प्रिया शर्मा")
+                .put("ara", "بريا شارما");
 
         assertThat(validate(minimalIdentity().put("fullName", name))).isEmpty();
     }
@@ -63,7 +66,8 @@ class TextFieldValidationTest {
 
     @Test
     void everyUnconfiguredLanguageIsReportedAtItsKey() {
-        JsonObject name = new JsonObject().put("eng", "Amina").put("en", "Amina").put("deu", "Amina");
+        JsonObject name =
+                new JsonObject().put("eng", "Amina").put("en", "Amina").put("deu", "Amina");
 
         assertThat(validate(minimalIdentity().put("fullName", name)))
                 .extracting(Violation::path, Violation::code)
@@ -74,7 +78,10 @@ class TextFieldValidationTest {
 
     @Test
     void eachTranslationIsCheckedForBlanknessAndLength() {
-        JsonObject name = new JsonObject().put("eng", "a".repeat(200)).put("fra", "a".repeat(201)).put("ara", " ");
+        JsonObject name = new JsonObject()
+                .put("eng", "a".repeat(200))
+                .put("fra", "a".repeat(201))
+                .put("ara", " ");
 
         assertThat(validate(minimalIdentity().put("fullName", name)))
                 .extracting(Violation::path, Violation::code)

@@ -14,7 +14,9 @@ class ViolationMessagePrivacyTest {
     @Test
     void messagesNeverContainTheSubmittedValues() {
         JsonObject identity = new JsonObject()
-                .put("fullName", new JsonObject().put("zzq", "Qwilleran Xanthippe").put("eng", "Q".repeat(201)))
+                .put(
+                        "fullName",
+                        new JsonObject().put("zzq", "Qwilleran Xanthippe").put("eng", "Q".repeat(201)))
                 .put("dateOfBirth", "2087-11-23")
                 .put("gender", "Xenomorphic")
                 .put("address", new JsonObject().put("eng", "\u00A0"))
@@ -22,12 +24,32 @@ class ViolationMessagePrivacyTest {
                 .put("email", "qwilleran@@xanthippe.example")
                 .put("nationality", "QWXZ")
                 .put("photo", new JsonObject().put("format", "tiffany").put("data", "%%QWX%%"))
-                .put("fingerprints", new JsonArray().add(new JsonObject()
-                        .put("position", "LEFT_TOE_QX").put("format", "gifqx").put("data", "@@QX@@").put("dpi", 4321)))
+                .put(
+                        "fingerprints",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("position", "LEFT_TOE_QX")
+                                        .put("format", "gifqx")
+                                        .put("data", "@@QX@@")
+                                        .put("dpi", 4321)))
                 .put("secretNickname", "Xandy");
         List<String> submitted = List.of(
-                "Qwilleran", "Xanthippe", "zzq", "2087", "Xenomorphic", "31337", "qwilleran@", "QWXZ", "tiffany",
-                "QWX", "LEFT_TOE_QX", "gifqx", "@@QX@@", "4321", "Xandy", "QQQQ");
+                "Qwilleran",
+                "Xanthippe",
+                "zzq",
+                "2087",
+                "Xenomorphic",
+                "31337",
+                "qwilleran@",
+                "QWXZ",
+                "tiffany",
+                "QWX",
+                "LEFT_TOE_QX",
+                "gifqx",
+                "@@QX@@",
+                "4321",
+                "Xandy",
+                "QQQQ");
 
         List<Violation> violations = validate(identity);
 

@@ -64,8 +64,8 @@ class WrongJsonTypeTest {
     }
 
     static Stream<Arguments> everyFieldWithEveryValue() {
-        return EXPECTED_TYPE.keySet().stream().flatMap(field -> ANY_JSON_VALUE.stream()
-                .map(value -> Arguments.of(field, value)));
+        return EXPECTED_TYPE.keySet().stream()
+                .flatMap(field -> ANY_JSON_VALUE.stream().map(value -> Arguments.of(field, value)));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -82,26 +82,45 @@ class WrongJsonTypeTest {
             if (value.getPayload() instanceof String) {
                 continue;
             }
-            cases.add(nested("/identity/fullName/eng", id -> id.getJsonObject("fullName").put("eng", value.getPayload()), value));
-            cases.add(nested("/identity/address/swa", id -> id.getJsonObject("address").put("swa", value.getPayload()), value));
-            cases.add(nested("/identity/photo/format", id -> id.getJsonObject("photo").put("format", value.getPayload()), value));
-            cases.add(nested("/identity/photo/data", id -> id.getJsonObject("photo").put("data", value.getPayload()), value));
+            cases.add(nested(
+                    "/identity/fullName/eng",
+                    id -> id.getJsonObject("fullName").put("eng", value.getPayload()),
+                    value));
+            cases.add(nested(
+                    "/identity/address/swa", id -> id.getJsonObject("address").put("swa", value.getPayload()), value));
+            cases.add(nested(
+                    "/identity/photo/format",
+                    id -> id.getJsonObject("photo").put("format", value.getPayload()),
+                    value));
+            cases.add(nested(
+                    "/identity/photo/data", id -> id.getJsonObject("photo").put("data", value.getPayload()), value));
             if (!(value.getPayload() instanceof JsonObject)) {
-                cases.add(nested("/identity/fingerprints/0", id -> id.getJsonArray("fingerprints").set(0, value.getPayload()), value));
+                cases.add(nested(
+                        "/identity/fingerprints/0",
+                        id -> id.getJsonArray("fingerprints").set(0, value.getPayload()),
+                        value));
             }
             for (String member : List.of("position", "format", "data", "dpi")) {
                 boolean wholeNumber = value.getPayload() instanceof Integer || value.getPayload() instanceof BigInteger;
                 if (member.equals("dpi") && wholeNumber) {
                     continue;
                 }
-                cases.add(nested("/identity/fingerprints/0/" + member,
-                        id -> id.getJsonArray("fingerprints").getJsonObject(0).put(member, value.getPayload()), value));
+                cases.add(nested(
+                        "/identity/fingerprints/0/" + member,
+                        id -> id.getJsonArray("fingerprints").getJsonObject(0).put(member, value.getPayload()),
+                        value));
             }
         }
-        cases.add(nested("/identity/fullName/eng", id -> id.getJsonObject("fullName").putNull("eng"), Named.of("null", null)));
-        cases.add(nested("/identity/fingerprints/0", id -> id.getJsonArray("fingerprints").set(0, null), Named.of("null", null)));
-        cases.add(nested("/identity/fingerprints/0/dpi",
-                id -> id.getJsonArray("fingerprints").getJsonObject(0).put("dpi", "500"), Named.of("string", "500")));
+        cases.add(nested(
+                "/identity/fullName/eng", id -> id.getJsonObject("fullName").putNull("eng"), Named.of("null", null)));
+        cases.add(nested(
+                "/identity/fingerprints/0",
+                id -> id.getJsonArray("fingerprints").set(0, null),
+                Named.of("null", null)));
+        cases.add(nested(
+                "/identity/fingerprints/0/dpi",
+                id -> id.getJsonArray("fingerprints").getJsonObject(0).put("dpi", "500"),
+                Named.of("string", "500")));
         return cases.build();
     }
 

@@ -114,7 +114,8 @@ class IdNumberGeneratorTest {
                 batches.add(pool.submit(() -> generate(generator, 2_000)));
             }
             for (Future<List<String>> batch : batches) {
-                assertThat(batch.get()).hasSize(2_000).allSatisfy(number -> assertThat(filter.accepts(number)).isTrue());
+                assertThat(batch.get()).hasSize(2_000).allSatisfy(number -> assertThat(filter.accepts(number))
+                        .isTrue());
             }
         } finally {
             pool.shutdownNow();

@@ -29,7 +29,8 @@ class VerhoeffTest {
 
     @Test
     void completedNumbersAreValid() {
-        assertThat(VALID_NUMBERS).allSatisfy(number -> assertThat(Verhoeff.isValid(number)).isTrue());
+        assertThat(VALID_NUMBERS)
+                .allSatisfy(number -> assertThat(Verhoeff.isValid(number)).isTrue());
     }
 
     @Test

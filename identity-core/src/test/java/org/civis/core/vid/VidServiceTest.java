@@ -18,77 +18,87 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class VidServiceTest {
-  private final RegistryFixture fixture = new RegistryFixture();
-  private final VidService vids = fixture.registry.vids();
-  private final Uin uin = Await.result(fixture.registry.enrollments()
-      .enroll(Residents.request("reg-1", Residents.full(1)), "op")).uin().orElseThrow();
+    private final RegistryFixture fixture = new RegistryFixture();
+    private final VidService vids = fixture.registry.vids();
+    private final Uin uin = Await.result(
+                    fixture.registry.enrollments().enroll(Residents.request("reg-1", Residents.full(1)), "op"))
+            .uin()
+            .orElseThrow();
 
-  @AfterEach
-  void close() {
-    fixture.close();
-  }
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
 
-  @Test
-  void aPerpetualVidIsSixteenCheckedDigitsAndOneAtATime() {
-    VirtualId vid = Await.result(vids.create(uin, VidRequest.of(VidType.PERPETUAL), "op"));
-    assertThat(vid.vid().value()).hasSize(16);
-    assertThat(Verhoeff.isValid(vid.vid().value())).isTrue();
-    assertThat(vid.refusalAt(fixture.clock.instant().plus(Duration.ofDays(3650)))).isEmpty();
-    assertThat(code(vids.create(uin, VidRequest.of(VidType.PERPETUAL), "op"))).isEqualTo(RegistryError.VID_LIMIT_REACHED);
+    @Test
+    void aPerpetualVidIsSixteenCheckedDigitsAndOneAtATime() {
+        VirtualId vid = Await.result(vids.create(uin, VidRequest.of(VidType.PERPETUAL), "op"));
+        assertThat(vid.vid().value()).hasSize(16);
+        assertThat(Verhoeff.isValid(vid.vid().value())).isTrue();
+        assertThat(vid.refusalAt(fixture.clock.instant().plus(Duration.ofDays(3650))))
+                .isEmpty();
+        assertThat(code(vids.create(uin, VidRequest.of(VidType.PERPETUAL), "op")))
+                .isEqualTo(RegistryError.VID_LIMIT_REACHED);
 
-    Await.result(vids.revoke(vid.vid(), "op"));
-    assertThat(Await.result(vids.create(uin, VidRequest.of(VidType.PERPETUAL), "op")).vid()).isNotEqualTo(vid.vid());
-  }
+        Await.result(vids.revoke(vid.vid(), "op"));
+        assertThat(Await.result(vids.create(uin, VidRequest.of(VidType.PERPETUAL), "op"))
+                        .vid())
+                .isNotEqualTo(vid.vid());
+    }
 
-  @Test
-  void aTemporaryVidExpiresAfterItsValidity() {
-    VirtualId vid = Await.result(vids.create(uin,
-        new VidRequest(VidType.TEMPORARY, Optional.of(Duration.ofMinutes(10)), Optional.of(5)), "op"));
-    VirtualId stored = Await.result(vids.find(vid.vid()));
-    assertThat(stored.refusalAt(fixture.clock.instant().plus(Duration.ofMinutes(9)))).isEmpty();
-    assertThat(stored.refusalAt(fixture.clock.instant().plus(Duration.ofMinutes(10))))
-        .contains(VirtualId.Refusal.VID_EXPIRED);
-    assertThat(stored.maxUses()).contains(5);
-  }
+    @Test
+    void aTemporaryVidExpiresAfterItsValidity() {
+        VirtualId vid = Await.result(vids.create(
+                uin, new VidRequest(VidType.TEMPORARY, Optional.of(Duration.ofMinutes(10)), Optional.of(5)), "op"));
+        VirtualId stored = Await.result(vids.find(vid.vid()));
+        assertThat(stored.refusalAt(fixture.clock.instant().plus(Duration.ofMinutes(9))))
+                .isEmpty();
+        assertThat(stored.refusalAt(fixture.clock.instant().plus(Duration.ofMinutes(10))))
+                .contains(VirtualId.Refusal.VID_EXPIRED);
+        assertThat(stored.maxUses()).contains(5);
+    }
 
-  @Test
-  void aOneTimeVidAllowsExactlyOneUse() {
-    VirtualId vid = Await.result(vids.create(uin, VidRequest.of(VidType.ONE_TIME), "op"));
-    assertThat(vid.maxUses()).contains(1);
-    VirtualId used = new VirtualId(vid.vid(), vid.uin(), vid.type(), false, vid.createdAt(), vid.expiresAt(),
-        vid.maxUses(), 1);
-    assertThat(used.refusalAt(fixture.clock.instant())).contains(VirtualId.Refusal.VID_USED_UP);
-  }
+    @Test
+    void aOneTimeVidAllowsExactlyOneUse() {
+        VirtualId vid = Await.result(vids.create(uin, VidRequest.of(VidType.ONE_TIME), "op"));
+        assertThat(vid.maxUses()).contains(1);
+        VirtualId used = new VirtualId(
+                vid.vid(), vid.uin(), vid.type(), false, vid.createdAt(), vid.expiresAt(), vid.maxUses(), 1);
+        assertThat(used.refusalAt(fixture.clock.instant())).contains(VirtualId.Refusal.VID_USED_UP);
+    }
 
-  @Test
-  void aRevokedVidIsRefusedAtOnceAndListedAsRevoked() {
-    VirtualId vid = Await.result(vids.create(uin, VidRequest.of(VidType.TEMPORARY), "op"));
-    Await.result(vids.revoke(vid.vid(), "resident"));
-    assertThat(Await.result(vids.find(vid.vid())).refusalAt(fixture.clock.instant()))
-        .contains(VirtualId.Refusal.VID_REVOKED);
-    assertThat(Await.result(vids.list(uin))).singleElement().extracting(VirtualId::revoked).isEqualTo(true);
-    assertThat(fixture.auditTrail("action"))
-        .containsExactly("IDENTITY_ISSUED", "VID_CREATED", "VID_REVOKED");
-  }
+    @Test
+    void aRevokedVidIsRefusedAtOnceAndListedAsRevoked() {
+        VirtualId vid = Await.result(vids.create(uin, VidRequest.of(VidType.TEMPORARY), "op"));
+        Await.result(vids.revoke(vid.vid(), "resident"));
+        assertThat(Await.result(vids.find(vid.vid())).refusalAt(fixture.clock.instant()))
+                .contains(VirtualId.Refusal.VID_REVOKED);
+        assertThat(Await.result(vids.list(uin)))
+                .singleElement()
+                .extracting(VirtualId::revoked)
+                .isEqualTo(true);
+        assertThat(fixture.auditTrail("action")).containsExactly("IDENTITY_ISSUED", "VID_CREATED", "VID_REVOKED");
+    }
 
-  @Test
-  void onlyAnActiveIdentityGetsNewVids() {
-    Await.result(fixture.registry.identities().changeStatus(uin, IdentityStatus.DEACTIVATED, Optional.empty(), "op"));
-    assertThat(code(vids.create(uin, VidRequest.of(VidType.TEMPORARY), "op")))
-        .isEqualTo(RegistryError.IDENTITY_STATE_CONFLICT);
-  }
+    @Test
+    void onlyAnActiveIdentityGetsNewVids() {
+        Await.result(
+                fixture.registry.identities().changeStatus(uin, IdentityStatus.DEACTIVATED, Optional.empty(), "op"));
+        assertThat(code(vids.create(uin, VidRequest.of(VidType.TEMPORARY), "op")))
+                .isEqualTo(RegistryError.IDENTITY_STATE_CONFLICT);
+    }
 
-  @Test
-  void requestsThatMakeNoSenseAreRefusedBeforeAnythingIsWritten() {
-    assertThatThrownBy(() -> new VidRequest(VidType.PERPETUAL, Optional.of(Duration.ofDays(1)), Optional.empty()))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new VidRequest(VidType.ONE_TIME, Optional.empty(), Optional.of(3)))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new VidRequest(VidType.TEMPORARY, Optional.of(Duration.ofDays(400)), Optional.empty()))
-        .isInstanceOf(IllegalArgumentException.class);
-  }
+    @Test
+    void requestsThatMakeNoSenseAreRefusedBeforeAnythingIsWritten() {
+        assertThatThrownBy(() -> new VidRequest(VidType.PERPETUAL, Optional.of(Duration.ofDays(1)), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new VidRequest(VidType.ONE_TIME, Optional.empty(), Optional.of(3)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new VidRequest(VidType.TEMPORARY, Optional.of(Duration.ofDays(400)), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 
-  private static RegistryError code(Future<?> refused) {
-    return ((RegistryException) Await.failure(refused)).code();
-  }
+    private static RegistryError code(Future<?> refused) {
+        return ((RegistryException) Await.failure(refused)).code();
+    }
 }
