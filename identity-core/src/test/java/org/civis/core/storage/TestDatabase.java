@@ -3,7 +3,10 @@ package org.civis.core.storage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Real PostgreSQL for tests: {@code CIVIS_TEST_DB_URL} when set, otherwise one embedded server per
@@ -29,17 +32,38 @@ public final class TestDatabase {
     private static PostgresServer server() {
         if (server == null) {
             String url = System.getenv("CIVIS_TEST_DB_URL");
-            server = url == null || url.isBlank() ? startEmbedded() : PostgresServer.external(url);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-postgres-stop"));
+            if (url == null || url.isBlank()) {
+                Path cluster = newTemporaryDirectory();
+                server = PostgresServer.embedded(cluster);
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(
+                                () -> {
+                                    server.close();
+                                    deleteQuietly(cluster);
+                                },
+                                "test-postgres-stop"));
+            } else {
+                server = PostgresServer.external(url);
+            }
         }
         return server;
     }
 
-    private static PostgresServer startEmbedded() {
+    private static Path newTemporaryDirectory() {
         try {
-            return PostgresServer.embedded(Files.createTempDirectory("civis-test-pg"));
+            return Files.createTempDirectory("civis-test-pg");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The throwaway cluster goes when the test JVM does; a failure here only leaves a temp dir behind. */
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // nothing to do: the operating system cleans its temp folder
         }
     }
 }
