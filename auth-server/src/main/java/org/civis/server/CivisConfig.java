@@ -45,30 +45,6 @@ public record CivisConfig(
         return dataDir.resolve("postgres");
     }
 
-    /** The same configuration listening on other ports (tests start several servers side by side). */
-    public CivisConfig withPorts(int publicPort, int adminPort, int hazelcastPort) {
-        return new CivisConfig(
-                dataDir,
-                databaseUrl,
-                databasePoolSize,
-                publicHost,
-                publicPort,
-                adminHost,
-                adminPort,
-                httpInstances,
-                maxBodyBytes,
-                keystorePassword,
-                pkcs11Config,
-                idSchemaFile,
-                uinLength,
-                vidLength,
-                uinDenyList,
-                hazelcastClusterName,
-                hazelcastBindAddress,
-                hazelcastPort,
-                hazelcastMembers);
-    }
-
     @Override
     public String toString() {
         // The database URL may carry a password and the keystore password is one: neither is shown.

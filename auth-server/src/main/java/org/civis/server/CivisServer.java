@@ -31,15 +31,10 @@ public final class CivisServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CivisServer.class);
 
     private final CivisConfig config;
-    private final Registry registry;
-    private final PostgresServer postgres;
     private final Deque<AutoCloseable> stopOrder;
 
-    private CivisServer(
-            CivisConfig config, Registry registry, PostgresServer postgres, Deque<AutoCloseable> stopOrder) {
+    private CivisServer(CivisConfig config, Deque<AutoCloseable> stopOrder) {
         this.config = config;
-        this.registry = registry;
-        this.postgres = postgres;
         this.stopOrder = stopOrder;
     }
 
@@ -78,7 +73,7 @@ public final class CivisServer implements AutoCloseable {
                             config.adminPort(),
                             () -> AdminApi.router(vertx, registry, health, config.maxBodyBytes(), clock)),
                     instances));
-            return new CivisServer(config, registry, postgres, started);
+            return new CivisServer(config, started);
         } catch (Exception e) {
             stopAll(started);
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException("start-up failed", e);
@@ -98,14 +93,6 @@ public final class CivisServer implements AutoCloseable {
 
     public CivisConfig config() {
         return config;
-    }
-
-    public Registry registry() {
-        return registry;
-    }
-
-    public PostgresServer postgres() {
-        return postgres;
     }
 
     @Override
