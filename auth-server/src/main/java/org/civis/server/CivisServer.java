@@ -84,10 +84,7 @@ public final class CivisServer implements AutoCloseable {
     private static Router publicRouter(Vertx vertx, Health health) {
         Router router = Router.router(vertx);
         health.mount(router);
-        router.route().failureHandler(ErrorResponses::handle);
-        for (int status : new int[] {404, 405, 500}) {
-            router.errorHandler(status, ErrorResponses::handle);
-        }
+        ErrorResponses.install(router);
         return router;
     }
 

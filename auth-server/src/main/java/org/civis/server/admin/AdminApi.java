@@ -41,10 +41,7 @@ public final class AdminApi {
                                     }
                                     return json;
                                 })));
-        router.route().failureHandler(ErrorResponses::handle);
-        for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
-            router.errorHandler(status, ErrorResponses::handle);
-        }
+        ErrorResponses.install(router);
         return router;
     }
 

@@ -3,6 +3,7 @@ package org.civis.server.http;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import org.civis.core.RegistryException;
@@ -19,6 +20,14 @@ public final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
 
     private ErrorResponses() {}
+
+    /** Makes every failure and every unrouted request on {@code router} answer in the catalogue's form. */
+    public static void install(Router router) {
+        router.route().failureHandler(ErrorResponses::handle);
+        for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+            router.errorHandler(status, ErrorResponses::handle);
+        }
+    }
 
     /** The failure handler for a router. */
     public static void handle(RoutingContext ctx) {

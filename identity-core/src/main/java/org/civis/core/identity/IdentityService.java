@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import org.civis.core.RegistryError;
 import org.civis.core.RegistryException;
 import org.civis.core.audit.AuditAction;
@@ -48,23 +49,21 @@ public final class IdentityService {
 
     /** The current version with its personal data; the read itself is audited. */
     public Future<Identity> read(Uin uin, String actor) {
-        return pool.withTransaction(tx -> store.row(tx, uin, false)
-                .compose(row -> store.read(tx, row, row.currentVersion()))
-                .compose(identity -> audit.append(
-                                tx,
-                                AuditEvent.of(actor, AuditAction.IDENTITY_READ, uin)
-                                        .with("version", identity.version()))
-                        .map(identity)));
+        return readAudited(uin, IdentityStore.IdentityRow::currentVersion, actor);
     }
 
     /** An earlier (or the current) version; audited like any read of personal data. */
     public Future<Identity> readVersion(Uin uin, int version, String actor) {
+        return readAudited(uin, row -> version, actor);
+    }
+
+    private Future<Identity> readAudited(Uin uin, ToIntFunction<IdentityStore.IdentityRow> version, String actor) {
         return pool.withTransaction(tx -> store.row(tx, uin, false)
-                .compose(row -> store.read(tx, row, version))
+                .compose(row -> store.read(tx, row, version.applyAsInt(row)))
                 .compose(identity -> audit.append(
                                 tx,
                                 AuditEvent.of(actor, AuditAction.IDENTITY_READ, uin)
-                                        .with("version", version))
+                                        .with("version", identity.version()))
                         .map(identity)));
     }
 

@@ -71,7 +71,7 @@ class EnrollmentServiceTest {
     @Test
     void aRegistrationIdReusedForOtherDataIsRefused() {
         enroll("reg-1", Residents.full(1));
-        assertThat(code(enrollments.enroll(request("reg-1", Residents.full(2)), "op")))
+        assertThat(RegistryFixture.refusal(enrollments.enroll(request("reg-1", Residents.full(2)), "op")))
                 .isEqualTo(RegistryError.REGISTRATION_ID_REUSED);
         assertThat(fixture.count("select count(*) from identities")).isEqualTo(1);
     }
@@ -224,9 +224,9 @@ class EnrollmentServiceTest {
     void onlyAPendingEnrollmentCanBeAdjudicatedAndOnlyToACandidate() {
         enroll("reg-1", person("Maria Silva", "1970-01-01", "female"));
         Adjudication issue = new Adjudication(Adjudication.Decision.ISSUE, Optional.empty(), Optional.empty());
-        assertThat(code(enrollments.adjudicate(new RegistrationId("reg-1"), issue, "op")))
+        assertThat(RegistryFixture.refusal(enrollments.adjudicate(new RegistrationId("reg-1"), issue, "op")))
                 .isEqualTo(RegistryError.ENROLLMENT_NOT_PENDING);
-        assertThat(code(enrollments.adjudicate(new RegistrationId("nope"), issue, "op")))
+        assertThat(RegistryFixture.refusal(enrollments.adjudicate(new RegistrationId("nope"), issue, "op")))
                 .isEqualTo(RegistryError.ENROLLMENT_NOT_FOUND);
 
         Uin other = enroll("reg-x", person("Someone Else", "1960-01-01", "male"))
@@ -234,7 +234,7 @@ class EnrollmentServiceTest {
                 .orElseThrow();
         enroll("reg-2", person("Maria Silva", "1970-01-01", "female"));
         Adjudication wrongLink = new Adjudication(Adjudication.Decision.LINK, Optional.of(other), Optional.empty());
-        assertThat(code(enrollments.adjudicate(new RegistrationId("reg-2"), wrongLink, "op")))
+        assertThat(RegistryFixture.refusal(enrollments.adjudicate(new RegistrationId("reg-2"), wrongLink, "op")))
                 .isEqualTo(RegistryError.VALIDATION_FAILED);
     }
 
@@ -244,9 +244,5 @@ class EnrollmentServiceTest {
 
     private EnrollmentOutcome adjudicate(String registrationId, Adjudication ruling) {
         return Await.result(enrollments.adjudicate(new RegistrationId(registrationId), ruling, "adj-1"));
-    }
-
-    private static RegistryError code(Future<?> refused) {
-        return ((RegistryException) Await.failure(refused)).code();
     }
 }

@@ -16,10 +16,7 @@ import org.junit.jupiter.api.Test;
 class AuthLockServiceTest {
     private final RegistryFixture fixture = new RegistryFixture();
     private final AuthLockService locks = fixture.registry.locks();
-    private final Uin uin = Await.result(
-                    fixture.registry.enrollments().enroll(Residents.request("reg-1", Residents.full(1)), "op"))
-            .uin()
-            .orElseThrow();
+    private final Uin uin = fixture.issue("reg-1", Residents.full(1));
 
     @AfterEach
     void close() {

@@ -1,6 +1,8 @@
 package org.civis.core.registry;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.security.GeneralSecurityException;
 import java.sql.DriverManager;
@@ -10,8 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.crypto.KeyGenerator;
 import org.civis.core.Registry;
+import org.civis.core.RegistryError;
+import org.civis.core.RegistryException;
 import org.civis.core.RegistrySettings;
 import org.civis.core.crypto.KeyStoreMasterKey;
+import org.civis.core.id.Uin;
 import org.civis.core.keys.RegistryKeys;
 import org.civis.core.storage.Await;
 import org.civis.core.storage.PostgresServer;
@@ -43,6 +48,18 @@ public final class RegistryFixture implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Enrolls a resident who must be issued, and returns the UIN. */
+    public Uin issue(String registrationId, JsonObject identity) {
+        return Await.result(registry.enrollments().enroll(Residents.request(registrationId, identity), "op"))
+                .uin()
+                .orElseThrow();
+    }
+
+    /** The code with which the registry refused a call that must fail. */
+    public static RegistryError refusal(Future<?> refused) {
+        return ((RegistryException) Await.failure(refused)).code();
     }
 
     /** The audit trail as a reader sees it (pending entries chained first), one line per entry by seq. */

@@ -3,11 +3,9 @@ package org.civis.core.vid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.Optional;
 import org.civis.core.RegistryError;
-import org.civis.core.RegistryException;
 import org.civis.core.id.Uin;
 import org.civis.core.identity.IdentityStatus;
 import org.civis.core.registry.RegistryFixture;
@@ -20,10 +18,7 @@ import org.junit.jupiter.api.Test;
 class VidServiceTest {
     private final RegistryFixture fixture = new RegistryFixture();
     private final VidService vids = fixture.registry.vids();
-    private final Uin uin = Await.result(
-                    fixture.registry.enrollments().enroll(Residents.request("reg-1", Residents.full(1)), "op"))
-            .uin()
-            .orElseThrow();
+    private final Uin uin = fixture.issue("reg-1", Residents.full(1));
 
     @AfterEach
     void close() {
@@ -37,7 +32,7 @@ class VidServiceTest {
         assertThat(Verhoeff.isValid(vid.vid().value())).isTrue();
         assertThat(vid.refusalAt(fixture.clock.instant().plus(Duration.ofDays(3650))))
                 .isEmpty();
-        assertThat(code(vids.create(uin, VidRequest.of(VidType.PERPETUAL), "op")))
+        assertThat(RegistryFixture.refusal(vids.create(uin, VidRequest.of(VidType.PERPETUAL), "op")))
                 .isEqualTo(RegistryError.VID_LIMIT_REACHED);
 
         Await.result(vids.revoke(vid.vid(), "op"));
@@ -84,7 +79,7 @@ class VidServiceTest {
     void onlyAnActiveIdentityGetsNewVids() {
         Await.result(
                 fixture.registry.identities().changeStatus(uin, IdentityStatus.DEACTIVATED, Optional.empty(), "op"));
-        assertThat(code(vids.create(uin, VidRequest.of(VidType.TEMPORARY), "op")))
+        assertThat(RegistryFixture.refusal(vids.create(uin, VidRequest.of(VidType.TEMPORARY), "op")))
                 .isEqualTo(RegistryError.IDENTITY_STATE_CONFLICT);
     }
 
@@ -96,9 +91,5 @@ class VidServiceTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new VidRequest(VidType.TEMPORARY, Optional.of(Duration.ofDays(400)), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    private static RegistryError code(Future<?> refused) {
-        return ((RegistryException) Await.failure(refused)).code();
     }
 }
