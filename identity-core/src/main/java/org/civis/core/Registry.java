@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.civis.core.audit.AuditChainer;
 import org.civis.core.audit.AuditLog;
 import org.civis.core.audit.AuditVerifier;
+import org.civis.core.authfacts.AuthFactsReader;
 import org.civis.core.crypto.BlindIndex;
 import org.civis.core.crypto.EnvelopeCipher;
 import org.civis.core.dedup.DemographicIndex;
@@ -27,10 +28,17 @@ public final class Registry {
     private final IdentityService identities;
     private final VidService vids;
     private final AuthLockService locks;
+    private final AuthFactsReader authFacts;
     private final AuditChainer auditChainer;
     private final AuditVerifier auditVerifier;
 
     public Registry(Pool pool, RegistryKeys keys, RegistrySettings settings, Clock systemClock) {
+        this(pool, keys, settings, IdentityChanges.NONE, systemClock);
+    }
+
+    /** A registry that tells {@code changes} of every committed change relevant to authentication. */
+    public Registry(
+            Pool pool, RegistryKeys keys, RegistrySettings settings, IdentityChanges changes, Clock systemClock) {
         this.settings = settings;
         // PostgreSQL keeps microseconds: a clock that ticks in microseconds makes a first answer and
         // its replay from the database identical.
@@ -46,9 +54,12 @@ public final class Registry {
 
         this.enrollments = new EnrollmentService(
                 pool, store, validator, demographicKeys, demographicIndex, blindIndex, cipher, audit, clock);
-        this.identities = new IdentityService(pool, store, validator, demographicKeys, demographicIndex, audit, clock);
-        this.vids = new VidService(pool, store, new IdNumberGenerator(settings.vidRules(), random), audit, clock);
-        this.locks = new AuthLockService(pool, store, audit, clock);
+        this.identities =
+                new IdentityService(pool, store, validator, demographicKeys, demographicIndex, audit, changes, clock);
+        this.vids =
+                new VidService(pool, store, new IdNumberGenerator(settings.vidRules(), random), audit, changes, clock);
+        this.locks = new AuthLockService(pool, store, audit, changes, clock);
+        this.authFacts = new AuthFactsReader(pool, store, locks, vids);
         this.auditChainer = new AuditChainer(keys.auditKey(), pool);
         this.auditVerifier = new AuditVerifier(keys.auditKey(), pool);
     }
@@ -71,6 +82,11 @@ public final class Registry {
 
     public AuthLockService locks() {
         return locks;
+    }
+
+    /** What authentication needs to know of an identity, for the auth cache. */
+    public AuthFactsReader authFacts() {
+        return authFacts;
     }
 
     /** Links recorded audit entries into the hash chain; run it periodically and before shutdown. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
+import org.civis.core.IdentityChanges;
 import org.civis.core.RegistryError;
 import org.civis.core.RegistryException;
 import org.civis.core.audit.AuditAction;
@@ -28,6 +29,7 @@ public final class IdentityService {
     private final DemographicKeys demographicKeys;
     private final DemographicIndex demographicIndex;
     private final AuditLog audit;
+    private final IdentityChanges authChanges;
     private final Clock clock;
 
     public IdentityService(
@@ -37,6 +39,7 @@ public final class IdentityService {
             DemographicKeys demographicKeys,
             DemographicIndex demographicIndex,
             AuditLog audit,
+            IdentityChanges changes,
             Clock clock) {
         this.pool = pool;
         this.store = store;
@@ -44,6 +47,7 @@ public final class IdentityService {
         this.demographicKeys = demographicKeys;
         this.demographicIndex = demographicIndex;
         this.audit = audit;
+        this.authChanges = changes;
         this.clock = clock;
     }
 
@@ -79,35 +83,37 @@ public final class IdentityService {
     public Future<Identity> update(Uin uin, JsonObject changes, String actor) {
         Instant now = clock.instant();
         return pool.withTransaction(tx -> store.row(tx, uin, true).compose(row -> {
-            if (row.status() == IdentityStatus.REVOKED) {
-                return Future.failedFuture(new RegistryException(
-                        RegistryError.IDENTITY_STATE_CONFLICT, "a revoked identity cannot be updated"));
-            }
-            return store.read(tx, row, row.currentVersion()).compose(current -> {
-                JsonObject merged = merge(current.fields(), changes);
-                List<Violation> violations = validator.validate(merged, "/identity");
-                if (!violations.isEmpty()) {
-                    return Future.failedFuture(new RegistryException(
-                            RegistryError.VALIDATION_FAILED,
-                            "the updated identity does not satisfy the ID schema",
-                            violations));
-                }
-                int version = row.currentVersion() + 1;
-                return store.insertVersion(tx, uin, version, merged, now)
-                        .compose(v -> store.setCurrentVersion(tx, uin, version, now))
-                        .compose(v -> demographicIndex.replace(tx, uin, demographicKeys.of(merged)))
-                        .compose(v -> audit.append(
-                                tx,
-                                AuditEvent.of(actor, AuditAction.IDENTITY_UPDATED, uin)
-                                        .with("version", version)
-                                        .with(
-                                                "fields",
-                                                changes.fieldNames().stream()
-                                                        .sorted()
-                                                        .toList())))
-                        .map(seq -> new Identity(uin, row.status(), version, version, merged, row.createdAt(), now));
-            });
-        }));
+                    if (row.status() == IdentityStatus.REVOKED) {
+                        return Future.failedFuture(new RegistryException(
+                                RegistryError.IDENTITY_STATE_CONFLICT, "a revoked identity cannot be updated"));
+                    }
+                    return store.read(tx, row, row.currentVersion()).compose(current -> {
+                        JsonObject merged = merge(current.fields(), changes);
+                        List<Violation> violations = validator.validate(merged, "/identity");
+                        if (!violations.isEmpty()) {
+                            return Future.failedFuture(new RegistryException(
+                                    RegistryError.VALIDATION_FAILED,
+                                    "the updated identity does not satisfy the ID schema",
+                                    violations));
+                        }
+                        int version = row.currentVersion() + 1;
+                        return store.insertVersion(tx, uin, version, merged, now)
+                                .compose(v -> store.setCurrentVersion(tx, uin, version, now))
+                                .compose(v -> demographicIndex.replace(tx, uin, demographicKeys.of(merged)))
+                                .compose(v -> audit.append(
+                                        tx,
+                                        AuditEvent.of(actor, AuditAction.IDENTITY_UPDATED, uin)
+                                                .with("version", version)
+                                                .with(
+                                                        "fields",
+                                                        changes.fieldNames().stream()
+                                                                .sorted()
+                                                                .toList())))
+                                .map(seq -> new Identity(
+                                        uin, row.status(), version, version, merged, row.createdAt(), now));
+                    });
+                }))
+                .compose(updated -> authChanges.changed(uin).map(updated));
     }
 
     /**
@@ -118,22 +124,23 @@ public final class IdentityService {
             Uin uin, IdentityStatus target, Optional<ReasonCode> reason, String actor) {
         Instant now = clock.instant();
         return pool.withTransaction(tx -> store.row(tx, uin, true).compose(row -> {
-            if (row.status() == target) {
-                return Future.succeededFuture(target);
-            }
-            if (!row.status().canBecome(target)) {
-                return Future.failedFuture(new RegistryException(
-                        RegistryError.IDENTITY_STATE_CONFLICT,
-                        "an identity that is " + row.status() + " cannot become " + target));
-            }
-            AuditEvent event = AuditEvent.of(actor, auditAction(target), uin)
-                    .with("from", row.status().name());
-            AuditEvent recorded =
-                    reason.map(code -> event.with("reason", code.value())).orElse(event);
-            return store.setStatus(tx, uin, target, now)
-                    .compose(v -> audit.append(tx, recorded))
-                    .map(target);
-        }));
+                    if (row.status() == target) {
+                        return Future.succeededFuture(target);
+                    }
+                    if (!row.status().canBecome(target)) {
+                        return Future.failedFuture(new RegistryException(
+                                RegistryError.IDENTITY_STATE_CONFLICT,
+                                "an identity that is " + row.status() + " cannot become " + target));
+                    }
+                    AuditEvent event = AuditEvent.of(actor, auditAction(target), uin)
+                            .with("from", row.status().name());
+                    AuditEvent recorded = reason.map(code -> event.with("reason", code.value()))
+                            .orElse(event);
+                    return store.setStatus(tx, uin, target, now)
+                            .compose(v -> audit.append(tx, recorded))
+                            .map(target);
+                }))
+                .compose(status -> authChanges.changed(uin).map(status));
     }
 
     private static AuditAction auditAction(IdentityStatus target) {

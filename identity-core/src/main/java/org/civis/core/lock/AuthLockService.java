@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.civis.core.IdentityChanges;
 import org.civis.core.audit.AuditAction;
 import org.civis.core.audit.AuditEvent;
 import org.civis.core.audit.AuditLog;
@@ -26,12 +27,14 @@ public final class AuthLockService {
     private final Pool pool;
     private final IdentityStore identities;
     private final AuditLog audit;
+    private final IdentityChanges authChanges;
     private final Clock clock;
 
-    public AuthLockService(Pool pool, IdentityStore identities, AuditLog audit, Clock clock) {
+    public AuthLockService(Pool pool, IdentityStore identities, AuditLog audit, IdentityChanges changes, Clock clock) {
         this.pool = pool;
         this.identities = identities;
         this.audit = audit;
+        this.authChanges = changes;
         this.clock = clock;
     }
 
@@ -87,10 +90,11 @@ public final class AuthLockService {
                 until == null ? event : event.with("until", until.toInstant().toString());
         // The identity row is locked first: concurrent changes to one identity apply one after the other.
         return pool.withTransaction(tx -> identities
-                .row(tx, uin, true)
-                .compose(row -> tx.preparedQuery(sql).executeBatch(rows))
-                .compose(v -> audit.append(tx, recorded))
-                .compose(seq -> read(tx, uin)));
+                        .row(tx, uin, true)
+                        .compose(row -> tx.preparedQuery(sql).executeBatch(rows))
+                        .compose(v -> audit.append(tx, recorded))
+                        .compose(seq -> read(tx, uin)))
+                .compose(states -> authChanges.changed(uin).map(states));
     }
 
     private static Future<Map<AuthType, AuthLock>> read(SqlConnection c, Uin uin) {

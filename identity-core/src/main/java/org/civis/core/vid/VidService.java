@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.civis.core.IdentityChanges;
 import org.civis.core.RegistryError;
 import org.civis.core.RegistryException;
 import org.civis.core.audit.AuditAction;
@@ -33,13 +34,21 @@ public final class VidService {
     private final IdentityStore identities;
     private final IdNumberGenerator vids;
     private final AuditLog audit;
+    private final IdentityChanges authChanges;
     private final Clock clock;
 
-    public VidService(Pool pool, IdentityStore identities, IdNumberGenerator vids, AuditLog audit, Clock clock) {
+    public VidService(
+            Pool pool,
+            IdentityStore identities,
+            IdNumberGenerator vids,
+            AuditLog audit,
+            IdentityChanges changes,
+            Clock clock) {
         this.pool = pool;
         this.identities = identities;
         this.vids = vids;
         this.audit = audit;
+        this.authChanges = changes;
         this.clock = clock;
     }
 
@@ -47,46 +56,61 @@ public final class VidService {
     public Future<VirtualId> create(Uin uin, VidRequest request, String actor) {
         Instant now = clock.instant();
         return pool.withTransaction(tx -> identities.row(tx, uin, true).compose(row -> {
-            if (row.status() != IdentityStatus.ACTIVE) {
-                return Future.failedFuture(new RegistryException(
-                        RegistryError.IDENTITY_STATE_CONFLICT,
-                        "VIDs are issued only for an active identity; this one is " + row.status()));
-            }
-            Future<Void> allowed = request.type() == VidType.PERPETUAL
-                    ? requireNoActivePerpetual(tx, uin, now)
-                    : Future.succeededFuture();
-            return allowed.compose(v -> insert(tx, uin, request, now, VID_ATTEMPTS))
-                    .compose(vid -> audit.append(
-                                    tx,
-                                    AuditEvent.of(actor, AuditAction.VID_CREATED, uin)
-                                            .with("type", request.type().name()))
-                            .map(vid));
-        }));
+                    if (row.status() != IdentityStatus.ACTIVE) {
+                        return Future.failedFuture(new RegistryException(
+                                RegistryError.IDENTITY_STATE_CONFLICT,
+                                "VIDs are issued only for an active identity; this one is " + row.status()));
+                    }
+                    Future<Void> allowed = request.type() == VidType.PERPETUAL
+                            ? requireNoActivePerpetual(tx, uin, now)
+                            : Future.succeededFuture();
+                    return allowed.compose(v -> insert(tx, uin, request, now, VID_ATTEMPTS))
+                            .compose(vid -> audit.append(
+                                            tx,
+                                            AuditEvent.of(actor, AuditAction.VID_CREATED, uin)
+                                                    .with("type", request.type().name()))
+                                    .map(vid));
+                }))
+                .compose(vid -> authChanges.changed(uin).map(vid));
     }
 
     /** Revokes a VID; revoking a revoked VID changes nothing. */
     public Future<VirtualId> revoke(Vid vid, String actor) {
         Instant now = clock.instant();
         return pool.withTransaction(tx -> find(tx, vid, true).compose(found -> {
-            if (found.revoked()) {
-                return Future.succeededFuture(found);
-            }
-            return tx.preparedQuery("update vids set status = 'REVOKED', revoked_at = $2 where vid = $1")
-                    .execute(Tuple.of(vid.value(), now.atOffset(ZoneOffset.UTC)))
-                    .compose(v -> audit.append(
-                            tx,
-                            AuditEvent.of(actor, AuditAction.VID_REVOKED, found.uin())
-                                    .with("type", found.type().name())))
-                    .map(seq -> new VirtualId(
-                            found.vid(),
-                            found.uin(),
-                            found.type(),
-                            true,
-                            found.createdAt(),
-                            found.expiresAt(),
-                            found.maxUses(),
-                            found.uses()));
-        }));
+                    if (found.revoked()) {
+                        return Future.succeededFuture(found);
+                    }
+                    return tx.preparedQuery("update vids set status = 'REVOKED', revoked_at = $2 where vid = $1")
+                            .execute(Tuple.of(vid.value(), now.atOffset(ZoneOffset.UTC)))
+                            .compose(v -> audit.append(
+                                    tx,
+                                    AuditEvent.of(actor, AuditAction.VID_REVOKED, found.uin())
+                                            .with("type", found.type().name())))
+                            .map(seq -> new VirtualId(
+                                    found.vid(),
+                                    found.uin(),
+                                    found.type(),
+                                    true,
+                                    found.createdAt(),
+                                    found.expiresAt(),
+                                    found.maxUses(),
+                                    found.uses()));
+                }))
+                .compose(revoked -> authChanges.changed(revoked.uin()).map(revoked));
+    }
+
+    /**
+     * Counts one successful authentication with a VID that has a use limit. Succeeds with false,
+     * changing nothing, when the VID is no longer usable at {@code at} (revoked, expired, used up),
+     * so two concurrent last uses cannot both pass.
+     */
+    public Future<Boolean> recordUse(Vid vid, Uin uin, Instant at) {
+        return pool.preparedQuery("update vids set uses = uses + 1 where vid = $1 and status = 'ACTIVE'"
+                        + " and (max_uses is null or uses < max_uses) and (expires_at is null or expires_at > $2)")
+                .execute(Tuple.of(vid.value(), at.atOffset(ZoneOffset.UTC)))
+                .compose(rows ->
+                        rows.rowCount() == 1 ? authChanges.changed(uin).map(true) : Future.succeededFuture(false));
     }
 
     /** A VID as stored (whether usable or not); fails with VID_NOT_FOUND. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.crypto.KeyGenerator;
+import org.civis.core.IdentityChanges;
 import org.civis.core.Registry;
 import org.civis.core.RegistryError;
 import org.civis.core.RegistryException;
@@ -35,7 +36,16 @@ public final class RegistryFixture implements AutoCloseable {
     }
 
     public RegistryFixture(RegistrySettings settings) {
-        registry = new Registry(pool, freshKeys(), settings, clock);
+        this(settings, IdentityChanges.NONE);
+    }
+
+    /** A registry that reports its auth-relevant changes to {@code changes}. */
+    public RegistryFixture(IdentityChanges changes) {
+        this(RegistrySettings.defaults(), changes);
+    }
+
+    private RegistryFixture(RegistrySettings settings, IdentityChanges changes) {
+        registry = new Registry(pool, freshKeys(), settings, changes, clock);
     }
 
     static RegistryKeys freshKeys() {

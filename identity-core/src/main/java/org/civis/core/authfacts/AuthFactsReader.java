@@ -1,0 +1,86 @@
+package org.civis.core.authfacts;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.Optional;
+import org.civis.core.id.Uin;
+import org.civis.core.id.Vid;
+import org.civis.core.identity.IdentityStatus;
+import org.civis.core.identity.IdentityStore;
+import org.civis.core.lock.AuthLockService;
+import org.civis.core.vid.VidService;
+
+/**
+ * Reads {@link AuthFacts} for the auth cache. Not audited as a read of personal data: the data
+ * goes into the cache, not to a person, and each authentication that uses it is recorded itself.
+ */
+public final class AuthFactsReader {
+    private final Pool pool;
+    private final IdentityStore store;
+    private final AuthLockService locks;
+    private final VidService vids;
+
+    public AuthFactsReader(Pool pool, IdentityStore store, AuthLockService locks, VidService vids) {
+        this.pool = pool;
+        this.store = store;
+        this.locks = locks;
+        this.vids = vids;
+    }
+
+    /** The facts of an identity, or empty when no identity has this UIN. */
+    public Future<Optional<AuthFacts>> load(Uin uin) {
+        // The revision is read first: whatever is read after it is at least that new, so a cache
+        // never labels old data with a newer revision.
+        return pool.withConnection(c -> row(c, uin)
+                .compose(found -> found.isEmpty()
+                        ? Future.succeededFuture(Optional.empty())
+                        : facts(c, found.get()).map(Optional::of)));
+    }
+
+    /** The UIN a VID stands for (usable or not), or empty when the VID is unknown. */
+    public Future<Optional<Uin>> ownerOf(Vid vid) {
+        return pool.preparedQuery("select uin from vids where vid = $1")
+                .execute(Tuple.of(vid.value()))
+                .map(rows -> rows.rowCount() == 0
+                        ? Optional.empty()
+                        : Optional.of(new Uin(rows.iterator().next().getString("uin"))));
+    }
+
+    private Future<AuthFacts> facts(SqlConnection c, Revisioned found) {
+        return store.read(c, found.row(), found.row().currentVersion())
+                .compose(identity -> locks.locks(found.row().uin())
+                        .compose(lockStates -> vids.list(found.row().uin())
+                                .map(all -> new AuthFacts(
+                                        found.row().uin(),
+                                        found.revision(),
+                                        found.row().status(),
+                                        identity.fields(),
+                                        lockStates,
+                                        all))));
+    }
+
+    private static Future<Optional<Revisioned>> row(SqlConnection c, Uin uin) {
+        return c.preparedQuery("select status, current_version, created_at, updated_at, auth_revision"
+                        + " from identities where uin = $1")
+                .execute(Tuple.of(uin.value()))
+                .map(rows -> rows.rowCount() == 0
+                        ? Optional.empty()
+                        : Optional.of(revisioned(uin, rows.iterator().next())));
+    }
+
+    private static Revisioned revisioned(Uin uin, Row r) {
+        return new Revisioned(
+                new IdentityStore.IdentityRow(
+                        uin,
+                        IdentityStatus.valueOf(r.getString("status")),
+                        r.getInteger("current_version"),
+                        r.getOffsetDateTime("created_at").toInstant(),
+                        r.getOffsetDateTime("updated_at").toInstant()),
+                r.getLong("auth_revision"));
+    }
+
+    private record Revisioned(IdentityStore.IdentityRow row, long revision) {}
+}
