@@ -1,0 +1,23 @@
+package org.civis.auth.jose;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+
+/** Reads verified or decrypted JOSE payloads as JSON objects without ever echoing their bytes. */
+final class JsonPayloads {
+
+    private JsonPayloads() {}
+
+    /**
+     * The bytes as a JSON object, or null if they are not UTF-8 JSON whose top level is an object. The parser's
+     * exception is dropped on purpose: its message can quote the input, which may be personal data.
+     */
+    static JsonObject objectOrNull(byte[] bytes) {
+        try {
+            JsonObject object = new JsonObject(Buffer.buffer(bytes));
+            return object.getMap() == null ? null : object;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

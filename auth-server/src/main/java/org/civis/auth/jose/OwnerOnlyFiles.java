@@ -1,0 +1,70 @@
+package org.civis.auth.jose;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes secret files so they are complete or absent after a crash, and never readable by other users. A copy of
+ * identity-core's package-private {@code org.civis.core.keys.OwnerOnlyFiles}; drop it if that one becomes public.
+ */
+final class OwnerOnlyFiles {
+
+    private static final FileAttribute<?> OWNER_READ_WRITE = PosixFilePermissions.asFileAttribute(
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+
+    private OwnerOnlyFiles() {}
+
+    /**
+     * Writes to a temporary file in the target's directory, created 0600 from the start (chmod after writing would
+     * leave a window where others can read it), forces it to disk and renames it over the target.
+     */
+    static void writeAtomically(Path target, byte[] content) throws IOException {
+        Path directory = target.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path temp = directory.resolve("." + target.getFileName() + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        // createFile fails if the name exists, so a planted file or symlink at the temp name is never written through.
+        if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(temp, OWNER_READ_WRITE);
+        } else {
+            Files.createFile(temp);
+        }
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                // Without this the rename can reach the disk before the data, leaving an empty file after a crash.
+                channel.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        forceDirectory(directory);
+    }
+
+    private static void forceDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some platforms (Windows) cannot open a directory; the rename itself is still atomic there.
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.civis.auth.jose;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import org.civis.core.id.Uin;
+
+/**
+ * Partner-specific pseudonyms for a resident: each partner gets a stable token it can use as its customer key, but
+ * two partners cannot join their data on it and neither can recover the UIN. Token =
+ * base64url(HMAC-SHA256(tokenKey, UTF-8(partnerId) || 0x00 || UTF-8(uin))), no padding. Thread-safe.
+ */
+public final class PseudonymousTokens {
+
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final byte SEPARATOR = 0x00;
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    // Mac is stateful and not thread-safe; one per thread keeps the hot path free of locks and Mac.getInstance.
+    private final ThreadLocal<Mac> macs;
+
+    public PseudonymousTokens(SecretKey tokenKey) {
+        Objects.requireNonNull(tokenKey, "tokenKey");
+        newMac(tokenKey); // fail at start-up on an unusable key, not on the first request
+        this.macs = ThreadLocal.withInitial(() -> newMac(tokenKey));
+    }
+
+    /** The same partner and UIN always give the same 43-character token. */
+    public String tokenFor(String partnerId, Uin uin) {
+        Objects.requireNonNull(partnerId, "partnerId");
+        Objects.requireNonNull(uin, "uin");
+        // A NUL in the partner id would make the separator ambiguous.
+        if (partnerId.isEmpty() || partnerId.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("partner id must be non-empty and contain no NUL character");
+        }
+        Mac mac = macs.get();
+        mac.update(partnerId.getBytes(StandardCharsets.UTF_8));
+        mac.update(SEPARATOR);
+        mac.update(uin.value().getBytes(StandardCharsets.UTF_8));
+        return BASE64URL.encodeToString(mac.doFinal());
+    }
+
+    static Mac newMac(SecretKey key) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("key is not usable for " + ALGORITHM, e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.civis.auth.jose;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.Ed25519Signer;
+import java.util.Objects;
+
+/**
+ * Signs the server's answers to partners so they can prove what we said: compact JWS, EdDSA (Ed25519), with the
+ * signing key's kid so partners pick the right JWKS entry after a rotation. Thread-safe; build one and share it.
+ */
+public final class ResponseSigner {
+
+    // Ed25519Signer holds an immutable Tink signer, so one instance serves all threads.
+    private final Ed25519Signer signer;
+    private final JWSHeader header;
+
+    public ResponseSigner(AuthKeys keys) {
+        Objects.requireNonNull(keys, "keys");
+        try {
+            this.signer = new Ed25519Signer(keys.signingKey());
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("signing key cannot sign Ed25519", e);
+        }
+        this.header = new JWSHeader.Builder(JWSAlgorithm.EdDSA)
+                .keyID(keys.signingKey().getKeyID())
+                .type(JOSEObjectType.JOSE)
+                .build();
+    }
+
+    /**
+     * Signs {@code jsonPayload} as given (the caller serialises it; it is not parsed again here).
+     *
+     * @return the compact serialisation {@code header.payload.signature}
+     */
+    public String sign(String jsonPayload) {
+        Objects.requireNonNull(jsonPayload, "jsonPayload");
+        JWSObject jws = new JWSObject(header, new Payload(jsonPayload));
+        try {
+            jws.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("response could not be signed", e);
+        }
+        return jws.serialize();
+    }
+}

@@ -1,0 +1,64 @@
+package org.civis.auth.jose;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * Self-signed X.509 certificates for the auth server's key pairs. PKCS12 can only hold a private key together with
+ * a certificate; nobody validates these as a trust chain, partners pin the keys through the JWKS instead.
+ */
+final class SelfSignedCertificates {
+
+    // Long, because an expired container certificate would change nothing but could alarm tooling that lists it.
+    private static final Duration VALIDITY = Duration.ofDays(365L * 30);
+
+    private SelfSignedCertificates() {}
+
+    /**
+     * Builds and signs the certificate with the pair's own private key, using the JDK's providers (BC only builds
+     * the ASN.1), so no security provider is registered globally.
+     *
+     * @param signatureAlgorithm JCA name, for example {@code Ed25519} or {@code SHA256withECDSA}
+     * @param keyUsage BC {@link KeyUsage} bits, for example {@link KeyUsage#digitalSignature}
+     */
+    static X509Certificate of(
+            KeyPair pair, String signatureAlgorithm, String commonName, int keyUsage, SecureRandom random)
+            throws GeneralSecurityException {
+        X500Name name = new X500Name("CN=" + commonName);
+        Instant now = Instant.now();
+        BigInteger serial = new BigInteger(127, random).add(BigInteger.ONE);
+        try {
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    name,
+                    serial,
+                    Date.from(now.minus(Duration.ofHours(1))),
+                    Date.from(now.plus(VALIDITY)),
+                    name,
+                    pair.getPublic());
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
+            X509Certificate certificate = new JcaX509CertificateConverter()
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder(signatureAlgorithm).build(pair.getPrivate())));
+            certificate.verify(pair.getPublic());
+            return certificate;
+        } catch (OperatorCreationException | CertIOException e) {
+            throw new GeneralSecurityException("cannot build a self-signed " + signatureAlgorithm + " certificate", e);
+        }
+    }
+}

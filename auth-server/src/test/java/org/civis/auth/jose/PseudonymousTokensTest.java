@@ -1,0 +1,62 @@
+package org.civis.auth.jose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import javax.crypto.KeyGenerator;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import org.civis.core.id.Uin;
+import org.junit.jupiter.api.Test;
+
+class PseudonymousTokensTest {
+
+    private static final Uin AMARA = new Uin("2749503865");
+    private static final Uin CHIDI = new Uin("5995707374");
+
+    private final SecretKey key = TestKeys.SERVER.tokenKey();
+    private final PseudonymousTokens tokens = new PseudonymousTokens(key);
+
+    @Test
+    void theSamePartnerAndUinAlwaysGiveTheSameToken() {
+        String first = tokens.tokenFor("bank-a", AMARA);
+
+        assertThat(new PseudonymousTokens(key).tokenFor("bank-a", AMARA)).isEqualTo(first);
+        assertThat(tokens.tokenFor("bank-a", new Uin("2749503865"))).isEqualTo(first);
+    }
+
+    @Test
+    void differentPartnersGetDifferentTokensForTheSameResident() {
+        assertThat(tokens.tokenFor("bank-a", AMARA)).isNotEqualTo(tokens.tokenFor("bank-b", AMARA));
+    }
+
+    @Test
+    void differentResidentsGetDifferentTokensAtTheSamePartner() {
+        assertThat(tokens.tokenFor("bank-a", AMARA)).isNotEqualTo(tokens.tokenFor("bank-a", CHIDI));
+    }
+
+    @Test
+    void theTokenIsUnpaddedBase64urlOfTheHmacOverPartnerNulUin() throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(key);
+        byte[] expected = mac.doFinal("bank-a\u00002749503865".getBytes(StandardCharsets.UTF_8));
+
+        String token = tokens.tokenFor("bank-a", AMARA);
+
+        assertThat(token)
+                .isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(expected))
+                .hasSize(43)
+                .matches("[A-Za-z0-9_-]+")
+                .doesNotContain("2749503865");
+    }
+
+    @Test
+    void anotherKeyGivesUnrelatedTokens() throws Exception {
+        KeyGenerator generator = KeyGenerator.getInstance("HmacSHA256");
+        generator.init(256);
+
+        assertThat(new PseudonymousTokens(generator.generateKey()).tokenFor("bank-a", AMARA))
+                .isNotEqualTo(tokens.tokenFor("bank-a", AMARA));
+    }
+}
