@@ -28,7 +28,8 @@ public record CivisConfig(
         String hazelcastClusterName,
         String hazelcastBindAddress,
         int hazelcastPort,
-        List<String> hazelcastMembers) {
+        List<String> hazelcastMembers,
+        AuthSettings auth) {
 
     public CivisConfig {
         databaseUrl = databaseUrl.filter(url -> !url.isBlank());

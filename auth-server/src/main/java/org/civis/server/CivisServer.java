@@ -4,20 +4,24 @@ import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.civis.auth.jose.AuthKeys;
+import org.civis.auth.transaction.AuthRecorder;
+import org.civis.auth.view.AuthViews;
 import org.civis.core.Registry;
 import org.civis.core.keys.RegistryKeys;
 import org.civis.core.storage.Migrations;
 import org.civis.core.storage.PostgresServer;
 import org.civis.server.admin.AdminApi;
-import org.civis.server.http.ErrorResponses;
 import org.civis.server.http.Health;
+import org.civis.server.partnerapi.AuthComponents;
+import org.civis.server.partnerapi.PublicApi;
 import org.civis.server.platform.HazelcastMember;
 import org.civis.server.platform.RegistryKeyStore;
 import org.slf4j.Logger;
@@ -31,21 +35,29 @@ public final class CivisServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CivisServer.class);
 
     private final CivisConfig config;
+    private final HazelcastInstance hazelcast;
     private final Deque<AutoCloseable> stopOrder;
 
-    private CivisServer(CivisConfig config, Deque<AutoCloseable> stopOrder) {
+    private CivisServer(CivisConfig config, HazelcastInstance hazelcast, Deque<AutoCloseable> stopOrder) {
         this.config = config;
+        this.hazelcast = hazelcast;
         this.stopOrder = stopOrder;
     }
 
     /** Starts everything, or stops what had started and rethrows. */
     public static CivisServer start(CivisConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** As {@link #start(CivisConfig)}, on a given clock (tests move it to expire codes and VIDs). */
+    public static CivisServer start(CivisConfig config, Clock clock) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             // The member takes a second or two to start: it does so while keys and PostgreSQL come up.
             CompletableFuture<HazelcastInstance> member =
                     CompletableFuture.supplyAsync(() -> HazelcastMember.start(config));
             RegistryKeys keys = RegistryKeyStore.open(config);
+            AuthKeys authKeys = RegistryKeyStore.openAuthKeys(config);
             PostgresServer postgres = config.databaseUrl()
                     .map(PostgresServer::external)
                     .orElseGet(() -> PostgresServer.embedded(config.embeddedPostgresDir()));
@@ -57,39 +69,53 @@ public final class CivisServer implements AutoCloseable {
             Vertx vertx = Vertx.vertx();
             started.push(() -> await(vertx.close()));
             Pool pool = postgres.pool(vertx, config.databasePoolSize()); // closed with Vert.x, after the listeners
-            Clock clock = Clock.systemUTC();
-            Registry registry = new Registry(pool, keys, RegistrySettingsLoader.from(config), clock);
+            // The registry tells the auth cache of each change; the cache reads through the registry.
+            AtomicReference<AuthViews> views = new AtomicReference<>();
+            Registry registry = new Registry(
+                    pool,
+                    keys,
+                    RegistrySettingsLoader.from(config),
+                    uin -> views.get().changed(uin),
+                    clock);
             AuditChaining chaining = AuditChaining.start(vertx, registry.auditChainer());
             started.push(chaining::stop); // before Vert.x closes: the last entries get chained
+            AuthRecorder recorder = new AuthRecorder(
+                    vertx, pool, config.auth().transactionFlushInterval().toMillis());
+            started.push(recorder::stop); // after the listeners stop: every answered request is written
+            AuthComponents auth =
+                    AuthWiring.components(config, vertx, hazelcast, pool, registry, authKeys, recorder, views, clock);
             Health health = new Health(pool, () -> HazelcastMember.isReady(hazelcast));
 
             DeploymentOptions instances = new DeploymentOptions().setInstances(config.httpInstances());
-            await(vertx.deployVerticle(
-                    () -> new HttpListener(config.publicHost(), config.publicPort(), () -> publicRouter(vertx, health)),
+            String publicListener = await(vertx.deployVerticle(
+                    () -> new HttpListener(
+                            config.publicHost(),
+                            config.publicPort(),
+                            () -> PublicApi.router(vertx, health, auth, config.maxBodyBytes(), clock)),
                     instances));
-            await(vertx.deployVerticle(
+            started.push(() -> await(vertx.undeploy(publicListener)));
+            String adminListener = await(vertx.deployVerticle(
                     () -> new HttpListener(
                             config.adminHost(),
                             config.adminPort(),
-                            () -> AdminApi.router(vertx, registry, health, config.maxBodyBytes(), clock)),
+                            () -> AdminApi.router(
+                                    vertx, registry, auth.partners(), health, config.maxBodyBytes(), clock)),
                     instances));
-            return new CivisServer(config, started);
+            started.push(() -> await(vertx.undeploy(adminListener)));
+            return new CivisServer(config, hazelcast, started);
         } catch (Exception e) {
             stopAll(started);
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException("start-up failed", e);
         }
     }
 
-    /** The partner and resident API. For now it answers health checks; the APIs arrive with their issues. */
-    private static Router publicRouter(Vertx vertx, Health health) {
-        Router router = Router.router(vertx);
-        health.mount(router);
-        ErrorResponses.install(router);
-        return router;
-    }
-
     public CivisConfig config() {
         return config;
+    }
+
+    /** How many members this node's Hazelcast cluster has now. */
+    public int hazelcastMembers() {
+        return hazelcast.getCluster().getMembers().size();
     }
 
     @Override

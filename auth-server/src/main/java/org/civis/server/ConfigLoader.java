@@ -3,9 +3,11 @@ package org.civis.server;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -43,7 +45,16 @@ public final class ConfigLoader {
             "CIVIS_HZ_CLUSTER_NAME",
             "CIVIS_HZ_BIND",
             "CIVIS_HZ_PORT",
-            "CIVIS_HZ_MEMBERS");
+            "CIVIS_HZ_MEMBERS",
+            "CIVIS_AUTH_TIME_WINDOW_SECONDS",
+            "CIVIS_OTP_TTL_SECONDS",
+            "CIVIS_OTP_ATTEMPTS",
+            "CIVIS_OTP_MAX_REQUESTS",
+            "CIVIS_OTP_REQUEST_WINDOW_SECONDS",
+            "CIVIS_OTP_CHANNEL",
+            "CIVIS_OTP_WEBHOOK_URL",
+            "CIVIS_AUTH_RECORD_FLUSH_MS",
+            "CIVIS_RESIDENT_SESSION_SECONDS");
 
     private final Map<String, String> values;
 
@@ -92,7 +103,44 @@ public final class ConfigLoader {
                 text("CIVIS_HZ_CLUSTER_NAME", "civis"),
                 text("CIVIS_HZ_BIND", "127.0.0.1"),
                 integer("CIVIS_HZ_PORT", 5701, 1, 65535),
-                list("CIVIS_HZ_MEMBERS"));
+                list("CIVIS_HZ_MEMBERS"),
+                auth());
+    }
+
+    private AuthSettings auth() {
+        String channel = text("CIVIS_OTP_CHANNEL", "outbox").toUpperCase(java.util.Locale.ROOT);
+        AuthSettings.OtpDelivery delivery;
+        try {
+            delivery = AuthSettings.OtpDelivery.valueOf(channel);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("CIVIS_OTP_CHANNEL must be outbox or webhook");
+        }
+        return new AuthSettings(
+                seconds("CIVIS_AUTH_TIME_WINDOW_SECONDS", 300, 1, 3600),
+                seconds("CIVIS_OTP_TTL_SECONDS", 180, 1, 3600),
+                integer("CIVIS_OTP_ATTEMPTS", 3, 1, 10),
+                integer("CIVIS_OTP_MAX_REQUESTS", 5, 1, 1000),
+                seconds("CIVIS_OTP_REQUEST_WINDOW_SECONDS", 900, 1, 86_400),
+                delivery,
+                optional("CIVIS_OTP_WEBHOOK_URL").map(ConfigLoader::webhook),
+                Duration.ofMillis(integer("CIVIS_AUTH_RECORD_FLUSH_MS", 200, 10, 10_000)),
+                seconds("CIVIS_RESIDENT_SESSION_SECONDS", 900, 60, 86_400));
+    }
+
+    private Duration seconds(String name, int fallback, int min, int max) {
+        return Duration.ofSeconds(integer(name, fallback, min, max));
+    }
+
+    private static URI webhook(String url) {
+        try {
+            URI uri = new URI(url);
+            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
+                throw new IllegalArgumentException("CIVIS_OTP_WEBHOOK_URL must be an http(s) URL");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("CIVIS_OTP_WEBHOOK_URL is not a URL");
+        }
     }
 
     private String text(String name, String fallback) {

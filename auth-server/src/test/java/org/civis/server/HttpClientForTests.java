@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A small blocking HTTP client for tests, speaking JSON. */
 public final class HttpClientForTests {
@@ -32,6 +33,19 @@ public final class HttpClientForTests {
         if (contentType != null) {
             request.header("content-type", contentType);
         }
+        return send(request);
+    }
+
+    /** A request with extra headers; {@code body} null sends none. */
+    public Reply send(String method, String path, String body, String contentType, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("content-type", contentType);
+        }
+        headers.forEach(request::header);
         return send(request);
     }
 

@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
+import org.civis.auth.partner.PartnerService;
 import org.civis.core.Registry;
 import org.civis.server.http.ErrorResponses;
 import org.civis.server.http.Health;
@@ -15,7 +16,8 @@ import org.civis.server.http.Health;
 public final class AdminApi {
     private AdminApi() {}
 
-    public static Router router(Vertx vertx, Registry registry, Health health, long maxBodyBytes, Clock clock) {
+    public static Router router(
+            Vertx vertx, Registry registry, PartnerService partners, Health health, long maxBodyBytes, Clock clock) {
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
         health.mount(router);
@@ -23,6 +25,7 @@ public final class AdminApi {
         new IdentityRoutes(registry.identities(), registry.settings()).mount(router);
         new VidRoutes(registry.vids(), clock).mount(router);
         new LockRoutes(registry.locks(), clock).mount(router);
+        new PartnerRoutes(partners).mount(router);
         router.get("/v1/audit/verify")
                 .handler(ctx -> reply(
                         ctx,

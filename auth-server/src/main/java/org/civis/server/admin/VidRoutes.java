@@ -5,12 +5,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
-import org.civis.core.schema.ViolationCode;
 import org.civis.core.vid.VidRequest;
 import org.civis.core.vid.VidService;
-import org.civis.core.vid.VidType;
 import org.civis.server.http.JsonBody;
+import org.civis.server.http.RegistryJson;
+import org.civis.server.http.VidRequestBody;
 
 /** Creating, listing, looking up and revoking virtual IDs. */
 final class VidRoutes {
@@ -46,22 +45,7 @@ final class VidRoutes {
     private void create(RoutingContext ctx) {
         var uin = RequestIds.uin(ctx);
         String operator = RequestIds.operator(ctx);
-        JsonBody body = JsonBody.of(ctx).allowOnly("type", "validitySeconds", "maxUses");
-        Optional<VidType> type = body.enumValue("type", VidType.class, true);
-        Optional<Duration> validity =
-                body.integer("validitySeconds", 1, MAX_VALIDITY_SECONDS, false).map(Duration::ofSeconds);
-        Optional<Integer> maxUses = body.integer("maxUses", 1, 1_000_000, false).map(Long::intValue);
-        if (type.isPresent() && type.get() == VidType.PERPETUAL && (validity.isPresent() || maxUses.isPresent())) {
-            body.add(
-                    "type",
-                    ViolationCode.FIELD_VALUE_NOT_ALLOWED,
-                    "a PERPETUAL VID takes no validity and no use limit");
-        }
-        if (type.isPresent() && type.get() == VidType.ONE_TIME && maxUses.isPresent()) {
-            body.add("maxUses", ViolationCode.FIELD_VALUE_NOT_ALLOWED, "a ONE_TIME VID is good for exactly one use");
-        }
-        body.requireValid();
-        VidRequest request = new VidRequest(type.get(), validity, maxUses);
+        VidRequest request = VidRequestBody.read(JsonBody.of(ctx));
         AdminApi.reply(ctx, vids.create(uin, request, operator).map(v -> RegistryJson.vid(v, clock.instant())));
     }
 }

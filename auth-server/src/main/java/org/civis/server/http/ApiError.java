@@ -12,15 +12,22 @@ public enum ApiError {
     UIN_INVALID(400, "not a well-formed UIN (digits, length, check digit)"),
     VID_INVALID(400, "not a well-formed VID (digits, length, check digit)"),
     REGISTRATION_ID_INVALID(400, "registration id must be 1..64 of letters, digits, '.', '_' and '-'"),
+    PARTNER_ID_INVALID(400, "a partner id is 3..64 of a-z, 0-9 and '-'"),
+    PARTNER_KEY_INVALID(400, "not an acceptable public JWK (Ed25519 or P-256 to sign; P-256 or RSA-2048+ to encrypt)"),
+    PARTNER_POLICY_INVALID(400, "the partner policy is invalid"),
     NOT_FOUND(404, "no such endpoint"),
     IDENTITY_NOT_FOUND(404, "no identity has this UIN"),
     ENROLLMENT_NOT_FOUND(404, "no enrollment has this registration id"),
     VID_NOT_FOUND(404, "no such VID"),
+    PARTNER_NOT_FOUND(404, "no partner has this id"),
+    PARTNER_SIGNING_KEY_NOT_FOUND(404, "the partner has no signing key with this kid"),
     METHOD_NOT_ALLOWED(405, "method not allowed on this endpoint"),
     REGISTRATION_ID_REUSED(409, "this registration id was already used for a different packet"),
     IDENTITY_STATE_CONFLICT(409, "the identity's status does not allow this"),
     ENROLLMENT_NOT_PENDING(409, "this enrollment is not awaiting adjudication"),
     VID_LIMIT_REACHED(409, "this identity already has an active perpetual VID"),
+    PARTNER_EXISTS(409, "a partner with this id exists"),
+    PARTNER_LAST_SIGNING_KEY(409, "add the new signing key before removing the last one"),
     BODY_TOO_LARGE(413, "the body is larger than this server accepts"),
     UNSUPPORTED_MEDIA_TYPE(415, "send the body as application/json"),
     INTERNAL_ERROR(500, "internal error"),
@@ -44,6 +51,11 @@ public enum ApiError {
 
     /** The HTTP form of a registry refusal; the two catalogues share their names. */
     public static ApiError of(RegistryError error) {
+        return valueOf(error.name());
+    }
+
+    /** The HTTP form of a refused partner change; the names are shared too. */
+    public static ApiError of(org.civis.auth.partner.PartnerError error) {
         return valueOf(error.name());
     }
 }

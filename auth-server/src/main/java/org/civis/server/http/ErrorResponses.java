@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import org.civis.auth.partner.PartnerException;
 import org.civis.core.RegistryException;
 import org.civis.core.schema.Violation;
 import org.slf4j.Logger;
@@ -36,6 +37,8 @@ public final class ErrorResponses {
             send(ctx, api.error(), api.getMessage(), api.violations());
         } else if (failure instanceof RegistryException registry) {
             send(ctx, ApiError.of(registry.code()), registry.getMessage(), registry.violations());
+        } else if (failure instanceof PartnerException partner) {
+            send(ctx, ApiError.of(partner.code()), partner.getMessage(), List.of());
         } else if (failure == null) {
             send(ctx, byStatus(ctx.statusCode()));
         } else {

@@ -62,6 +62,12 @@ public final class JsonBody {
         return new JsonBody(object);
     }
 
+    /** The whole body, once every check made so far has passed. */
+    public JsonObject json() {
+        requireValid();
+        return json.copy();
+    }
+
     /** Reports every member not named here as FIELD_UNKNOWN. */
     public JsonBody allowOnly(String... names) {
         Set<String> unknown = new TreeSet<>(json.fieldNames());

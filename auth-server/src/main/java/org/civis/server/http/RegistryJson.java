@@ -1,4 +1,4 @@
-package org.civis.server.admin;
+package org.civis.server.http;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,10 +11,10 @@ import org.civis.core.lock.AuthType;
 import org.civis.core.vid.VirtualId;
 
 /** The JSON shapes of registry results on the admin API. */
-final class RegistryJson {
+public final class RegistryJson {
     private RegistryJson() {}
 
-    static JsonObject outcome(EnrollmentOutcome outcome) {
+    public static JsonObject outcome(EnrollmentOutcome outcome) {
         JsonObject json = new JsonObject()
                 .put("registrationId", outcome.registrationId().value())
                 .put("status", outcome.status().name());
@@ -29,7 +29,7 @@ final class RegistryJson {
         return json;
     }
 
-    static JsonObject identity(Identity identity) {
+    public static JsonObject identity(Identity identity) {
         return new JsonObject()
                 .put("uin", identity.uin().value())
                 .put("status", identity.status().name())
@@ -40,7 +40,7 @@ final class RegistryJson {
                 .put("identity", identity.fields());
     }
 
-    static JsonObject vid(VirtualId vid, java.time.Instant now) {
+    public static JsonObject vid(VirtualId vid, java.time.Instant now) {
         JsonObject json = new JsonObject()
                 .put("vid", vid.vid().value())
                 .put("uin", vid.uin().value())
@@ -57,7 +57,7 @@ final class RegistryJson {
         return json;
     }
 
-    static JsonObject locks(Uin uin, Map<AuthType, AuthLock> locks, java.time.Instant now) {
+    public static JsonObject locks(Uin uin, Map<AuthType, AuthLock> locks, java.time.Instant now) {
         JsonObject states = new JsonObject();
         locks.forEach((type, lock) -> {
             JsonObject state = new JsonObject().put("locked", lock.locked()).put("lockedNow", lock.lockedAt(now));

@@ -7,6 +7,7 @@ import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import java.util.List;
+import org.civis.auth.cluster.ClusterMaps;
 import org.civis.server.CivisConfig;
 
 /**
@@ -24,6 +25,7 @@ public final class HazelcastMember {
         config.setProperty("hazelcast.socket.bind.any", "false");
         // The server stops the member itself, after the HTTP listeners and before the database.
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        ClusterMaps.configure(config);
         List<String> members = civis.hazelcastMembers();
         if (members.isEmpty()) {
             config.setProperty("hazelcast.wait.seconds.before.join", "0"); // nobody to wait for

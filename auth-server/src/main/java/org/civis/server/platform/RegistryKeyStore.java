@@ -5,6 +5,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Provider;
 import java.security.Security;
+import org.civis.auth.jose.AuthKeys;
+import org.civis.auth.jose.AuthKeystoreFile;
 import org.civis.core.keys.KeystoreFile;
 import org.civis.core.keys.KeystorePassword;
 import org.civis.core.keys.RegistryKeys;
@@ -24,6 +26,21 @@ public final class RegistryKeyStore {
             return fromToken(config, password);
         }
         return KeystoreFile.openOrCreate(config.keystoreFile(), password);
+    }
+
+    /**
+     * The auth server's own keys (response signing, factor decryption, pseudonymous tokens, OTP
+     * digests, cache sealing) in {@code auth-keys.p12} beside the registry keystore, under the same
+     * password; created on first start. Keep it: a new token key changes every partner's tokens.
+     */
+    public static AuthKeys openAuthKeys(CivisConfig config) {
+        char[] password = KeystorePassword.resolve(
+                config.dataDir(), config.keystorePassword().orElse(null));
+        try {
+            return AuthKeystoreFile.openOrCreate(config.dataDir().resolve("auth-keys.p12"), password);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
     }
 
     /** The keys must already be on the token under the documented aliases: nothing is generated there. */

@@ -1,0 +1,22 @@
+package org.civis.auth;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+
+/** One error in an answer: its code and, when it concerns one field or auth type, which. */
+public record AuthFailure(AuthError code, Optional<String> field) {
+
+    public static AuthFailure of(AuthError code) {
+        return new AuthFailure(code, Optional.empty());
+    }
+
+    public static AuthFailure of(AuthError code, String field) {
+        return new AuthFailure(code, Optional.of(field));
+    }
+
+    public JsonObject toJson() {
+        JsonObject json = new JsonObject().put("code", code.name()).put("message", code.message());
+        field.ifPresent(f -> json.put("field", f));
+        return json;
+    }
+}

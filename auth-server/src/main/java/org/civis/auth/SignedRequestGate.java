@@ -1,0 +1,122 @@
+package org.civis.auth;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.civis.auth.cluster.ClusterMaps;
+import org.civis.auth.cluster.CountInWindow;
+import org.civis.auth.cluster.RememberOnce;
+import org.civis.auth.cluster.VertxFutures;
+import org.civis.auth.jose.RequestVerification;
+import org.civis.auth.jose.SignedRequestVerifier;
+import org.civis.auth.partner.ApiKeys;
+import org.civis.auth.partner.Partner;
+import org.civis.auth.partner.PartnerDirectory;
+import org.civis.auth.partner.PartnerStatus;
+
+/**
+ * Everything a partner request must pass before its content is looked at, cheapest first: the
+ * API key names a registered, active partner; the partner is under its rate limit; the body is a
+ * JWS by one of its registered keys; the request time is within the window; and the transaction
+ * id was not used before by this partner for this kind of request (remembered cluster-wide).
+ */
+public final class SignedRequestGate {
+    private static final Pattern TRANSACTION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final String BEARER = "Bearer ";
+
+    private final PartnerDirectory partners;
+    private final SignedRequestVerifier verifier;
+    private final IMap<String, Boolean> seen;
+    private final IMap<String, Integer> rates;
+    private final Duration window;
+    private final Clock clock;
+
+    public SignedRequestGate(
+            PartnerDirectory partners,
+            SignedRequestVerifier verifier,
+            HazelcastInstance hazelcast,
+            Duration window,
+            Clock clock) {
+        this.partners = partners;
+        this.verifier = verifier;
+        this.seen = hazelcast.getMap(ClusterMaps.REPLAY);
+        this.rates = hazelcast.getMap(ClusterMaps.RATES);
+        this.window = window;
+        this.clock = clock;
+    }
+
+    /** Admits the request or fails with an {@link AuthRefusal}. {@code kind} separates replay scopes. */
+    public Future<AdmittedRequest> admit(Optional<String> authorization, String body, String kind) {
+        if (authorization.isEmpty() || !authorization.get().startsWith(BEARER)) {
+            return Future.failedFuture(new AuthRefusal(AuthError.API_KEY_MISSING));
+        }
+        String apiKey = authorization.get().substring(BEARER.length()).trim();
+        return ApiKeys.claimedPartner(apiKey)
+                .map(id -> partners.find(id).compose(found -> found.map(partner -> admit(partner, apiKey, body, kind))
+                        .orElseGet(() -> Future.failedFuture(new AuthRefusal(AuthError.PARTNER_UNKNOWN)))))
+                .orElseGet(() -> Future.failedFuture(new AuthRefusal(AuthError.API_KEY_INVALID)));
+    }
+
+    private Future<AdmittedRequest> admit(Partner partner, String apiKey, String body, String kind) {
+        if (!ApiKeys.matches(apiKey, partner.apiKeyDigest())) {
+            return Future.failedFuture(new AuthRefusal(AuthError.API_KEY_INVALID));
+        }
+        if (partner.status() == PartnerStatus.SUSPENDED) {
+            return Future.failedFuture(new AuthRefusal(AuthError.PARTNER_SUSPENDED));
+        }
+        long now = clock.millis();
+        String counter = CountInWindow.key("partner|" + partner.id().value(), now, 1_000);
+        return VertxFutures.of(rates.submitToKey(
+                        counter, new CountInWindow(partner.policy().requestsPerSecond(), 1_000)))
+                .compose(allowed -> allowed
+                        ? verified(partner, body)
+                        : Future.failedFuture(new AuthRefusal(AuthError.RATE_LIMITED)))
+                .compose(request -> firstUse(request, kind));
+    }
+
+    private Future<AdmittedRequest> verified(Partner partner, String body) {
+        RequestVerification verification = verifier.verify(body, partner.signingKeys());
+        AuthError refusal =
+                switch (verification.outcome()) {
+                    case VALID -> null;
+                    case MALFORMED -> AuthError.REQUEST_MALFORMED;
+                    case ALGORITHM_NOT_ALLOWED -> AuthError.SIGNATURE_ALGORITHM_NOT_ALLOWED;
+                    case KEY_UNKNOWN -> AuthError.SIGNING_KEY_UNKNOWN;
+                    case SIGNATURE_INVALID -> AuthError.SIGNATURE_INVALID;
+                };
+        if (refusal != null) {
+            return Future.failedFuture(new AuthRefusal(refusal));
+        }
+        var payload = verification.payload();
+        Object transactionId = payload.getValue("transactionId");
+        if (!(transactionId instanceof String id) || !TRANSACTION_ID.matcher(id).matches()) {
+            return Future.failedFuture(new AuthRefusal(AuthError.REQUEST_INVALID, "transactionId"));
+        }
+        Instant requestTime;
+        try {
+            requestTime = Instant.parse(String.valueOf(payload.getValue("requestTime")));
+        } catch (DateTimeException e) {
+            return Future.failedFuture(new AuthRefusal(AuthError.REQUEST_INVALID, "requestTime"));
+        }
+        Duration skew = Duration.between(requestTime, clock.instant()).abs();
+        if (skew.compareTo(window) > 0) {
+            return Future.failedFuture(new AuthRefusal(AuthError.REQUEST_TIME_OUT_OF_WINDOW, "requestTime"));
+        }
+        return Future.succeededFuture(new AdmittedRequest(partner, id, requestTime, payload));
+    }
+
+    private Future<AdmittedRequest> firstUse(AdmittedRequest request, String kind) {
+        // Remembered for two windows: a copy sent later than that fails the time check instead.
+        String key = kind + "|" + request.partner().id().value() + "|" + request.transactionId();
+        return VertxFutures.of(seen.submitToKey(key, new RememberOnce(2 * window.toMillis())))
+                .compose(first -> first
+                        ? Future.succeededFuture(request)
+                        : Future.failedFuture(new AuthRefusal(AuthError.TRANSACTION_REPLAYED, "transactionId")));
+    }
+}

@@ -1,0 +1,50 @@
+package org.civis.auth.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.config.NearCacheConfig;
+
+/**
+ * The names and settings of the maps on the auth path. Views that every request reads have a
+ * near cache on each node; maps that count or remember (OTPs, replay keys, rate counters) are
+ * always read on the owning member, so two nodes never disagree about them.
+ */
+public final class ClusterMaps {
+    public static final String AUTH_VIEWS = "civis-auth-views";
+    public static final String VID_OWNERS = "civis-vid-owners";
+    public static final String PARTNERS = "civis-partners";
+    public static final String OTPS = "civis-otps";
+    public static final String REPLAY = "civis-replay";
+    public static final String RATES = "civis-rates";
+    public static final String RESIDENT_SESSIONS = "civis-resident-sessions";
+
+    private static final int NEAR_CACHE_ENTRIES = 200_000;
+
+    private ClusterMaps() {}
+
+    public static void configure(Config config) {
+        // A change must reach every node's near cache before the next request: invalidations are
+        // sent as each change is applied, not batched.
+        config.setProperty("hazelcast.map.invalidation.batch.enabled", "false");
+        for (String name : new String[] {AUTH_VIEWS, VID_OWNERS, PARTNERS}) {
+            config.addMapConfig(new MapConfig(name)
+                    .setBackupCount(1)
+                    .setInMemoryFormat(InMemoryFormat.BINARY)
+                    .setNearCacheConfig(new NearCacheConfig(name)
+                            .setInMemoryFormat(InMemoryFormat.OBJECT)
+                            .setInvalidateOnChange(true)
+                            .setCacheLocalEntries(true)
+                            .setEvictionConfig(new EvictionConfig()
+                                    .setEvictionPolicy(EvictionPolicy.LRU)
+                                    .setMaxSizePolicy(MaxSizePolicy.ENTRY_COUNT)
+                                    .setSize(NEAR_CACHE_ENTRIES))));
+        }
+        for (String name : new String[] {OTPS, REPLAY, RATES, RESIDENT_SESSIONS}) {
+            config.addMapConfig(new MapConfig(name).setBackupCount(1));
+        }
+    }
+}

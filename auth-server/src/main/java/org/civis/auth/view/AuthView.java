@@ -1,0 +1,46 @@
+package org.civis.auth.view;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.civis.auth.cluster.Revisioned;
+import org.civis.core.id.Uin;
+import org.civis.core.identity.IdentityStatus;
+import org.civis.core.lock.AuthType;
+
+/**
+ * What the auth path knows of one identity. Personal data is only in {@code sealedMatchData}
+ * (normalized forms and contacts, AES-GCM under the cache key), so the cluster's memory, backups
+ * and near caches hold no readable personal data.
+ */
+public record AuthView(
+        String uin,
+        long revision,
+        IdentityStatus status,
+        List<LockState> locks,
+        List<VidState> vids,
+        byte[] sealedMatchData)
+        implements Revisioned {
+
+    public AuthView {
+        locks = List.copyOf(locks);
+        vids = List.copyOf(vids);
+    }
+
+    public Uin identity() {
+        return new Uin(uin);
+    }
+
+    public boolean lockedAt(AuthType type, Instant instant) {
+        return locks.stream().anyMatch(lock -> lock.type() == type && lock.lockedAt(instant));
+    }
+
+    public Optional<VidState> vid(String vid) {
+        return vids.stream().filter(v -> v.vid().equals(vid)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return "AuthView[revision=" + revision + ", status=" + status + "]";
+    }
+}

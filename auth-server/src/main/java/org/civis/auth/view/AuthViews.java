@@ -1,0 +1,108 @@
+package org.civis.auth.view;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import javax.crypto.AEADBadTagException;
+import org.civis.auth.cluster.ClusterMaps;
+import org.civis.auth.cluster.PutIfNewer;
+import org.civis.auth.cluster.VertxFutures;
+import org.civis.auth.demo.MatchData;
+import org.civis.auth.jose.CacheSeal;
+import org.civis.core.IdentityChanges;
+import org.civis.core.authfacts.AuthFacts;
+import org.civis.core.authfacts.AuthFactsReader;
+import org.civis.core.id.Uin;
+import org.civis.core.id.Vid;
+import org.civis.core.schema.IdSchema;
+
+/**
+ * The auth views in the cluster cache. A miss loads from PostgreSQL; the registry calls
+ * {@link #changed(Uin)} after each committed change, which stores the new view before the registry
+ * call completes, so the next request on any node sees it.
+ */
+public final class AuthViews implements IdentityChanges {
+    private final IMap<String, AuthView> views;
+    private final IMap<String, String> vidOwners;
+    private final AuthFactsReader reader;
+    private final IdSchema schema;
+    private final CacheSeal seal;
+    private final Vertx vertx;
+
+    public AuthViews(
+            HazelcastInstance hazelcast, AuthFactsReader reader, IdSchema schema, CacheSeal seal, Vertx vertx) {
+        this.views = hazelcast.getMap(ClusterMaps.AUTH_VIEWS);
+        this.vidOwners = hazelcast.getMap(ClusterMaps.VID_OWNERS);
+        this.reader = reader;
+        this.schema = schema;
+        this.seal = seal;
+        this.vertx = vertx;
+    }
+
+    /** The view of an identity, or empty when no identity has this UIN. */
+    public Future<Optional<AuthView>> byUin(Uin uin) {
+        return VertxFutures.of(views.getAsync(uin.value()))
+                .compose(view -> view != null ? Future.succeededFuture(Optional.of(view)) : load(uin));
+    }
+
+    /** The UIN a VID stands for, or empty for an unknown VID. The pairing never changes once made. */
+    public Future<Optional<Uin>> ownerOf(Vid vid) {
+        return VertxFutures.of(vidOwners.getAsync(vid.value())).compose(owner -> {
+            if (owner != null) {
+                return Future.succeededFuture(Optional.of(new Uin(owner)));
+            }
+            return reader.ownerOf(vid)
+                    .compose(found -> found.isEmpty()
+                            ? Future.succeededFuture(found)
+                            : VertxFutures.of(vidOwners.setAsync(
+                                            vid.value(), found.get().value()))
+                                    .map(found));
+        });
+    }
+
+    @Override
+    public Future<Void> changed(Uin uin) {
+        return load(uin).mapEmpty();
+    }
+
+    /** The personal data of a view, opened for matching; never stored opened. */
+    public MatchData matchData(AuthView view) {
+        try {
+            return MatchData.fromBytes(seal.open(view.sealedMatchData(), associatedData(view.uin())));
+        } catch (AEADBadTagException e) {
+            // Written by this cluster under its own key: a failure here is a broken node, not bad input.
+            throw new IllegalStateException("a cached auth view does not open with this node's cache key", e);
+        }
+    }
+
+    private Future<Optional<AuthView>> load(Uin uin) {
+        return reader.load(uin)
+                .compose(facts -> facts.isEmpty()
+                        ? Future.succeededFuture(Optional.<AuthView>empty())
+                        : build(facts.get())
+                                .compose(view -> VertxFutures.of(views.submitToKey(view.uin(), new PutIfNewer<>(view)))
+                                        .map(Optional.of(view))));
+    }
+
+    private Future<AuthView> build(AuthFacts facts) {
+        // Phonetic codes for names cost up to milliseconds: computed off the event loop.
+        return vertx.executeBlocking(
+                () -> new AuthView(
+                        facts.uin().value(),
+                        facts.revision(),
+                        facts.status(),
+                        facts.locks().values().stream().map(LockState::of).toList(),
+                        facts.vids().stream().map(VidState::of).toList(),
+                        seal.seal(
+                                MatchData.of(schema, facts.fields()).toBytes(),
+                                associatedData(facts.uin().value()))),
+                false);
+    }
+
+    private static byte[] associatedData(String uin) {
+        return ("auth-view:" + uin).getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,105 @@
+package org.civis.server;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.sqlclient.Pool;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+import org.civis.auth.AuthAnswers;
+import org.civis.auth.AuthService;
+import org.civis.auth.OtpRequests;
+import org.civis.auth.SignedRequestGate;
+import org.civis.auth.demo.DemographicMatcher;
+import org.civis.auth.jose.AuthKeys;
+import org.civis.auth.jose.CacheSeal;
+import org.civis.auth.jose.FactorDecryptor;
+import org.civis.auth.jose.KycSealer;
+import org.civis.auth.jose.OtpCodes;
+import org.civis.auth.jose.PseudonymousTokens;
+import org.civis.auth.jose.ResponseSigner;
+import org.civis.auth.jose.ServerJwks;
+import org.civis.auth.jose.SignedRequestVerifier;
+import org.civis.auth.otp.NotificationChannel;
+import org.civis.auth.otp.OtpService;
+import org.civis.auth.otp.OutboxChannel;
+import org.civis.auth.otp.WebhookChannel;
+import org.civis.auth.partner.PartnerDirectory;
+import org.civis.auth.partner.PartnerService;
+import org.civis.auth.resident.ResidentLogin;
+import org.civis.auth.resident.ResidentSessions;
+import org.civis.auth.transaction.AuthHistory;
+import org.civis.auth.transaction.AuthRecorder;
+import org.civis.auth.view.AuthViews;
+import org.civis.core.Registry;
+import org.civis.server.partnerapi.AuthComponents;
+
+/** Builds the auth services from the configuration, once, at start. */
+final class AuthWiring {
+    private AuthWiring() {}
+
+    static AuthComponents components(
+            CivisConfig config,
+            Vertx vertx,
+            HazelcastInstance hazelcast,
+            Pool pool,
+            Registry registry,
+            AuthKeys keys,
+            AuthRecorder recorder,
+            AtomicReference<AuthViews> viewsHolder,
+            Clock clock) {
+        AuthSettings settings = config.auth();
+        var schema = registry.settings().schema();
+        AuthViews views = new AuthViews(hazelcast, registry.authFacts(), schema, new CacheSeal(keys.cacheKey()), vertx);
+        viewsHolder.set(views);
+        PartnerDirectory directory = new PartnerDirectory(hazelcast, pool);
+        PartnerService partners = new PartnerService(
+                pool,
+                directory,
+                schema.fields().stream().map(f -> f.name()).collect(java.util.stream.Collectors.toSet()),
+                clock);
+        OtpService otps = new OtpService(
+                hazelcast,
+                new OtpCodes(keys.otpKey(), new SecureRandom()),
+                channel(config, vertx, clock),
+                new OtpService.Settings(
+                        settings.otpTtl(),
+                        settings.otpAttempts(),
+                        settings.otpMaxRequests(),
+                        settings.otpRequestWindow()),
+                clock);
+        AuthService auth = new AuthService(
+                views,
+                new DemographicMatcher(schema),
+                otps,
+                new FactorDecryptor(keys),
+                new PseudonymousTokens(keys.tokenKey()),
+                registry,
+                recorder,
+                vertx,
+                clock);
+        ResidentSessions sessions = new ResidentSessions(hazelcast, settings.residentSessionLifetime());
+        return new AuthComponents(
+                new SignedRequestGate(
+                        directory, new SignedRequestVerifier(), hazelcast, settings.requestTimeWindow(), clock),
+                auth,
+                new OtpRequests(views, otps, recorder, clock),
+                new AuthAnswers(new ResponseSigner(keys), new KycSealer(), clock),
+                new ServerJwks(keys),
+                new ResidentLogin(views, otps, sessions, recorder, clock),
+                sessions,
+                new AuthHistory(pool),
+                partners,
+                registry);
+    }
+
+    private static NotificationChannel channel(CivisConfig config, Vertx vertx, Clock clock) {
+        return switch (config.auth().otpDelivery()) {
+            case OUTBOX -> new OutboxChannel(config.dataDir().resolve("outbox").resolve("otp.jsonl"), vertx, clock);
+            case WEBHOOK ->
+                new WebhookChannel(
+                        WebClient.create(vertx), config.auth().otpWebhook().orElseThrow());
+        };
+    }
+}

@@ -1,0 +1,121 @@
+package org.civis.server.partnerapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import org.civis.core.registry.Residents;
+import org.civis.server.TestServers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two server nodes in one Hazelcast cluster on loopback, sharing one PostgreSQL database and one
+ * set of keys: what one node changes, the other enforces on its very next request.
+ */
+class TwoMemberClusterTest {
+    private static AuthTestbed first;
+    private static AuthTestbed second;
+    private static TestPartner bank;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Map<String, String> shared = TestServers.environment(Files.createTempDirectory("civis-cluster-test"));
+        int firstPort = TestServers.freePort();
+        int secondPort = TestServers.freePort();
+        String members = "127.0.0.1:" + firstPort + ",127.0.0.1:" + secondPort;
+        first = new AuthTestbed(
+                shared, Map.of("CIVIS_HZ_PORT", String.valueOf(firstPort), "CIVIS_HZ_MEMBERS", members));
+        Map<String, String> secondNode = new HashMap<>(shared);
+        secondNode.put("CIVIS_PUBLIC_PORT", String.valueOf(TestServers.freePort()));
+        secondNode.put("CIVIS_ADMIN_PORT", String.valueOf(TestServers.freePort()));
+        second = new AuthTestbed(
+                secondNode, Map.of("CIVIS_HZ_PORT", String.valueOf(secondPort), "CIVIS_HZ_MEMBERS", members));
+        bank = first.register("cluster-bank", AuthTestbed.policy("DEMO", "OTP"));
+    }
+
+    @AfterAll
+    static void stop() {
+        second.close();
+        first.close();
+    }
+
+    @Test
+    void bothNodesFormOneCluster() {
+        assertThat(first.server.hazelcastMembers()).isEqualTo(2);
+        assertThat(second.server.hazelcastMembers()).isEqualTo(2);
+    }
+
+    @Test
+    void aLockSetThroughOneNodeIsEnforcedByTheOtherOnTheNextRequest() {
+        JsonObject person = Residents.full(301);
+        String uin = first.enroll(person);
+        JsonObject factors = new JsonObject()
+                .put("demographics", new JsonObject().put("dateOfBirth", person.getString("dateOfBirth")));
+        // The second node has the identity's view in its near cache before the change.
+        assertThat(second.answer(second.call(bank, "/v1/auth", second.request(uin, factors)))
+                        .getBoolean("authenticated"))
+                .isTrue();
+        assertThat(second.answer(second.call(bank, "/v1/auth", second.request(uin, factors)))
+                        .getBoolean("authenticated"))
+                .isTrue();
+
+        first.admin.post(
+                "/v1/identities/" + uin + "/locks",
+                new JsonObject().put("authTypes", new JsonArray().add("demo")).put("locked", true));
+
+        assertThat(second.errors(second.call(bank, "/v1/auth", second.request(uin, factors))))
+                .containsExactly("AUTH_TYPE_LOCKED");
+    }
+
+    @Test
+    void aSuspensionThroughOneNodeIsEnforcedByTheOther() {
+        TestPartner shaky = first.register("cluster-shaky", AuthTestbed.policy("DEMO"));
+        JsonObject person = Residents.full(302);
+        String uin = first.enroll(person);
+        JsonObject factors = new JsonObject()
+                .put("demographics", new JsonObject().put("dateOfBirth", person.getString("dateOfBirth")));
+        assertThat(second.answer(second.call(shaky, "/v1/auth", second.request(uin, factors)))
+                        .getBoolean("authenticated"))
+                .isTrue();
+
+        first.admin.post("/v1/partners/cluster-shaky/suspend", new JsonObject());
+
+        assertThat(second.errors(second.call(shaky, "/v1/auth", second.request(uin, factors))))
+                .containsExactly("PARTNER_SUSPENDED");
+    }
+
+    @Test
+    void anOtpIssuedOnOneNodeVerifiesOnTheOther() {
+        JsonObject person = Residents.full(303);
+        String uin = first.enroll(person);
+        JsonObject ask = first.request(uin, new JsonObject());
+        ask.remove("factors");
+        assertThat(first.answer(first.call(bank, "/v1/otp", ask)).getBoolean("sent"))
+                .isTrue();
+        String code = first.lastCodeSentTo(person.getString("phone"));
+
+        JsonObject answer =
+                second.answer(second.call(bank, "/v1/auth", second.request(uin, new JsonObject().put("otp", code))));
+
+        assertThat(answer.getBoolean("authenticated")).as(answer.encode()).isTrue();
+    }
+
+    @Test
+    void aTransactionAcceptedByOneNodeIsAReplayOnTheOther() {
+        JsonObject person = Residents.full(304);
+        String uin = first.enroll(person);
+        String jws = bank.sign(first.request(
+                uin,
+                new JsonObject()
+                        .put("demographics", new JsonObject().put("dateOfBirth", person.getString("dateOfBirth")))));
+        assertThat(first.answer(first.send(bank, "/v1/auth", jws)).getBoolean("authenticated"))
+                .isTrue();
+
+        assertThat(second.errors(second.send(bank, "/v1/auth", jws))).containsExactly("TRANSACTION_REPLAYED");
+    }
+}
