@@ -59,7 +59,7 @@ public final class Registry {
         this.vids =
                 new VidService(pool, store, new IdNumberGenerator(settings.vidRules(), random), audit, changes, clock);
         this.locks = new AuthLockService(pool, store, audit, changes, clock);
-        this.authFacts = new AuthFactsReader(pool, store, locks, vids);
+        this.authFacts = new AuthFactsReader(pool, store);
         this.auditChainer = new AuditChainer(keys.auditKey(), pool);
         this.auditVerifier = new AuditVerifier(keys.auditKey(), pool);
     }

@@ -20,14 +20,10 @@ import org.civis.core.vid.VidService;
 public final class AuthFactsReader {
     private final Pool pool;
     private final IdentityStore store;
-    private final AuthLockService locks;
-    private final VidService vids;
 
-    public AuthFactsReader(Pool pool, IdentityStore store, AuthLockService locks, VidService vids) {
+    public AuthFactsReader(Pool pool, IdentityStore store) {
         this.pool = pool;
         this.store = store;
-        this.locks = locks;
-        this.vids = vids;
     }
 
     /** The facts of an identity, or empty when no identity has this UIN. */
@@ -51,8 +47,10 @@ public final class AuthFactsReader {
 
     private Future<AuthFacts> facts(SqlConnection c, Revisioned found) {
         return store.read(c, found.row(), found.row().currentVersion())
-                .compose(identity -> locks.locks(found.row().uin())
-                        .compose(lockStates -> vids.list(found.row().uin())
+                // Everything on this one connection: taking a second from the pool while holding one
+                // deadlocks once every pooled connection is held by a load waiting for another.
+                .compose(identity -> AuthLockService.read(c, found.row().uin())
+                        .compose(lockStates -> VidService.list(c, found.row().uin())
                                 .map(all -> new AuthFacts(
                                         found.row().uin(),
                                         found.revision(),

@@ -97,7 +97,8 @@ public final class AuthLockService {
                 .compose(states -> authChanges.changed(uin).map(states));
     }
 
-    private static Future<Map<AuthType, AuthLock>> read(SqlConnection c, Uin uin) {
+    /** The state of every auth type, read on the caller's connection (inside its transaction, if any). */
+    public static Future<Map<AuthType, AuthLock>> read(SqlConnection c, Uin uin) {
         return c.preparedQuery("select auth_type, locked, unlocked_until from auth_locks where uin = $1")
                 .execute(Tuple.of(uin.value()))
                 .map(result -> {

@@ -120,9 +120,13 @@ public final class VidService {
 
     /** Every VID of an identity, newest first. */
     public Future<List<VirtualId>> list(Uin uin) {
-        return pool.withConnection(c -> identities.row(c, uin, false).compose(row -> c.preparedQuery(
-                                "select " + COLUMNS + " from vids where uin = $1 order by created_at desc")
-                        .execute(Tuple.of(uin.value()))))
+        return pool.withConnection(c -> identities.row(c, uin, false).compose(row -> list(c, uin)));
+    }
+
+    /** Every VID of an identity, newest first, read on the caller's connection. */
+    public static Future<List<VirtualId>> list(SqlConnection c, Uin uin) {
+        return c.preparedQuery("select " + COLUMNS + " from vids where uin = $1 order by created_at desc")
+                .execute(Tuple.of(uin.value()))
                 .map(rows -> {
                     List<VirtualId> all = new ArrayList<>();
                     rows.forEach(r -> all.add(read(r)));
