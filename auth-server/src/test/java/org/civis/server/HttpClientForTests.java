@@ -59,7 +59,10 @@ public final class HttpClientForTests {
         try {
             HttpResponse<String> response =
                     client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
+            return new Reply(
+                    response.statusCode(),
+                    response.body(),
+                    response.headers().firstValue("content-type").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -68,8 +71,8 @@ public final class HttpClientForTests {
         }
     }
 
-    /** Status and body of a response. */
-    public record Reply(int status, String body) {
+    /** Status, body and Content-Type (null when absent) of a response. */
+    public record Reply(int status, String body, String contentType) {
         public JsonObject json() {
             return new JsonObject(body);
         }

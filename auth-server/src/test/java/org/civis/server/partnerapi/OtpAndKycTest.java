@@ -127,7 +127,7 @@ class OtpAndKycTest {
                 .isInstanceOf(com.nimbusds.jose.JOSEException.class);
         sealed.decrypt(new ECDHDecrypter(bank.encryptionKey));
         JWSObject signed = sealed.getPayload().toJWSObject();
-        JsonObject answer = bed.answer(new Reply(200, signed.serialize()));
+        JsonObject answer = bed.answer(new Reply(200, signed.serialize(), "application/jose"));
         assertThat(answer.getBoolean("authenticated")).isTrue();
         assertThat(answer.getJsonObject("identity").fieldNames()).containsExactlyInAnyOrder("fullName", "dateOfBirth");
         assertThat(answer.getJsonObject("identity").getString("dateOfBirth"))
@@ -214,7 +214,7 @@ class OtpAndKycTest {
                 bearer);
         assertThat(vid.status()).as(vid.body()).isEqualTo(200);
 
-        awaitHistory(bearer, 3);
+        awaitHistory(bearer, 5); // two partner answers, the code sent, a wrong and a right sign-in
         JsonArray history = bed.publicApi
                 .send("GET", "/v1/resident/me/history", null, null, bearer)
                 .json()

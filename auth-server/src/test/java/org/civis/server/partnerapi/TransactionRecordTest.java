@@ -1,0 +1,43 @@
+package org.civis.server.partnerapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.sql.DriverManager;
+import java.util.Map;
+import org.civis.core.registry.Residents;
+import org.junit.jupiter.api.Test;
+
+/** Every answered request is in auth_transactions once the server has stopped cleanly. */
+class TransactionRecordTest {
+
+    @Test
+    void aCleanStopWritesEveryQueuedTransaction() throws Exception {
+        // A flush interval longer than the test: nothing is written before the stop.
+        AuthTestbed bed = new AuthTestbed(Map.of("CIVIS_AUTH_RECORD_FLUSH_MS", "10000"));
+        java.net.URI database =
+                java.net.URI.create(bed.server.config().databaseUrl().orElseThrow());
+        String jdbcUrl = "jdbc:postgresql://" + database.getHost() + ":" + database.getPort() + database.getPath()
+                + "?user=" + database.getUserInfo();
+        TestPartner bank = bed.register("record-bank", AuthTestbed.policy("DEMO"));
+        JsonObject person = Residents.full(401);
+        String uin = bed.enroll(person);
+        JsonObject right = new JsonObject()
+                .put("demographics", new JsonObject().put("dateOfBirth", person.getString("dateOfBirth")));
+        JsonObject wrong = new JsonObject().put("demographics", new JsonObject().put("dateOfBirth", "1900-01-01"));
+        for (int i = 0; i < 25; i++) {
+            bed.call(bank, "/v1/auth", bed.request(uin, i % 5 == 0 ? wrong : right));
+        }
+
+        bed.close();
+
+        try (var c = DriverManager.getConnection(jdbcUrl);
+                var s = c.createStatement();
+                var rs = s.executeQuery("select count(*) filter (where success), count(*) filter (where not success)"
+                        + " from auth_transactions where partner_id = 'record-bank' and uin = '" + uin + "'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(20);
+            assertThat(rs.getInt(2)).isEqualTo(5);
+        }
+    }
+}
