@@ -2,6 +2,7 @@ package org.civis.server;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.sqlclient.Pool;
 import java.security.SecureRandom;
@@ -12,6 +13,7 @@ import org.civis.auth.AuthService;
 import org.civis.auth.OtpRequests;
 import org.civis.auth.SignedRequestGate;
 import org.civis.auth.demo.DemographicMatcher;
+import org.civis.auth.demo.MatchData;
 import org.civis.auth.jose.AuthKeys;
 import org.civis.auth.jose.CacheSeal;
 import org.civis.auth.jose.FactorDecryptor;
@@ -33,6 +35,7 @@ import org.civis.auth.transaction.AuthHistory;
 import org.civis.auth.transaction.AuthRecorder;
 import org.civis.auth.view.AuthViews;
 import org.civis.core.Registry;
+import org.civis.core.schema.IdSchema;
 import org.civis.server.partnerapi.AuthComponents;
 
 /** Builds the auth services from the configuration, once, at start. */
@@ -53,6 +56,7 @@ final class AuthWiring {
         var schema = registry.settings().schema();
         AuthViews views = new AuthViews(hazelcast, registry.authFacts(), schema, new CacheSeal(keys.cacheKey()), vertx);
         viewsHolder.set(views);
+        warmUpPhoneticRules(vertx, schema);
         PartnerDirectory directory = new PartnerDirectory(hazelcast, pool);
         PartnerService partners = new PartnerService(
                 pool,
@@ -92,6 +96,18 @@ final class AuthWiring {
                 new AuthHistory(pool),
                 partners,
                 registry);
+    }
+
+    /**
+     * Beider-Morse loads its rule files on first use (about a second): done at start, off the
+     * event loop, so the first resident whose view is built does not wait for it.
+     */
+    private static void warmUpPhoneticRules(Vertx vertx, IdSchema schema) {
+        JsonObject sample = new JsonObject()
+                .put(
+                        schema.deduplication().name(),
+                        new JsonObject().put(schema.languages().get(0), "Warm Up"));
+        vertx.executeBlocking(() -> MatchData.of(schema, sample), false);
     }
 
     private static NotificationChannel channel(CivisConfig config, Vertx vertx, Clock clock) {
