@@ -44,6 +44,17 @@ public final class OtpRequests {
         this.clock = clock;
     }
 
+    /** A partner's request ({@code POST /v1/otp}): its policy must allow OTP authentication. */
+    public Future<OtpAnswer> sendForPartner(AdmittedRequest request) {
+        if (!request.partner().policy().authTypes().contains(AuthType.OTP)) {
+            return Future.succeededFuture(new OtpAnswer(
+                    List.of(),
+                    List.of(AuthFailure.of(AuthError.AUTH_TYPE_NOT_ALLOWED, AuthType.OTP.name())),
+                    Optional.empty()));
+        }
+        return send(request.partner().id().value(), request.transactionId(), request.payload(), true);
+    }
+
     /** {@code requester} is the partner id, or {@code resident} for the resident portal. */
     public Future<OtpAnswer> send(String requester, String transactionId, JsonObject payload, boolean partner) {
         Set<ContactChannel> channels;

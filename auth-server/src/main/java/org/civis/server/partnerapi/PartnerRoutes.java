@@ -57,19 +57,17 @@ final class PartnerRoutes {
 
     private void otp(RoutingContext ctx) {
         admit(ctx, "otp")
-                .compose(request -> {
-                    if (!request.partner().policy().authTypes().contains(org.civis.core.lock.AuthType.OTP)) {
-                        return Future.failedFuture(new AuthRefusal(AuthError.AUTH_TYPE_NOT_ALLOWED, "OTP"));
-                    }
-                    String partner = request.partner().id().value();
-                    return auth.otps()
-                            .send(partner, request.transactionId(), request.payload(), true)
-                            .map(answer -> send(
-                                    ctx,
-                                    answer.httpStatus(),
-                                    auth.answers()
-                                            .otp(Optional.of(partner), Optional.of(request.transactionId()), answer)));
-                })
+                .compose(request -> auth.otps()
+                        .sendForPartner(request)
+                        .map(answer -> send(
+                                ctx,
+                                answer.httpStatus(),
+                                auth.answers()
+                                        .otp(
+                                                Optional.of(
+                                                        request.partner().id().value()),
+                                                Optional.of(request.transactionId()),
+                                                answer))))
                 .recover(e -> refuse(ctx, e))
                 .onFailure(ctx::fail);
     }

@@ -153,6 +153,13 @@ class OtpAndKycTest {
         assertThat(bed.errors(
                         bed.call(noKyc, "/v1/kyc", bed.request(uin, factors).put("consent", true))))
                 .containsExactly("KYC_NOT_ALLOWED");
+
+        JsonObject ask = bed.request(uin, new JsonObject());
+        ask.remove("factors");
+        Reply otp = bed.call(noKyc, "/v1/otp", ask);
+        assertThat(otp.status()).isEqualTo(403);
+        assertThat(bed.answer(otp).getString("transactionId")).isEqualTo(ask.getString("transactionId"));
+        assertThat(bed.errors(otp)).containsExactly("AUTH_TYPE_NOT_ALLOWED");
     }
 
     @Test
