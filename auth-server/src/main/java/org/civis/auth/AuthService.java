@@ -2,12 +2,10 @@ package org.civis.auth;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -205,51 +203,5 @@ public final class AuthService {
                 outcome.authenticated(),
                 outcome.failures().stream().map(f -> f.code().name()).toList()));
         return outcome;
-    }
-
-    /** Which attributes e-KYC may release: those asked for (all the policy allows if none named). */
-    static final class KycRelease {
-        private KycRelease() {}
-
-        static Set<String> attributes(JsonObject payload, org.civis.auth.partner.PartnerPolicy policy) {
-            if (policy.kycAttributes().isEmpty()) {
-                throw new AuthRefusal(AuthError.KYC_NOT_ALLOWED);
-            }
-            if (!Boolean.TRUE.equals(payload.getValue("consent"))) {
-                throw new AuthRefusal(AuthError.KYC_CONSENT_MISSING, "consent");
-            }
-            Object asked = payload.getValue("kycAttributes");
-            if (asked == null) {
-                return policy.kycAttributes();
-            }
-            if (!(asked instanceof JsonArray names)) {
-                throw new AuthRefusal(AuthError.REQUEST_INVALID, "kycAttributes");
-            }
-            Set<String> wanted = new LinkedHashSet<>();
-            List<AuthFailure> forbidden = new ArrayList<>();
-            for (Object name : names) {
-                if (!(name instanceof String attribute)) {
-                    throw new AuthRefusal(AuthError.REQUEST_INVALID, "kycAttributes");
-                }
-                if (policy.kycAttributes().contains(attribute)) {
-                    wanted.add(attribute);
-                } else {
-                    forbidden.add(AuthFailure.of(AuthError.KYC_ATTRIBUTE_NOT_ALLOWED, attribute));
-                }
-            }
-            if (!forbidden.isEmpty()) {
-                throw new AuthRefusal(forbidden);
-            }
-            return wanted;
-        }
-
-        static JsonObject select(JsonObject fields, Set<String> attributes) {
-            JsonObject released = new JsonObject();
-            attributes.stream()
-                    .sorted()
-                    .filter(fields::containsKey)
-                    .forEach(name -> released.put(name, fields.getValue(name)));
-            return released;
-        }
     }
 }
