@@ -1,8 +1,6 @@
 package org.civis.auth.jose;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,15 +14,15 @@ import java.security.cert.Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.NamedParameterSpec;
 import java.util.Objects;
-import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.civis.core.keys.Pkcs12Files;
 
 /**
  * The auth server's keys in their own password-protected PKCS12 file ({@code auth-keys.p12} in the data directory),
  * generated on first start and reused afterwards. Kept apart from the registry keystore so the partner-facing
- * server can be given these keys without the registry master key. Written like
- * {@code org.civis.core.keys.KeystoreFile}: explicit entry protection, atomic owner-only file.
+ * server can be given these keys without the registry master key. The file handling is the registry keystore's
+ * ({@link Pkcs12Files}): explicit entry protection, atomic owner-only file.
  */
 public final class AuthKeystoreFile {
 
@@ -33,11 +31,6 @@ public final class AuthKeystoreFile {
     public static final String TOKEN_ALIAS = "civis-auth-token";
     public static final String OTP_ALIAS = "civis-auth-otp";
     public static final String CACHE_ALIAS = "civis-auth-cache";
-
-    private static final String KEYSTORE_TYPE = "PKCS12";
-    // Named explicitly so a java.security file configured for legacy PKCS12 algorithms cannot weaken new files.
-    private static final String ENTRY_PROTECTION = "PBEWithHmacSHA256AndAES_256";
-    private static final int SECRET_KEY_BITS = 256;
 
     private AuthKeystoreFile() {}
 
@@ -49,18 +42,13 @@ public final class AuthKeystoreFile {
      */
     public static AuthKeys openOrCreate(Path file, char[] password) {
         Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(password, "password");
-        if (password.length == 0) {
-            throw new IllegalArgumentException("keystore password must not be empty");
-        }
+        Pkcs12Files.requirePassword(password);
         try {
             if (Files.exists(file)) {
-                return fromKeyStore(load(file, password), password);
+                return fromKeyStore(Pkcs12Files.load(file, password), password);
             }
             KeyStore created = generate(password);
-            ByteArrayOutputStream serialized = new ByteArrayOutputStream();
-            created.store(serialized, password);
-            OwnerOnlyFiles.writeAtomically(file, serialized.toByteArray());
+            Pkcs12Files.store(created, file, password);
             return fromKeyStore(created, password);
         } catch (IOException e) {
             throw new UncheckedIOException("auth keystore " + file + " could not be read or written", e);
@@ -88,27 +76,10 @@ public final class AuthKeystoreFile {
                 secretKey(keyStore, CACHE_ALIAS, password));
     }
 
-    private static KeyStore load(Path file, char[] password) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            KeyStore keyStore = KeyStore.getInstance(KEYSTORE_TYPE);
-            keyStore.load(in, password);
-            return keyStore;
-        } catch (IOException e) {
-            // PKCS12 reports a failed integrity check (wrong password) as an IOException caused by this.
-            if (e.getCause() instanceof UnrecoverableKeyException) {
-                throw new IllegalStateException("auth keystore password rejected for " + file, e);
-            }
-            throw e;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("auth keystore " + file + " could not be loaded", e);
-        }
-    }
-
     private static KeyStore generate(char[] password) throws GeneralSecurityException, IOException {
         SecureRandom random = new SecureRandom();
-        KeyStore keyStore = KeyStore.getInstance(KEYSTORE_TYPE);
-        keyStore.load(null, null);
-        KeyStore.PasswordProtection protection = new KeyStore.PasswordProtection(password, ENTRY_PROTECTION, null);
+        KeyStore keyStore = Pkcs12Files.empty();
+        KeyStore.PasswordProtection protection = Pkcs12Files.entryProtection(password);
         try {
             KeyPairGenerator ed25519 = KeyPairGenerator.getInstance("Ed25519");
             ed25519.initialize(NamedParameterSpec.ED25519, random);
@@ -128,15 +99,11 @@ public final class AuthKeystoreFile {
                             KeyUsage.keyAgreement,
                             random),
                     protection);
-            keyStore.setEntry(TOKEN_ALIAS, secretEntry("HmacSHA256", random), protection);
-            keyStore.setEntry(OTP_ALIAS, secretEntry("HmacSHA256", random), protection);
-            keyStore.setEntry(CACHE_ALIAS, secretEntry("AES", random), protection);
+            keyStore.setEntry(TOKEN_ALIAS, Pkcs12Files.newSecretEntry("HmacSHA256", random), protection);
+            keyStore.setEntry(OTP_ALIAS, Pkcs12Files.newSecretEntry("HmacSHA256", random), protection);
+            keyStore.setEntry(CACHE_ALIAS, Pkcs12Files.newSecretEntry("AES", random), protection);
         } finally {
-            try {
-                protection.destroy();
-            } catch (javax.security.auth.DestroyFailedException e) {
-                // Only clears a copy of the password; nothing else to do.
-            }
+            Pkcs12Files.destroyQuietly(protection);
         }
         return keyStore;
     }
@@ -146,13 +113,6 @@ public final class AuthKeystoreFile {
             throws GeneralSecurityException {
         Certificate certificate = SelfSignedCertificates.of(pair, signatureAlgorithm, commonName, keyUsage, random);
         return new KeyStore.PrivateKeyEntry(pair.getPrivate(), new Certificate[] {certificate});
-    }
-
-    private static KeyStore.SecretKeyEntry secretEntry(String algorithm, SecureRandom random)
-            throws GeneralSecurityException {
-        KeyGenerator generator = KeyGenerator.getInstance(algorithm);
-        generator.init(SECRET_KEY_BITS, random);
-        return new KeyStore.SecretKeyEntry(generator.generateKey());
     }
 
     private static KeyStore.PrivateKeyEntry privateEntry(KeyStore keyStore, String alias, char[] password) {

@@ -2,13 +2,12 @@ package org.civis.auth.jose;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
+import org.civis.core.crypto.Gcm;
 
 /**
  * Keeps personal data encrypted while it sits in the Hazelcast cache, where other members, backups and heap dumps
@@ -19,13 +18,9 @@ import javax.crypto.spec.GCMParameterSpec;
  */
 public final class CacheSeal {
 
-    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
     private static final int KEY_BYTES = 32;
 
     private final SecretKey key;
-    private final SecureRandom random = new SecureRandom();
 
     public CacheSeal(SecretKey cacheKey) {
         this.key = Objects.requireNonNull(cacheKey, "cacheKey");
@@ -41,11 +36,10 @@ public final class CacheSeal {
     public byte[] seal(byte[] plaintext, byte[] associatedData) {
         Objects.requireNonNull(plaintext, "plaintext");
         Objects.requireNonNull(associatedData, "associatedData");
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
+        byte[] nonce = Gcm.freshNonce();
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, associatedData);
-            ByteBuffer out = ByteBuffer.allocate(NONCE_BYTES + cipher.getOutputSize(plaintext.length));
+            Cipher cipher = Gcm.initialised(Cipher.ENCRYPT_MODE, key, nonce, associatedData);
+            ByteBuffer out = ByteBuffer.allocate(Gcm.NONCE_BYTES + cipher.getOutputSize(plaintext.length));
             out.put(nonce);
             cipher.doFinal(ByteBuffer.wrap(plaintext), out);
             return out.array();
@@ -61,24 +55,17 @@ public final class CacheSeal {
     public byte[] open(byte[] sealed, byte[] associatedData) throws AEADBadTagException {
         Objects.requireNonNull(sealed, "sealed");
         Objects.requireNonNull(associatedData, "associatedData");
-        if (sealed.length < NONCE_BYTES + TAG_BITS / Byte.SIZE) {
+        if (sealed.length < Gcm.NONCE_BYTES + Gcm.TAG_BYTES) {
             throw new AEADBadTagException("sealed cache entry is too short");
         }
         try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(sealed, NONCE_BYTES), associatedData);
-            return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+            Cipher cipher =
+                    Gcm.initialised(Cipher.DECRYPT_MODE, key, Arrays.copyOf(sealed, Gcm.NONCE_BYTES), associatedData);
+            return cipher.doFinal(sealed, Gcm.NONCE_BYTES, sealed.length - Gcm.NONCE_BYTES);
         } catch (AEADBadTagException e) {
             throw e;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cache entry could not be opened", e);
         }
-    }
-
-    // A new Cipher per call: Cipher instances are stateful and not thread-safe.
-    private Cipher cipher(int mode, byte[] nonce, byte[] associatedData) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD(associatedData);
-        return cipher;
     }
 }

@@ -6,12 +6,15 @@ import java.security.SecureRandom;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 
-/** The AES-GCM settings shared by key wrapping and record sealing, so both use one nonce size and tag size. */
-final class Gcm {
+/**
+ * The AES-GCM settings shared by key wrapping, record sealing and the auth cache seal, so all use one nonce size
+ * and tag size.
+ */
+public final class Gcm {
 
-    static final int NONCE_BYTES = 12;
-    static final int TAG_BITS = 128;
-    static final int TAG_BYTES = TAG_BITS / Byte.SIZE;
+    public static final int NONCE_BYTES = 12;
+    public static final int TAG_BITS = 128;
+    public static final int TAG_BYTES = TAG_BITS / Byte.SIZE;
 
     // SecureRandom is thread-safe; sharing one avoids seeding a new generator on every seal.
     static final SecureRandom RANDOM = new SecureRandom();
@@ -20,14 +23,15 @@ final class Gcm {
 
     private Gcm() {}
 
-    static byte[] freshNonce() {
+    public static byte[] freshNonce() {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         return nonce;
     }
 
     /** A new Cipher per call: Cipher instances are stateful and not thread-safe. */
-    static Cipher initialised(int mode, Key key, byte[] nonce, byte[] associatedData) throws GeneralSecurityException {
+    public static Cipher initialised(int mode, Key key, byte[] nonce, byte[] associatedData)
+            throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance(TRANSFORMATION);
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(associatedData);

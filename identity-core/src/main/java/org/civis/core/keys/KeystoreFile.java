@@ -1,8 +1,6 @@
 package org.civis.core.keys;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.UnrecoverableKeyException;
 import java.util.Objects;
-import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import org.civis.core.crypto.KeyStoreMasterKey;
 
@@ -30,11 +27,6 @@ public final class KeystoreFile {
     public static final String BLIND_INDEX_ALIAS = "civis-blind-index";
     public static final String AUDIT_CHAIN_ALIAS = "civis-audit-chain";
 
-    private static final String KEYSTORE_TYPE = "PKCS12";
-    // Named explicitly so a java.security file configured for legacy PKCS12 algorithms cannot weaken new files.
-    private static final String ENTRY_PROTECTION = "PBEWithHmacSHA256AndAES_256";
-    private static final int KEY_BITS = 256;
-
     private KeystoreFile() {}
 
     /**
@@ -45,15 +37,13 @@ public final class KeystoreFile {
      */
     public static RegistryKeys openOrCreate(Path file, char[] password) {
         Objects.requireNonNull(file, "file");
-        requirePassword(password);
+        Pkcs12Files.requirePassword(password);
         try {
             if (Files.exists(file)) {
-                return fromKeyStore(load(file, password), password);
+                return fromKeyStore(Pkcs12Files.load(file, password), password);
             }
             KeyStore created = generate(password);
-            ByteArrayOutputStream serialized = new ByteArrayOutputStream();
-            created.store(serialized, password);
-            OwnerOnlyFiles.writeAtomically(file, serialized.toByteArray());
+            Pkcs12Files.store(created, file, password);
             return fromKeyStore(created, password);
         } catch (IOException e) {
             throw new UncheckedIOException("keystore " + file + " could not be read or written", e);
@@ -76,42 +66,18 @@ public final class KeystoreFile {
                 secretKey(keyStore, AUDIT_CHAIN_ALIAS, password));
     }
 
-    private static KeyStore load(Path file, char[] password) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            KeyStore keyStore = KeyStore.getInstance(KEYSTORE_TYPE);
-            keyStore.load(in, password);
-            return keyStore;
-        } catch (IOException e) {
-            // PKCS12 reports a failed integrity check (wrong password) as an IOException caused by this.
-            if (e.getCause() instanceof UnrecoverableKeyException) {
-                throw new IllegalStateException("keystore password rejected for " + file, e);
-            }
-            throw e;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("keystore " + file + " could not be loaded", e);
-        }
-    }
-
     private static KeyStore generate(char[] password) throws GeneralSecurityException, IOException {
         SecureRandom random = new SecureRandom();
-        KeyStore keyStore = KeyStore.getInstance(KEYSTORE_TYPE);
-        keyStore.load(null, null);
-        KeyStore.PasswordProtection protection = new KeyStore.PasswordProtection(password, ENTRY_PROTECTION, null);
+        KeyStore keyStore = Pkcs12Files.empty();
+        KeyStore.PasswordProtection protection = Pkcs12Files.entryProtection(password);
         try {
-            keyStore.setEntry(MASTER_KEY_ALIAS, newEntry("AES", random), protection);
-            keyStore.setEntry(BLIND_INDEX_ALIAS, newEntry("HmacSHA256", random), protection);
-            keyStore.setEntry(AUDIT_CHAIN_ALIAS, newEntry("HmacSHA256", random), protection);
+            keyStore.setEntry(MASTER_KEY_ALIAS, Pkcs12Files.newSecretEntry("AES", random), protection);
+            keyStore.setEntry(BLIND_INDEX_ALIAS, Pkcs12Files.newSecretEntry("HmacSHA256", random), protection);
+            keyStore.setEntry(AUDIT_CHAIN_ALIAS, Pkcs12Files.newSecretEntry("HmacSHA256", random), protection);
         } finally {
-            destroyQuietly(protection);
+            Pkcs12Files.destroyQuietly(protection);
         }
         return keyStore;
-    }
-
-    private static KeyStore.SecretKeyEntry newEntry(String algorithm, SecureRandom random)
-            throws NoSuchAlgorithmException {
-        KeyGenerator generator = KeyGenerator.getInstance(algorithm);
-        generator.init(KEY_BITS, random);
-        return new KeyStore.SecretKeyEntry(generator.generateKey());
     }
 
     private static SecretKey secretKey(KeyStore keyStore, String alias, char[] password) {
@@ -131,21 +97,6 @@ public final class KeystoreFile {
             throw new IllegalStateException("keystore password rejected for entry '" + alias + "'", e);
         } catch (KeyStoreException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("keystore entry '" + alias + "' could not be read", e);
-        }
-    }
-
-    private static void requirePassword(char[] password) {
-        Objects.requireNonNull(password, "password");
-        if (password.length == 0) {
-            throw new IllegalArgumentException("keystore password must not be empty");
-        }
-    }
-
-    private static void destroyQuietly(KeyStore.PasswordProtection protection) {
-        try {
-            protection.destroy();
-        } catch (javax.security.auth.DestroyFailedException e) {
-            // Only clears a copy of the password; nothing else to do.
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.EnumSet;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Writes secret files so they are complete or absent after a crash, and never readable by other users. */
-final class OwnerOnlyFiles {
+public final class OwnerOnlyFiles {
 
     private static final FileAttribute<?> OWNER_READ_WRITE = PosixFilePermissions.asFileAttribute(
             EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
@@ -26,7 +26,7 @@ final class OwnerOnlyFiles {
      * would leave a window where others can read it), forces it to disk and renames it over the target.
      * Concurrent first starts of several processes are not coordinated: the last rename wins.
      */
-    static void writeAtomically(Path target, byte[] content) throws IOException {
+    public static void writeAtomically(Path target, byte[] content) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         Path temp = directory.resolve("." + target.getFileName() + "."
