@@ -1,8 +1,6 @@
 package org.civis.auth.jose;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -41,20 +39,7 @@ public final class AuthKeystoreFile {
      * @throws IllegalStateException if the password is wrong or an expected key is missing or malformed
      */
     public static AuthKeys openOrCreate(Path file, char[] password) {
-        Objects.requireNonNull(file, "file");
-        Pkcs12Files.requirePassword(password);
-        try {
-            if (Files.exists(file)) {
-                return fromKeyStore(Pkcs12Files.load(file, password), password);
-            }
-            KeyStore created = generate(password);
-            Pkcs12Files.store(created, file, password);
-            return fromKeyStore(created, password);
-        } catch (IOException e) {
-            throw new UncheckedIOException("auth keystore " + file + " could not be read or written", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("auth keystore " + file + " could not be created", e);
-        }
+        return Pkcs12Files.openOrCreate(file, password, AuthKeystoreFile::generate, AuthKeystoreFile::fromKeyStore);
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.civis.core.keys;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -36,20 +34,7 @@ public final class KeystoreFile {
      * @throws IllegalStateException if the password is wrong or an expected key is missing
      */
     public static RegistryKeys openOrCreate(Path file, char[] password) {
-        Objects.requireNonNull(file, "file");
-        Pkcs12Files.requirePassword(password);
-        try {
-            if (Files.exists(file)) {
-                return fromKeyStore(Pkcs12Files.load(file, password), password);
-            }
-            KeyStore created = generate(password);
-            Pkcs12Files.store(created, file, password);
-            return fromKeyStore(created, password);
-        } catch (IOException e) {
-            throw new UncheckedIOException("keystore " + file + " could not be read or written", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("keystore " + file + " could not be created", e);
-        }
+        return Pkcs12Files.openOrCreate(file, password, KeystoreFile::generate, KeystoreFile::fromKeyStore);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.civis.core.keys;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -10,6 +11,7 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.UnrecoverableKeyException;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import javax.crypto.KeyGenerator;
 
 /**
@@ -24,6 +26,36 @@ public final class Pkcs12Files {
     private static final int SECRET_KEY_BITS = 256;
 
     private Pkcs12Files() {}
+
+    /** Makes the entries of a new keystore. */
+    @FunctionalInterface
+    public interface Generator {
+        KeyStore generate(char[] password) throws GeneralSecurityException, IOException;
+    }
+
+    /**
+     * Loads the keystore at {@code file} and reads it, or, when there is no file yet, generates it, writes it and
+     * reads that. The password array is not modified; the caller clears it.
+     *
+     * @throws IllegalStateException if the password is wrong or the reader refuses the entries
+     */
+    public static <T> T openOrCreate(
+            Path file, char[] password, Generator generator, BiFunction<KeyStore, char[], T> reader) {
+        Objects.requireNonNull(file, "file");
+        requirePassword(password);
+        try {
+            if (Files.exists(file)) {
+                return reader.apply(load(file, password), password);
+            }
+            KeyStore created = generator.generate(password);
+            store(created, file, password);
+            return reader.apply(created, password);
+        } catch (IOException e) {
+            throw new UncheckedIOException("keystore " + file + " could not be read or written", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("keystore " + file + " could not be created", e);
+        }
+    }
 
     /** Refuses a missing or empty password before any file is touched. */
     public static void requirePassword(char[] password) {
