@@ -44,7 +44,6 @@ public record AuthOutcome(
 
     @Override
     public String toString() {
-        return "AuthOutcome[" + authenticated + ", "
-                + failures.stream().map(f -> f.code().name()).toList() + "]";
+        return "AuthOutcome[" + authenticated + ", " + AuthFailure.codes(failures) + "]";
     }
 }

@@ -201,7 +201,7 @@ public final class AuthService {
                 outcome.idType(),
                 outcome.authTypes().stream().map(Enum::name).sorted().toList(),
                 outcome.authenticated(),
-                outcome.failures().stream().map(f -> f.code().name()).toList()));
+                AuthFailure.codes(outcome.failures())));
         return outcome;
     }
 }

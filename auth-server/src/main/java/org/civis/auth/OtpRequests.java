@@ -103,7 +103,7 @@ public final class OtpRequests {
                             Optional.empty(),
                             List.of(AuthType.OTP.name()),
                             answer.failures().isEmpty(),
-                            answer.failures().stream().map(f -> f.code().name()).toList()));
+                            AuthFailure.codes(answer.failures())));
                     return answer;
                 });
     }

@@ -8,7 +8,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.civis.auth.cluster.ClusterMaps;
 import org.civis.auth.cluster.CountInWindow;
 import org.civis.auth.cluster.RememberOnce;
@@ -27,8 +26,6 @@ import org.civis.auth.partner.PartnerStatus;
  * id was not used before by this partner for this kind of request (remembered cluster-wide).
  */
 public final class SignedRequestGate {
-    private static final Pattern TRANSACTION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    private static final String BEARER = "Bearer ";
 
     private final PartnerDirectory partners;
     private final SignedRequestVerifier verifier;
@@ -53,10 +50,11 @@ public final class SignedRequestGate {
 
     /** Admits the request or fails with an {@link AuthRefusal}. {@code kind} separates replay scopes. */
     public Future<AdmittedRequest> admit(Optional<String> authorization, String body, String kind) {
-        if (authorization.isEmpty() || !authorization.get().startsWith(BEARER)) {
+        Optional<String> presented = authorization.flatMap(RequestFields::bearer);
+        if (presented.isEmpty()) {
             return Future.failedFuture(new AuthRefusal(AuthError.API_KEY_MISSING));
         }
-        String apiKey = authorization.get().substring(BEARER.length()).trim();
+        String apiKey = presented.get();
         return ApiKeys.claimedPartner(apiKey)
                 .map(id -> partners.find(id).compose(found -> found.map(partner -> admit(partner, apiKey, body, kind))
                         .orElseGet(() -> Future.failedFuture(new AuthRefusal(AuthError.PARTNER_UNKNOWN)))))
@@ -94,8 +92,8 @@ public final class SignedRequestGate {
             return Future.failedFuture(new AuthRefusal(refusal));
         }
         var payload = verification.payload();
-        Object transactionId = payload.getValue("transactionId");
-        if (!(transactionId instanceof String id) || !TRANSACTION_ID.matcher(id).matches()) {
+        Optional<String> transactionId = RequestFields.transactionId(payload.getValue("transactionId"));
+        if (transactionId.isEmpty()) {
             return Future.failedFuture(new AuthRefusal(AuthError.REQUEST_INVALID, "transactionId"));
         }
         Instant requestTime;
@@ -108,7 +106,7 @@ public final class SignedRequestGate {
         if (skew.compareTo(window) > 0) {
             return Future.failedFuture(new AuthRefusal(AuthError.REQUEST_TIME_OUT_OF_WINDOW, "requestTime"));
         }
-        return Future.succeededFuture(new AdmittedRequest(partner, id, requestTime, payload));
+        return Future.succeededFuture(new AdmittedRequest(partner, transactionId.get(), requestTime, payload));
     }
 
     private Future<AdmittedRequest> firstUse(AdmittedRequest request, String kind) {

@@ -75,6 +75,6 @@ public final class ResidentLogin {
                 Optional.empty(),
                 List.of(AuthType.OTP.name()),
                 login.failures().isEmpty(),
-                login.failures().stream().map(f -> f.code().name()).toList()));
+                AuthFailure.codes(login.failures())));
     }
 }

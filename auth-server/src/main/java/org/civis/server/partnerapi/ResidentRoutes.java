@@ -8,9 +8,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.civis.auth.AuthError;
 import org.civis.auth.AuthFailure;
+import org.civis.auth.RequestFields;
 import org.civis.auth.resident.ResidentLogin;
 import org.civis.core.RegistryError;
 import org.civis.core.RegistryException;
@@ -28,7 +28,6 @@ import org.civis.server.http.VidRequestBody;
  * the signed-in resident, and nobody else's.
  */
 final class ResidentRoutes {
-    private static final Pattern TRANSACTION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final String RESIDENT_UIN = "residentUin";
     private static final int HISTORY_LIMIT = 100;
 
@@ -127,11 +126,8 @@ final class ResidentRoutes {
     }
 
     private void requireSession(RoutingContext ctx) {
-        String header =
-                Optional.ofNullable(ctx.request().getHeader("authorization")).orElse("");
-        String token = header.startsWith("Bearer ")
-                ? header.substring("Bearer ".length()).trim()
-                : null;
+        String token =
+                RequestFields.bearer(ctx.request().getHeader("authorization")).orElse(null);
         auth.residentSessions()
                 .find(token)
                 .onSuccess(uin -> {
@@ -173,12 +169,11 @@ final class ResidentRoutes {
     }
 
     private static Optional<String> transactionId(RoutingContext ctx, JsonObject body) {
-        Object id = body.getValue("transactionId");
-        if (id instanceof String s && TRANSACTION_ID.matcher(s).matches()) {
-            return Optional.of(s);
+        Optional<String> id = RequestFields.transactionId(body.getValue("transactionId"));
+        if (id.isEmpty()) {
+            fail(ctx, List.of(AuthFailure.of(AuthError.REQUEST_INVALID, "transactionId")));
         }
-        fail(ctx, List.of(AuthFailure.of(AuthError.REQUEST_INVALID, "transactionId")));
-        return Optional.empty();
+        return id;
     }
 
     private static void reply(RoutingContext ctx, Future<JsonObject> result) {
