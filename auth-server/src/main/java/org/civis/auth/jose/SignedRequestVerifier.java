@@ -33,8 +33,9 @@ public final class SignedRequestVerifier {
     // Bounds the cache even if partner keys keep rotating; refilling costs one verifier construction per key.
     private static final int MAX_CACHED_VERIFIERS = 4096;
 
-    // Nimbus's Ed25519 and ECDSA verifiers are stateless per call, so one instance per key serves every thread.
-    private final Map<String, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+    // The verifiers are stateless per call, so one instance per key serves every thread. Keyed by the JWK itself
+    // (its equals compares the key material): a thumbprint would cost a SHA-256 per request.
+    private final Map<JWK, JWSVerifier> verifiers = new ConcurrentHashMap<>();
 
     /**
      * @param compactJws the request as received
@@ -110,8 +111,7 @@ public final class SignedRequestVerifier {
     }
 
     private JWSVerifier verifierFor(JWK key) throws JOSEException {
-        String thumbprint = key.computeThumbprint().toString();
-        JWSVerifier cached = verifiers.get(thumbprint);
+        JWSVerifier cached = verifiers.get(key);
         if (cached != null) {
             return cached;
         }
@@ -126,7 +126,7 @@ public final class SignedRequestVerifier {
         if (verifiers.size() >= MAX_CACHED_VERIFIERS) {
             verifiers.clear();
         }
-        verifiers.putIfAbsent(thumbprint, created);
+        verifiers.putIfAbsent(key, created);
         return created;
     }
 
