@@ -50,7 +50,13 @@ public enum AuthError {
     OTP_RATE_LIMITED(429, "too many one-time passwords for this identity; retry later"),
     OTP_NO_CONTACT(200, "the identity has no enrolled contact on the requested channels"),
     OTP_DELIVERY_FAILED(502, "the notification gateway did not take the message"),
-    BIO_NOT_SUPPORTED(501, "biometric authentication is not available on this server yet"),
+    BIO_MISMATCH(200, "the presented fingerprints do not match the enrolled ones"),
+    BIO_NOT_ENROLLED(200, "the identity has no enrolled fingerprints"),
+    BIO_FINGER_IMAGE_UNREADABLE(400, "the fingerprint image cannot be decoded; see the error's field"),
+    BIO_FINGER_TEMPLATE_UNREADABLE(400, "the minutiae template is not a one-finger record of the declared standard"),
+    BIO_FINGER_TOO_FEW_MINUTIAE(400, "the fingerprint has too few minutiae to compare; capture it again"),
+    BIO_MODALITY_NOT_SUPPORTED(501, "no matcher for this biometric modality is installed on this server"),
+    BIO_BUSY(503, "the biometric matchers are busy; retry shortly"),
     // The resident API
     RESIDENT_SESSION_INVALID(401, "the resident session is missing, unknown or expired"),
     INTERNAL_ERROR(500, "internal error");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.civis.auth.bio.BiometricAuthenticator;
 import org.civis.auth.demo.DemoResult;
 import org.civis.auth.demo.DemographicMatcher;
 import org.civis.auth.demo.MatchStrategy;
@@ -35,6 +36,7 @@ public final class AuthService {
     private final AuthViews views;
     private final DemographicMatcher matcher;
     private final OtpService otps;
+    private final BiometricAuthenticator biometrics;
     private final FactorDecryptor decryptor;
     private final PseudonymousTokens tokens;
     private final Registry registry;
@@ -46,6 +48,7 @@ public final class AuthService {
             AuthViews views,
             DemographicMatcher matcher,
             OtpService otps,
+            BiometricAuthenticator biometrics,
             FactorDecryptor decryptor,
             PseudonymousTokens tokens,
             Registry registry,
@@ -56,6 +59,7 @@ public final class AuthService {
         this.views = views;
         this.matcher = matcher;
         this.otps = otps;
+        this.biometrics = biometrics;
         this.decryptor = decryptor;
         this.tokens = tokens;
         this.registry = registry;
@@ -122,12 +126,14 @@ public final class AuthService {
                         .map(check -> check == OtpCheck.VALID
                                 ? List.<AuthFailure>of()
                                 : List.of(AuthFailure.of(AuthError.valueOf(check.name()), "otp")));
-        List<AuthFailure> bio =
-                factors.biometrics() ? List.of(AuthFailure.of(AuthError.BIO_NOT_SUPPORTED, "biometrics")) : List.of();
-        return Future.all(demo, otp).map(both -> {
+        Future<List<AuthFailure>> bio = factors.biometrics()
+                .map(factor ->
+                        biometrics.check(factor, identity.view().identity(), views.fingerprints(identity.view())))
+                .orElseGet(() -> Future.succeededFuture(List.of()));
+        return Future.all(demo, otp, bio).map(all -> {
             failures.addAll(demo.result());
             failures.addAll(otp.result());
-            failures.addAll(bio);
+            failures.addAll(bio.result());
             return failures;
         });
     }

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.civis.auth.bio.BiometricFactor;
 import org.civis.auth.demo.MatchStrategy;
 import org.civis.auth.jose.FactorDecryptionException;
 import org.civis.auth.jose.FactorDecryptor;
@@ -12,22 +13,21 @@ import org.civis.core.lock.AuthType;
 /**
  * The factors of a request: {@code "factors"} is either a JSON object or a compact JWE of one,
  * encrypted to the server's published key (ECDH-ES, A256GCM), with members {@code demographics},
- * {@code nameMatching} ({@code strategy}, {@code threshold}), {@code otp} and {@code biometrics}.
+ * {@code nameMatching} ({@code strategy}, {@code threshold}), {@code otp} and {@code biometrics}
+ * (see {@link BiometricFactor}).
  */
 public record RequestedFactors(
         Optional<JsonObject> demographics,
         MatchStrategy strategy,
         Optional<Double> threshold,
         Optional<String> otp,
-        boolean biometrics) {
+        Optional<BiometricFactor> biometrics) {
 
     public Set<AuthType> authTypes() {
         Set<AuthType> types = EnumSet.noneOf(AuthType.class);
         demographics.ifPresent(d -> types.add(AuthType.DEMO));
         otp.ifPresent(o -> types.add(AuthType.OTP));
-        if (biometrics) {
-            types.add(AuthType.BIO);
-        }
+        biometrics.ifPresent(b -> types.add(AuthType.BIO));
         return types;
     }
 
@@ -68,7 +68,9 @@ public record RequestedFactors(
                 strategy(matching),
                 threshold(matching),
                 Optional.ofNullable((String) otp),
-                factors.containsKey("biometrics"));
+                factors.containsKey("biometrics")
+                        ? Optional.of(BiometricFactor.read(factors.getValue("biometrics")))
+                        : Optional.empty());
         if (read.authTypes().isEmpty()) {
             throw new AuthRefusal(AuthError.NO_FACTORS, "factors");
         }

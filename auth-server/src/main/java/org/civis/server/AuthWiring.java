@@ -12,6 +12,8 @@ import org.civis.auth.AuthAnswers;
 import org.civis.auth.AuthService;
 import org.civis.auth.OtpRequests;
 import org.civis.auth.SignedRequestGate;
+import org.civis.auth.bio.BiometricAuthenticator;
+import org.civis.auth.bio.BiometricMatchers;
 import org.civis.auth.demo.DemographicMatcher;
 import org.civis.auth.demo.MatchData;
 import org.civis.auth.jose.AuthKeys;
@@ -77,6 +79,7 @@ final class AuthWiring {
                 views,
                 new DemographicMatcher(schema),
                 otps,
+                new BiometricAuthenticator(registry, BiometricMatchers.installed()),
                 new FactorDecryptor(keys),
                 new PseudonymousTokens(keys.tokenKey()),
                 registry,

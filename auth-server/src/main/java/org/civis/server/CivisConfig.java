@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.civis.core.biometrics.BiometricSettings;
 
 /**
  * Everything the server is configured with, read and checked once at start by {@link ConfigLoader}.
@@ -29,7 +30,8 @@ public record CivisConfig(
         String hazelcastBindAddress,
         int hazelcastPort,
         List<String> hazelcastMembers,
-        AuthSettings auth) {
+        AuthSettings auth,
+        BiometricSettings biometrics) {
 
     public CivisConfig {
         databaseUrl = databaseUrl.filter(url -> !url.isBlank());

@@ -77,6 +77,8 @@ public final class CivisServer implements AutoCloseable {
                     RegistrySettingsLoader.from(config),
                     uin -> views.get().changed(uin),
                     clock);
+            started.push(registry.biometrics()); // its workers stop after everything that submits to them
+            started.push(GalleryFollower.start(vertx, registry.biometrics().gallery()));
             AuditChaining chaining = AuditChaining.start(vertx, registry.auditChainer());
             started.push(chaining::stop); // before Vert.x closes: the last entries get chained
             AuthRecorder recorder = new AuthRecorder(

@@ -18,6 +18,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.civis.core.biometrics.BiometricSettings;
+import org.civis.core.biometrics.FusionRule;
 
 /**
  * Reads {@link CivisConfig} from the environment, over an optional properties file named by
@@ -54,7 +56,14 @@ public final class ConfigLoader {
             "CIVIS_OTP_CHANNEL",
             "CIVIS_OTP_WEBHOOK_URL",
             "CIVIS_AUTH_RECORD_FLUSH_MS",
-            "CIVIS_RESIDENT_SESSION_SECONDS");
+            "CIVIS_RESIDENT_SESSION_SECONDS",
+            "CIVIS_BIO_MATCH_THRESHOLD",
+            "CIVIS_BIO_DEDUP_THRESHOLD",
+            "CIVIS_BIO_MIN_MINUTIAE",
+            "CIVIS_BIO_MAX_CANDIDATES",
+            "CIVIS_BIO_KEEP_IMAGES",
+            "CIVIS_BIO_FUSION",
+            "CIVIS_BIO_WORKERS");
 
     private final Map<String, String> values;
 
@@ -104,7 +113,8 @@ public final class ConfigLoader {
                 text("CIVIS_HZ_BIND", "127.0.0.1"),
                 integer("CIVIS_HZ_PORT", 5701, 1, 65535),
                 list("CIVIS_HZ_MEMBERS"),
-                auth());
+                auth(),
+                biometrics(cores));
     }
 
     private AuthSettings auth() {
@@ -125,6 +135,30 @@ public final class ConfigLoader {
                 optional("CIVIS_OTP_WEBHOOK_URL").map(ConfigLoader::webhook),
                 Duration.ofMillis(integer("CIVIS_AUTH_RECORD_FLUSH_MS", 200, 10, 10_000)),
                 seconds("CIVIS_RESIDENT_SESSION_SECONDS", 900, 60, 86_400));
+    }
+
+    private BiometricSettings biometrics(int cores) {
+        BiometricSettings defaults = BiometricSettings.defaults();
+        String fusion = text("CIVIS_BIO_FUSION", defaults.fusion().name()).toUpperCase(java.util.Locale.ROOT);
+        String keepImages = text("CIVIS_BIO_KEEP_IMAGES", "false");
+        if (!keepImages.equals("true") && !keepImages.equals("false")) {
+            throw new IllegalArgumentException("CIVIS_BIO_KEEP_IMAGES must be true or false");
+        }
+        FusionRule rule;
+        try {
+            rule = FusionRule.valueOf(fusion);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("CIVIS_BIO_FUSION must be ANY, ALL or BEST_TWO");
+        }
+        return new BiometricSettings(
+                integer("CIVIS_BIO_MIN_MINUTIAE", defaults.minMinutiae(), 1, 100),
+                integer("CIVIS_BIO_MATCH_THRESHOLD", (int) defaults.matchThreshold(), 1, 1000),
+                integer("CIVIS_BIO_DEDUP_THRESHOLD", (int) defaults.dedupThreshold(), 1, 1000),
+                integer("CIVIS_BIO_MAX_CANDIDATES", defaults.maxCandidates(), 1, 1000),
+                Boolean.parseBoolean(keepImages),
+                rule,
+                integer("CIVIS_BIO_WORKERS", cores, 1, 256),
+                defaults.queueLimit());
     }
 
     private Duration seconds(String name, int fallback, int min, int max) {

@@ -22,7 +22,7 @@ final class RegistrySettingsLoader {
                 NumberRules.DEFAULT_REPEAT_LIMIT,
                 NumberRules.DEFAULT_REPEATED_BLOCK_LENGTH,
                 config.uinDenyList());
-        return new RegistrySettings(schema, uins, NumberRules.defaults(config.vidLength()));
+        return new RegistrySettings(schema, uins, NumberRules.defaults(config.vidLength()), config.biometrics());
     }
 
     private static IdSchema readSchema(Path file) {

@@ -8,6 +8,7 @@ import org.civis.core.audit.AuditChainer;
 import org.civis.core.audit.AuditLog;
 import org.civis.core.audit.AuditVerifier;
 import org.civis.core.authfacts.AuthFactsReader;
+import org.civis.core.biometrics.Biometrics;
 import org.civis.core.crypto.BlindIndex;
 import org.civis.core.crypto.EnvelopeCipher;
 import org.civis.core.dedup.DemographicIndex;
@@ -29,6 +30,7 @@ public final class Registry {
     private final VidService vids;
     private final AuthLockService locks;
     private final AuthFactsReader authFacts;
+    private final Biometrics biometrics;
     private final AuditChainer auditChainer;
     private final AuditVerifier auditVerifier;
 
@@ -51,15 +53,25 @@ public final class Registry {
         DemographicKeys demographicKeys = new DemographicKeys(settings.schema().deduplication(), blindIndex);
         DemographicIndex demographicIndex = new DemographicIndex();
         IdentityStore store = new IdentityStore(cipher, new IdNumberGenerator(settings.uinRules(), random));
+        this.biometrics = new Biometrics(pool, cipher, settings.schema(), settings.biometrics());
 
         this.enrollments = new EnrollmentService(
-                pool, store, validator, demographicKeys, demographicIndex, blindIndex, cipher, audit, clock);
-        this.identities =
-                new IdentityService(pool, store, validator, demographicKeys, demographicIndex, audit, changes, clock);
+                pool,
+                store,
+                validator,
+                demographicKeys,
+                demographicIndex,
+                blindIndex,
+                cipher,
+                biometrics,
+                audit,
+                clock);
+        this.identities = new IdentityService(
+                pool, store, validator, demographicKeys, demographicIndex, biometrics, audit, changes, clock);
         this.vids =
                 new VidService(pool, store, new IdNumberGenerator(settings.vidRules(), random), audit, changes, clock);
         this.locks = new AuthLockService(pool, store, audit, changes, clock);
-        this.authFacts = new AuthFactsReader(pool, store);
+        this.authFacts = new AuthFactsReader(pool, store, biometrics.store());
         this.auditChainer = new AuditChainer(keys.auditKey(), pool);
         this.auditVerifier = new AuditVerifier(keys.auditKey(), pool);
     }
@@ -78,6 +90,11 @@ public final class Registry {
 
     public VidService vids() {
         return vids;
+    }
+
+    /** Fingerprint extraction, the template store, the 1:N gallery and 1:1 verification. */
+    public Biometrics biometrics() {
+        return biometrics;
     }
 
     public AuthLockService locks() {

@@ -19,7 +19,8 @@ public record AuthView(
         IdentityStatus status,
         List<LockState> locks,
         List<VidState> vids,
-        byte[] sealedMatchData)
+        byte[] sealedMatchData,
+        byte[] sealedFingerprints)
         implements Revisioned {
 
     public AuthView {

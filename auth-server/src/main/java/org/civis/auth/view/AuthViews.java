@@ -5,6 +5,7 @@ import com.hazelcast.map.IMap;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 import org.civis.auth.cluster.ClusterMaps;
@@ -15,6 +16,8 @@ import org.civis.auth.jose.CacheSeal;
 import org.civis.core.IdentityChanges;
 import org.civis.core.authfacts.AuthFacts;
 import org.civis.core.authfacts.AuthFactsReader;
+import org.civis.core.biometrics.EnrolledFingerprint;
+import org.civis.core.biometrics.FingerprintRecord;
 import org.civis.core.id.Uin;
 import org.civis.core.id.Vid;
 import org.civis.core.schema.IdSchema;
@@ -78,6 +81,16 @@ public final class AuthViews implements IdentityChanges {
         }
     }
 
+    /** The enrolled fingerprints of a view, opened for a 1:1 comparison; empty when none are enrolled. */
+    public List<EnrolledFingerprint> fingerprints(AuthView view) {
+        try {
+            return FingerprintRecord.decode(
+                    seal.open(view.sealedFingerprints(), fingerprintsAssociatedData(view.uin())));
+        } catch (AEADBadTagException e) {
+            throw new IllegalStateException("a cached auth view does not open with this node's cache key", e);
+        }
+    }
+
     private Future<Optional<AuthView>> load(Uin uin) {
         return reader.load(uin)
                 .compose(facts -> facts.isEmpty()
@@ -98,8 +111,15 @@ public final class AuthViews implements IdentityChanges {
                         facts.vids().stream().map(VidState::of).toList(),
                         seal.seal(
                                 MatchData.of(schema, facts.fields()).toBytes(),
-                                associatedData(facts.uin().value()))),
+                                associatedData(facts.uin().value())),
+                        seal.seal(
+                                FingerprintRecord.encode(facts.fingerprints()),
+                                fingerprintsAssociatedData(facts.uin().value()))),
                 false);
+    }
+
+    private static byte[] fingerprintsAssociatedData(String uin) {
+        return ("auth-view-fingerprints:" + uin).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] associatedData(String uin) {

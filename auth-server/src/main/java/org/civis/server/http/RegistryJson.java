@@ -22,6 +22,13 @@ public final class RegistryJson {
         json.put(
                 "candidates",
                 new JsonArray(outcome.candidates().stream().map(Uin::value).toList()));
+        JsonArray fingerprintMatches = new JsonArray();
+        outcome.biometricCandidates()
+                .forEach(candidate -> fingerprintMatches.add(new JsonObject()
+                        .put("uin", candidate.uin().value())
+                        .put("score", Math.round(candidate.score() * 10) / 10.0)
+                        .put("position", candidate.position().name())));
+        json.put("fingerprintCandidates", fingerprintMatches);
         json.put("reasons", new JsonArray(outcome.reasons()));
         outcome.linkedUin().ifPresent(uin -> json.put("linkedUin", uin.value()));
         json.put("receivedAt", outcome.receivedAt().toString());

@@ -2,9 +2,17 @@ package org.civis.server.partnerapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDHEncrypter;
 import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -94,6 +102,29 @@ public final class AuthTestbed implements AutoCloseable {
                 .put("requestTime", clock.instant().toString())
                 .put("individualId", individualId)
                 .put("factors", factors);
+    }
+
+    /** The factors as a compact JWE to the server's published encryption key (ECDH-ES, A256GCM). */
+    public String encryptFactors(JsonObject factors) {
+        try {
+            ECKey serverKey = JWKSet.parse(
+                            publicApi.get("/.well-known/jwks.json").body())
+                    .getKeys()
+                    .stream()
+                    .filter(k -> k.getKeyUse() == KeyUse.ENCRYPTION)
+                    .findFirst()
+                    .orElseThrow()
+                    .toECKey();
+            JWEObject jwe = new JWEObject(
+                    new JWEHeader.Builder(JWEAlgorithm.ECDH_ES, EncryptionMethod.A256GCM)
+                            .keyID(serverKey.getKeyID())
+                            .build(),
+                    new Payload(factors.encode()));
+            jwe.encrypt(new ECDHEncrypter(serverKey));
+            return jwe.serialize();
+        } catch (Exception e) {
+            throw new AssertionError("cannot encrypt factors to the server key", e);
+        }
     }
 
     public Reply send(TestPartner partner, String path, String jws) {

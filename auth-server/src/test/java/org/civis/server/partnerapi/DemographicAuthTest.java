@@ -112,27 +112,13 @@ class DemographicAuthTest {
 
     @Test
     void factorsEncryptedToTheServersPublishedKeyAreDecryptedAndMatched() throws Exception {
-        var jwks = com.nimbusds.jose.jwk.JWKSet.parse(
-                bed.publicApi.get("/.well-known/jwks.json").body());
-        var serverKey = jwks.getKeys().stream()
-                .filter(k -> k.getKeyUse() == com.nimbusds.jose.jwk.KeyUse.ENCRYPTION)
-                .findFirst()
-                .orElseThrow()
-                .toECKey();
-        var jwe = new com.nimbusds.jose.JWEObject(
-                new com.nimbusds.jose.JWEHeader.Builder(
-                                com.nimbusds.jose.JWEAlgorithm.ECDH_ES, com.nimbusds.jose.EncryptionMethod.A256GCM)
-                        .keyID(serverKey.getKeyID())
-                        .build(),
-                new com.nimbusds.jose.Payload(rightNameAndBirthDate().encode()));
-        jwe.encrypt(new com.nimbusds.jose.crypto.ECDHEncrypter(serverKey));
-        JsonObject request = bed.request(uin, new JsonObject()).put("factors", jwe.serialize());
+        String jwe = bed.encryptFactors(rightNameAndBirthDate());
+        JsonObject request = bed.request(uin, new JsonObject()).put("factors", jwe);
 
         assertThat(bed.answer(bed.call(bank, "/v1/auth", request)).getBoolean("authenticated"))
                 .isTrue();
 
-        JsonObject garbled = bed.request(uin, new JsonObject())
-                .put("factors", jwe.serialize().replace('.', ','));
+        JsonObject garbled = bed.request(uin, new JsonObject()).put("factors", jwe.replace('.', ','));
         assertThat(bed.errors(bed.call(bank, "/v1/auth", garbled))).containsExactly("FACTORS_UNREADABLE");
     }
 

@@ -3,6 +3,7 @@ package org.civis.core.authfacts;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import org.civis.core.biometrics.EnrolledFingerprint;
 import org.civis.core.id.Uin;
 import org.civis.core.identity.IdentityStatus;
 import org.civis.core.lock.AuthLock;
@@ -19,12 +20,14 @@ public record AuthFacts(
         IdentityStatus status,
         JsonObject fields,
         Map<AuthType, AuthLock> locks,
-        List<VirtualId> vids) {
+        List<VirtualId> vids,
+        List<EnrolledFingerprint> fingerprints) {
 
     public AuthFacts {
         fields = fields.copy();
         locks = Map.copyOf(locks);
         vids = List.copyOf(vids);
+        fingerprints = List.copyOf(fingerprints);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
+import org.civis.core.biometrics.FingerprintStore;
 import org.civis.core.id.Uin;
 import org.civis.core.id.Vid;
 import org.civis.core.identity.IdentityStatus;
@@ -20,10 +21,12 @@ import org.civis.core.vid.VidService;
 public final class AuthFactsReader {
     private final Pool pool;
     private final IdentityStore store;
+    private final FingerprintStore fingerprints;
 
-    public AuthFactsReader(Pool pool, IdentityStore store) {
+    public AuthFactsReader(Pool pool, IdentityStore store, FingerprintStore fingerprints) {
         this.pool = pool;
         this.store = store;
+        this.fingerprints = fingerprints;
     }
 
     /** The facts of an identity, or empty when no identity has this UIN. */
@@ -51,13 +54,16 @@ public final class AuthFactsReader {
                 // deadlocks once every pooled connection is held by a load waiting for another.
                 .compose(identity -> AuthLockService.read(c, found.row().uin())
                         .compose(lockStates -> VidService.list(c, found.row().uin())
-                                .map(all -> new AuthFacts(
-                                        found.row().uin(),
-                                        found.revision(),
-                                        found.row().status(),
-                                        identity.fields(),
-                                        lockStates,
-                                        all))));
+                                .compose(all -> fingerprints
+                                        .read(c, found.row().uin())
+                                        .map(templates -> new AuthFacts(
+                                                found.row().uin(),
+                                                found.revision(),
+                                                found.row().status(),
+                                                identity.fields(),
+                                                lockStates,
+                                                all,
+                                                templates)))));
     }
 
     private static Future<Optional<Revisioned>> row(SqlConnection c, Uin uin) {

@@ -8,13 +8,23 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.civis.core.RegistryError;
 import org.civis.core.RegistryException;
 import org.civis.core.audit.AuditAction;
 import org.civis.core.audit.AuditEvent;
 import org.civis.core.audit.AuditLog;
+import org.civis.core.biometrics.BiometricCandidate;
+import org.civis.core.biometrics.BiometricCandidates;
+import org.civis.core.biometrics.BiometricSettings;
+import org.civis.core.biometrics.Biometrics;
+import org.civis.core.biometrics.FingerprintGallery;
+import org.civis.core.biometrics.FingerprintIntake;
+import org.civis.core.biometrics.FingerprintStore;
 import org.civis.core.crypto.BlindIndex;
 import org.civis.core.crypto.EnvelopeCipher;
 import org.civis.core.dedup.DemographicIndex;
@@ -46,6 +56,7 @@ public final class EnrollmentService {
     private final DemographicIndex demographicIndex;
     private final BlindIndex blindIndex;
     private final EnvelopeCipher cipher;
+    private final Biometrics biometrics;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -57,6 +68,7 @@ public final class EnrollmentService {
             DemographicIndex demographicIndex,
             BlindIndex blindIndex,
             EnvelopeCipher cipher,
+            Biometrics biometrics,
             AuditLog audit,
             Clock clock) {
         this.pool = pool;
@@ -66,6 +78,7 @@ public final class EnrollmentService {
         this.demographicIndex = demographicIndex;
         this.blindIndex = blindIndex;
         this.cipher = cipher;
+        this.biometrics = biometrics;
         this.audit = audit;
         this.clock = clock;
     }
@@ -85,13 +98,57 @@ public final class EnrollmentService {
         RegistrationId id = request.registrationId();
         // Keyed, so the stored digest says nothing about the packet to someone without the key.
         byte[] digest = blindIndex.digest(REQUEST_DIGEST_DOMAIN, CanonicalJson.encode(identity));
+        // A retry of a decided packet is answered without extracting or searching fingerprints again.
+        return store.find(pool, id, false)
+                .compose(earlier -> earlier.isPresent()
+                        ? replay(id, digest)
+                        : biometrics
+                                .intake()
+                                .accept(identity, "/identity")
+                                .compose(this::screen)
+                                .compose(screened -> enrollScreened(id, digest, screened, actor)));
+    }
+
+    private Future<EnrollmentOutcome> enrollScreened(
+            RegistrationId id, byte[] digest, FingerprintScreening screened, String actor) {
         Instant now = clock.instant();
         return pool.<Optional<EnrollmentOutcome>>withTransaction(tx -> store.claim(tx, id, digest, now)
                         .compose(claimed -> claimed
-                                ? decide(tx, id, identity, now, actor).map(Optional::of)
+                                ? decide(tx, id, screened, now, actor).map(Optional::of)
                                 : Future.succeededFuture(Optional.empty())))
-                .compose(decided -> decided.isPresent() ? Future.succeededFuture(decided.get()) : replay(id, digest));
+                .compose(decided -> {
+                    if (decided.isEmpty()) {
+                        return replay(id, digest);
+                    }
+                    // The gallery would find the new templates within a second anyway; reading them
+                    // now keeps the next search's catch-up short. A failure here loses nothing.
+                    return screened.accepted().hasFingerprints()
+                            ? biometrics.gallery().catchUp().otherwiseEmpty().map(decided.get())
+                            : Future.succeededFuture(decided.get());
+                });
     }
+
+    /**
+     * The expensive part of fingerprint deduplication, done before any transaction: search the
+     * whole gallery, noting up to which row it was complete. Rows written after that are checked
+     * again under the write lock, so a concurrent enrollment of the same finger is not missed.
+     */
+    private Future<FingerprintScreening> screen(FingerprintIntake.Accepted accepted) {
+        if (!accepted.hasFingerprints()) {
+            return Future.succeededFuture(new FingerprintScreening(accepted, List.of(), 0));
+        }
+        FingerprintGallery gallery = biometrics.gallery();
+        BiometricSettings settings = biometrics.settings();
+        return gallery.catchUp().compose(caughtUp -> {
+            long complete = gallery.seenSeq();
+            return gallery.search(accepted.prepared(), settings.dedupThreshold(), settings.maxCandidates())
+                    .map(found -> new FingerprintScreening(accepted, found, complete));
+        });
+    }
+
+    /** An enrollment's fingers, with the candidates found before its transaction. */
+    private record FingerprintScreening(
+            FingerprintIntake.Accepted accepted, List<BiometricCandidate> candidates, long completeUpTo) {}
 
     /** The outcome recorded for a registration id. */
     public Future<EnrollmentOutcome> outcome(RegistrationId id) {
@@ -119,7 +176,18 @@ public final class EnrollmentService {
                 case ISSUE -> {
                     JsonObject identity = new JsonObject(
                             new String(cipher.open(stored.packet(), packetAad(id)), StandardCharsets.UTF_8));
-                    yield issue(tx, id, identity, demographicKeys.of(identity), pending.receivedAt(), now, actor);
+                    // The parked packet already holds templates (or kept images): this re-reads them.
+                    yield biometrics
+                            .intake()
+                            .accept(identity, "/identity")
+                            .compose(accepted -> issue(
+                                    tx,
+                                    id,
+                                    accepted,
+                                    demographicKeys.of(accepted.identity()),
+                                    pending.receivedAt(),
+                                    now,
+                                    actor));
                 }
                 case REJECT ->
                     reject(
@@ -135,25 +203,56 @@ public final class EnrollmentService {
     }
 
     private Future<EnrollmentOutcome> decide(
-            SqlConnection tx, RegistrationId id, JsonObject identity, Instant now, String actor) {
-        List<DedupKey> keys = demographicKeys.of(identity);
-        return demographicIndex
+            SqlConnection tx, RegistrationId id, FingerprintScreening screened, Instant now, String actor) {
+        FingerprintIntake.Accepted accepted = screened.accepted();
+        List<DedupKey> keys = demographicKeys.of(accepted.identity());
+        // The fingerprint lock first, then the demographic keys: every writer takes them in this order.
+        return fingerprintCandidates(tx, screened).compose(biometric -> demographicIndex
                 .lockAndFindMatches(tx, keys)
-                .compose(matches -> matches.isEmpty()
-                        ? issue(tx, id, identity, keys, now, now, actor)
-                        : park(tx, id, identity, matches, now, actor));
+                .compose(matches -> matches.isEmpty() && biometric.isEmpty()
+                        ? issue(tx, id, accepted, keys, now, now, actor)
+                        : park(tx, id, accepted.identity(), union(matches, biometric), biometric, now, actor)));
+    }
+
+    /** The screening's candidates plus any among templates written since the screening's search. */
+    private Future<List<BiometricCandidate>> fingerprintCandidates(SqlConnection tx, FingerprintScreening screened) {
+        if (!screened.accepted().hasFingerprints()) {
+            return Future.succeededFuture(List.of());
+        }
+        FingerprintStore templates = biometrics.store();
+        FingerprintGallery gallery = biometrics.gallery();
+        BiometricSettings settings = biometrics.settings();
+        return templates
+                .lockWrites(tx)
+                .compose(locked -> templates.since(tx, screened.completeUpTo(), Integer.MAX_VALUE))
+                .compose(gallery::prepare)
+                .compose(late -> gallery.searchAmong(
+                        screened.accepted().prepared(),
+                        late.stream()
+                                .map(row -> Map.entry(row.uin(), row.fingers()))
+                                .toList(),
+                        settings.dedupThreshold(),
+                        settings.maxCandidates()))
+                .map(late -> BiometricCandidates.merge(screened.candidates(), late, settings.maxCandidates()));
+    }
+
+    private static List<Uin> union(List<Uin> demographic, List<BiometricCandidate> biometric) {
+        Set<Uin> all = new LinkedHashSet<>(demographic);
+        biometric.forEach(candidate -> all.add(candidate.uin()));
+        return List.copyOf(all);
     }
 
     private Future<EnrollmentOutcome> issue(
             SqlConnection tx,
             RegistrationId id,
-            JsonObject identity,
+            FingerprintIntake.Accepted accepted,
             List<DedupKey> keys,
             Instant receivedAt,
             Instant now,
             String actor) {
-        return identities.insertNew(tx, id, identity, now).compose(uin -> demographicIndex
-                .replace(tx, uin, keys)
+        return identities.insertNew(tx, id, accepted.identity(), now).compose(uin -> storeTemplates(
+                        tx, uin, accepted, now)
+                .compose(v -> demographicIndex.replace(tx, uin, keys))
                 .compose(v -> store.markIssued(tx, id, uin, now))
                 .compose(v -> audit.append(
                         tx,
@@ -166,13 +265,29 @@ public final class EnrollmentService {
                         List.of(),
                         Optional.empty(),
                         receivedAt,
-                        Optional.of(now))));
+                        Optional.of(now),
+                        List.of())));
+    }
+
+    /** Writes the identity's templates; the write lock is already held when enrollment searched. */
+    private Future<Void> storeTemplates(SqlConnection tx, Uin uin, FingerprintIntake.Accepted accepted, Instant now) {
+        if (!accepted.hasFingerprints()) {
+            return Future.succeededFuture();
+        }
+        FingerprintStore templates = biometrics.store();
+        return templates.lockWrites(tx).compose(locked -> templates.replace(tx, uin, 1, accepted.stored(), now));
     }
 
     private Future<EnrollmentOutcome> park(
-            SqlConnection tx, RegistrationId id, JsonObject identity, List<Uin> candidates, Instant now, String actor) {
+            SqlConnection tx,
+            RegistrationId id,
+            JsonObject identity,
+            List<Uin> candidates,
+            List<BiometricCandidate> biometric,
+            Instant now,
+            String actor) {
         var packet = cipher.seal(identity.encode().getBytes(StandardCharsets.UTF_8), packetAad(id));
-        return store.markSuspected(tx, id, candidates, packet)
+        return store.markSuspected(tx, id, candidates, biometric, packet)
                 .compose(v -> audit.append(
                         tx,
                         AuditEvent.of(actor, AuditAction.ENROLLMENT_DUPLICATE_SUSPECTED, id.value())
@@ -187,7 +302,8 @@ public final class EnrollmentService {
                         List.of(),
                         Optional.empty(),
                         now,
-                        Optional.empty()));
+                        Optional.empty(),
+                        biometric));
     }
 
     private Future<EnrollmentOutcome> link(
@@ -229,7 +345,8 @@ public final class EnrollmentService {
                         reasons,
                         linked,
                         pending.receivedAt(),
-                        Optional.of(now)));
+                        Optional.of(now),
+                        pending.biometricCandidates()));
     }
 
     /** The registration id was taken: by this very packet (a retry) or by another one (a client bug). */

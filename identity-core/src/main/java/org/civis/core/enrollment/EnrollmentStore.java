@@ -2,6 +2,7 @@ package org.civis.core.enrollment;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.civis.core.biometrics.BiometricCandidate;
 import org.civis.core.crypto.SealedRecord;
 import org.civis.core.id.RegistrationId;
 import org.civis.core.id.Uin;
@@ -20,7 +22,7 @@ import org.civis.core.storage.SealedColumns;
 /** The enrollments table: one row per registration id, its outcome, and a parked packet. */
 final class EnrollmentStore {
     private static final String COLUMNS = "registration_id, request_digest, status, uin, candidates, reasons,"
-            + " linked_uin, key_id, wrapped_key, nonce, ciphertext, received_at, decided_at";
+            + " linked_uin, key_id, wrapped_key, nonce, ciphertext, received_at, decided_at, biometric_candidates";
 
     /**
      * Claims the registration id for this transaction. False when another transaction already
@@ -49,13 +51,20 @@ final class EnrollmentStore {
                 .mapEmpty();
     }
 
-    Future<Void> markSuspected(SqlConnection tx, RegistrationId id, List<Uin> candidates, SealedRecord packet) {
+    Future<Void> markSuspected(
+            SqlConnection tx,
+            RegistrationId id,
+            List<Uin> candidates,
+            List<BiometricCandidate> biometric,
+            SealedRecord packet) {
         // Built member by member: Tuple.of(a, array) would spread the array as varargs.
         Tuple row = Tuple.tuple()
                 .addString(id.value())
-                .addArrayOfString(candidates.stream().map(Uin::value).toArray(String[]::new));
-        return tx.preparedQuery("update enrollments set status = 'DUPLICATE_SUSPECTED', candidates = $2, key_id = $3,"
-                        + " wrapped_key = $4, nonce = $5, ciphertext = $6 where registration_id = $1")
+                .addArrayOfString(candidates.stream().map(Uin::value).toArray(String[]::new))
+                .addValue(BiometricCandidatesJson.encode(biometric));
+        return tx.preparedQuery("update enrollments set status = 'DUPLICATE_SUSPECTED', candidates = $2,"
+                        + " biometric_candidates = $3, key_id = $4, wrapped_key = $5, nonce = $6, ciphertext = $7"
+                        + " where registration_id = $1")
                 .execute(SealedColumns.append(row, packet))
                 .mapEmpty();
     }
@@ -84,7 +93,8 @@ final class EnrollmentStore {
                 List.of(row.getArrayOfStrings("reasons")),
                 Optional.ofNullable(row.getString("linked_uin")).map(Uin::new),
                 row.getOffsetDateTime("received_at").toInstant(),
-                Optional.ofNullable(row.getOffsetDateTime("decided_at")).map(OffsetDateTime::toInstant));
+                Optional.ofNullable(row.getOffsetDateTime("decided_at")).map(OffsetDateTime::toInstant),
+                BiometricCandidatesJson.decode((JsonArray) row.getValue("biometric_candidates")));
         return new StoredEnrollment(outcome, row.getBuffer("request_digest").getBytes(), SealedColumns.read(row));
     }
 

@@ -3,6 +3,7 @@ package org.civis.core.identity;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,9 @@ import org.civis.core.RegistryException;
 import org.civis.core.audit.AuditAction;
 import org.civis.core.audit.AuditEvent;
 import org.civis.core.audit.AuditLog;
+import org.civis.core.biometrics.Biometrics;
+import org.civis.core.biometrics.FingerprintIntake;
+import org.civis.core.biometrics.FingerprintStore;
 import org.civis.core.dedup.DemographicIndex;
 import org.civis.core.dedup.DemographicKeys;
 import org.civis.core.id.ReasonCode;
@@ -28,6 +32,7 @@ public final class IdentityService {
     private final SchemaValidator validator;
     private final DemographicKeys demographicKeys;
     private final DemographicIndex demographicIndex;
+    private final Biometrics biometrics;
     private final AuditLog audit;
     private final IdentityChanges authChanges;
     private final Clock clock;
@@ -38,6 +43,7 @@ public final class IdentityService {
             SchemaValidator validator,
             DemographicKeys demographicKeys,
             DemographicIndex demographicIndex,
+            Biometrics biometrics,
             AuditLog audit,
             IdentityChanges changes,
             Clock clock) {
@@ -46,6 +52,7 @@ public final class IdentityService {
         this.validator = validator;
         this.demographicKeys = demographicKeys;
         this.demographicIndex = demographicIndex;
+        this.biometrics = biometrics;
         this.audit = audit;
         this.authChanges = changes;
         this.clock = clock;
@@ -97,23 +104,56 @@ public final class IdentityService {
                                     violations));
                         }
                         int version = row.currentVersion() + 1;
-                        return store.insertVersion(tx, uin, version, merged, now)
-                                .compose(v -> store.setCurrentVersion(tx, uin, version, now))
-                                .compose(v -> demographicIndex.replace(tx, uin, demographicKeys.of(merged)))
-                                .compose(v -> audit.append(
-                                        tx,
-                                        AuditEvent.of(actor, AuditAction.IDENTITY_UPDATED, uin)
-                                                .with("version", version)
-                                                .with(
-                                                        "fields",
-                                                        changes.fieldNames().stream()
-                                                                .sorted()
-                                                                .toList())))
-                                .map(seq -> new Identity(
-                                        uin, row.status(), version, version, merged, row.createdAt(), now));
+                        return withTemplates(merged, changes)
+                                .compose(accepted -> store.insertVersion(tx, uin, version, accepted.identity(), now)
+                                        .compose(v -> store.setCurrentVersion(tx, uin, version, now))
+                                        .compose(v -> replaceTemplates(tx, uin, version, accepted, changes, now))
+                                        .compose(v -> demographicIndex.replace(tx, uin, demographicKeys.of(merged)))
+                                        .compose(v -> audit.append(
+                                                tx,
+                                                AuditEvent.of(actor, AuditAction.IDENTITY_UPDATED, uin)
+                                                        .with("version", version)
+                                                        .with(
+                                                                "fields",
+                                                                changes.fieldNames().stream()
+                                                                        .sorted()
+                                                                        .toList())))
+                                        .map(seq -> new Identity(
+                                                uin,
+                                                row.status(),
+                                                version,
+                                                version,
+                                                accepted.identity(),
+                                                row.createdAt(),
+                                                now)));
                     });
                 }))
                 .compose(updated -> authChanges.changed(uin).map(updated));
+    }
+
+    /** The merged document with new fingerprints extracted; untouched when the changes leave them alone. */
+    private Future<FingerprintIntake.Accepted> withTemplates(JsonObject merged, JsonObject changes) {
+        return biometrics.intake().touchesFingerprints(changes)
+                ? biometrics.intake().accept(merged, "/identity")
+                : Future.succeededFuture(new FingerprintIntake.Accepted(merged, List.of(), List.of()));
+    }
+
+    /**
+     * New fingerprints replace the stored templates (none left removes them). Fingerprints are not
+     * searched against the gallery on update: that belongs to an authority's re-enrollment process.
+     */
+    private Future<Void> replaceTemplates(
+            SqlConnection tx,
+            Uin uin,
+            int version,
+            FingerprintIntake.Accepted accepted,
+            JsonObject changes,
+            Instant now) {
+        if (!biometrics.intake().touchesFingerprints(changes)) {
+            return Future.succeededFuture();
+        }
+        FingerprintStore templates = biometrics.store();
+        return templates.lockWrites(tx).compose(locked -> templates.replace(tx, uin, version, accepted.stored(), now));
     }
 
     /**

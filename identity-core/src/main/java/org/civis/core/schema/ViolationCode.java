@@ -27,5 +27,11 @@ public enum ViolationCode {
     FINGER_DPI_OUT_OF_RANGE,
     FINGER_DATA_INVALID,
     FINGER_DATA_TOO_LARGE,
-    FINGER_COUNT_EXCEEDED
+    FINGER_COUNT_EXCEEDED,
+    /** The fingerprint image could not be decoded, or is larger than a fingerprint image can be. */
+    FINGER_IMAGE_UNREADABLE,
+    /** The minutiae template is not a one-finger record of the declared standard. */
+    FINGER_TEMPLATE_UNREADABLE,
+    /** Too few minutiae to tell this finger from others: capture it again. */
+    FINGER_TOO_FEW_MINUTIAE
 }

@@ -29,6 +29,7 @@ public final class RegistryFixture implements AutoCloseable {
     public final PostgresServer database = TestDatabase.fresh();
     public final Vertx vertx = Vertx.vertx();
     public final Pool pool = database.pool(vertx, 8);
+    public final RegistryKeys keys = freshKeys();
     public final Registry registry;
 
     public RegistryFixture() {
@@ -45,7 +46,12 @@ public final class RegistryFixture implements AutoCloseable {
     }
 
     private RegistryFixture(RegistrySettings settings, IdentityChanges changes) {
-        registry = new Registry(pool, freshKeys(), settings, changes, clock);
+        registry = new Registry(pool, keys, settings, changes, clock);
+    }
+
+    /** Another registry over the same database and keys: a second node of one deployment. */
+    public Registry secondNode(RegistrySettings settings) {
+        return new Registry(pool, keys, settings, IdentityChanges.NONE, clock);
     }
 
     static RegistryKeys freshKeys() {
@@ -100,6 +106,7 @@ public final class RegistryFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        registry.biometrics().close();
         Await.result(pool.close());
         Await.result(vertx.close());
     }

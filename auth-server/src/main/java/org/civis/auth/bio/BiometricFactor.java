@@ -1,0 +1,99 @@
+package org.civis.auth.bio;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.civis.auth.AuthError;
+import org.civis.auth.AuthRefusal;
+import org.civis.core.biometrics.CapturedFingerprint;
+import org.civis.core.schema.FingerprintEnvelope;
+import org.civis.core.schema.Violation;
+
+/**
+ * The {@code biometrics} factor: {@code fingerprints} in the enrollment shape
+ * ({@code [{"position", "format", "data", "dpi"}]}), and {@code face} or {@code iris} as
+ * {@code [{"format", "data"}]} for a plugged-in matcher. Refuses a malformed factor with
+ * REQUEST_INVALID naming the member.
+ */
+public record BiometricFactor(List<CapturedFingerprint> fingerprints, Map<Modality, List<BiometricSample>> others) {
+    /** Per presented sample, as for enrollment: a rolled ten-print finger at 1000 dpi fits. */
+    static final int MAX_SAMPLE_BYTES = 1024 * 1024;
+
+    private static final int MAX_OTHER_SAMPLES = 4;
+    private static final String PATH = "factors.biometrics";
+
+    public BiometricFactor {
+        fingerprints = List.copyOf(fingerprints);
+        others = Map.copyOf(others);
+    }
+
+    public static BiometricFactor read(Object raw) {
+        if (!(raw instanceof JsonObject factor) || factor.isEmpty()) {
+            throw new AuthRefusal(AuthError.REQUEST_INVALID, PATH);
+        }
+        List<CapturedFingerprint> fingerprints = List.of();
+        Map<Modality, List<BiometricSample>> others = new EnumMap<>(Modality.class);
+        for (String name : factor.fieldNames()) {
+            Modality modality =
+                    modality(name).orElseThrow(() -> new AuthRefusal(AuthError.REQUEST_INVALID, PATH + "." + name));
+            if (modality == Modality.FINGERPRINTS) {
+                fingerprints = fingerprints(factor.getValue(name));
+            } else {
+                others.put(modality, samples(factor.getValue(name), PATH + "." + name));
+            }
+        }
+        return new BiometricFactor(fingerprints, others);
+    }
+
+    private static List<CapturedFingerprint> fingerprints(Object value) {
+        // The same checks as enrollment's, so a capture client sends one shape everywhere.
+        List<Violation> violations = FingerprintEnvelope.check(value, "", MAX_SAMPLE_BYTES);
+        if (!violations.isEmpty()) {
+            String pointer = violations.get(0).path();
+            throw new AuthRefusal(AuthError.REQUEST_INVALID, PATH + ".fingerprints" + pointer.replace('/', '.'));
+        }
+        List<CapturedFingerprint> captures = new ArrayList<>();
+        ((JsonArray) value).forEach(entry -> captures.add(CapturedFingerprint.fromJson((JsonObject) entry)));
+        return captures;
+    }
+
+    private static List<BiometricSample> samples(Object value, String path) {
+        if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > MAX_OTHER_SAMPLES) {
+            throw new AuthRefusal(AuthError.REQUEST_INVALID, path);
+        }
+        List<BiometricSample> samples = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String at = path + "." + i;
+            if (!(array.getValue(i) instanceof JsonObject entry)
+                    || !(entry.getValue("format") instanceof String format)
+                    || !(entry.getValue("data") instanceof String data)
+                    || entry.size() != 2
+                    || data.length() > 4L * (MAX_SAMPLE_BYTES + 2) / 3) {
+                throw new AuthRefusal(AuthError.REQUEST_INVALID, at);
+            }
+            try {
+                samples.add(new BiometricSample(format, Base64.getDecoder().decode(data)));
+            } catch (IllegalArgumentException notBase64) {
+                throw new AuthRefusal(AuthError.REQUEST_INVALID, at + ".data");
+            }
+        }
+        return samples;
+    }
+
+    private static Optional<Modality> modality(String name) {
+        return Arrays.stream(Modality.values())
+                .filter(modality -> modality.jsonName().equals(name))
+                .findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return "BiometricFactor[fingers=" + fingerprints.size() + ", others=" + others.keySet() + "]";
+    }
+}

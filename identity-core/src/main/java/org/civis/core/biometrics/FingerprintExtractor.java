@@ -1,0 +1,119 @@
+package org.civis.core.biometrics;
+
+import com.machinezoo.fingerprintio.TemplateFormat;
+import com.machinezoo.fingerprintio.iso19794p2v2005.Iso19794p2v2005Position;
+import com.machinezoo.fingerprintio.iso19794p2v2005.Iso19794p2v2005Template;
+import com.machinezoo.sourceafis.FingerprintCompatibility;
+import com.machinezoo.sourceafis.FingerprintImage;
+import com.machinezoo.sourceafis.FingerprintImageOptions;
+import com.machinezoo.sourceafis.FingerprintTemplate;
+import java.util.List;
+import org.civis.core.schema.FingerPosition;
+import org.civis.core.schema.FingerprintFormat;
+import org.civis.core.schema.ViolationCode;
+
+/**
+ * Turns a capture into a template, or says with a stable code why it cannot be used. Images go
+ * through SourceAFIS's extractor; ISO and ANSI templates through its importer. Either way the
+ * result is stored as an ISO/IEC 19794-2:2005 record carrying the declared finger position.
+ * CPU-bound (tens of milliseconds per image): call it on a {@link BiometricWorkers} thread.
+ */
+public final class FingerprintExtractor {
+    private final int minMinutiae;
+
+    public FingerprintExtractor(int minMinutiae) {
+        this.minMinutiae = minMinutiae;
+    }
+
+    /** The outcome for one finger: a template, or a refusal with a code and a message for people. */
+    public sealed interface Extraction {
+        record Extracted(EnrolledFingerprint stored, PreparedFingerprint prepared, int minutiae)
+                implements Extraction {}
+
+        record Refused(ViolationCode code, String message) implements Extraction {}
+    }
+
+    public Extraction extract(CapturedFingerprint capture) {
+        try {
+            FingerprintTemplate template = capture.isTemplate() ? importTemplate(capture) : extractFromImage(capture);
+            return gate(capture.position(), template);
+        } catch (Refusal refusal) {
+            return refusal.refused;
+        }
+    }
+
+    /** The quality gate, then the stored form: an ISO record that names the declared position. */
+    private Extraction gate(FingerPosition position, FingerprintTemplate template) {
+        Iso19794p2v2005Template iso = new Iso19794p2v2005Template(
+                FingerprintCompatibility.exportTemplates(TemplateFormat.ISO_19794_2_2005, template));
+        int minutiae = iso.fingerprints.get(0).minutiae.size();
+        if (minutiae < minMinutiae) {
+            return new Extraction.Refused(
+                    ViolationCode.FINGER_TOO_FEW_MINUTIAE,
+                    "has " + minutiae + " minutiae; at least " + minMinutiae + " are needed");
+        }
+        iso.fingerprints.get(0).position = Iso19794p2v2005Position.valueOf(position.name());
+        return new Extraction.Extracted(
+                new EnrolledFingerprint(position, iso.toByteArray()),
+                new PreparedFingerprint(position, template),
+                minutiae);
+    }
+
+    /** Rebuilds the comparable form of a stored finger; stored records were validated on the way in. */
+    public static PreparedFingerprint prepare(EnrolledFingerprint stored) {
+        return new PreparedFingerprint(
+                stored.position(), FingerprintCompatibility.importTemplate(stored.isoTemplate()));
+    }
+
+    private static FingerprintTemplate extractFromImage(CapturedFingerprint capture) throws Refusal {
+        String expected = "must be a decodable " + capture.format().jsonName() + " image";
+        if (!ImageBounds.withinLimit(capture.format(), capture.data())) {
+            throw new Refusal(
+                    ViolationCode.FINGER_IMAGE_UNREADABLE,
+                    expected + " of at most " + ImageBounds.MAX_PIXELS + " pixels");
+        }
+        try {
+            return new FingerprintTemplate(
+                    new FingerprintImage(capture.data(), new FingerprintImageOptions().dpi(capture.dpi())));
+        } catch (RuntimeException undecodable) {
+            // SourceAFIS reports a broken image with assorted runtime exceptions; the bytes are the
+            // client's, so none of them is our bug, and none is logged (the image is personal data).
+            throw new Refusal(ViolationCode.FINGER_IMAGE_UNREADABLE, expected);
+        }
+    }
+
+    private static FingerprintTemplate importTemplate(CapturedFingerprint capture) throws Refusal {
+        boolean declaredIso = capture.format() == FingerprintFormat.ISO_19794_2;
+        Refusal refusal = new Refusal(
+                ViolationCode.FINGER_TEMPLATE_UNREADABLE,
+                "must be an " + (declaredIso ? "ISO/IEC 19794-2" : "ANSI/INCITS 378")
+                        + " record of exactly one finger");
+        try {
+            TemplateFormat format = TemplateFormat.identify(capture.data());
+            if (format == null || isIso(format) != declaredIso) {
+                throw refusal;
+            }
+            List<FingerprintTemplate> views = FingerprintCompatibility.importTemplates(capture.data());
+            if (views.size() != 1) {
+                throw refusal;
+            }
+            return views.get(0);
+        } catch (RuntimeException malformed) {
+            throw refusal;
+        }
+    }
+
+    private static boolean isIso(TemplateFormat format) {
+        return format == TemplateFormat.ISO_19794_2_2005 || format == TemplateFormat.ISO_19794_2_2011;
+    }
+
+    /** Why a capture was refused, carried out of the decoding steps. */
+    private static final class Refusal extends Exception {
+        private final Extraction.Refused refused;
+
+        Refusal(ViolationCode code, String message) {
+            super(message, null, false, false);
+            this.refused = new Extraction.Refused(code, message);
+        }
+    }
+}
