@@ -70,7 +70,7 @@ public final class FingerprintExtractor {
         if (!ImageBounds.withinLimit(capture.format(), capture.data())) {
             throw new Refusal(
                     ViolationCode.FINGER_IMAGE_UNREADABLE,
-                    expected + " of at most " + ImageBounds.MAX_PIXELS + " pixels");
+                    expected + " of at most " + ImageBounds.MAX_MEGAPIXELS + " megapixels");
         }
         try {
             return new FingerprintTemplate(

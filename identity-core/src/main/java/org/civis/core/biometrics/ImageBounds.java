@@ -14,7 +14,8 @@ import org.civis.core.schema.FingerprintFormat;
  * the limit.
  */
 final class ImageBounds {
-    static final long MAX_PIXELS = 4_000L * 4_000L;
+    static final int MAX_MEGAPIXELS = 16;
+    private static final long MAX_PIXELS = MAX_MEGAPIXELS * 1_000_000L;
 
     private ImageBounds() {}
 
