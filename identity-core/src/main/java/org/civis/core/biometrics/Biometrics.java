@@ -18,6 +18,7 @@ public final class Biometrics implements AutoCloseable {
     private final FingerprintStore store;
     private final FingerprintGallery gallery;
     private final FingerprintIntake intake;
+    private volatile FingerprintSearch search;
 
     public Biometrics(Pool pool, EnvelopeCipher cipher, IdSchema schema, BiometricSettings settings) {
         this.settings = settings;
@@ -26,6 +27,17 @@ public final class Biometrics implements AutoCloseable {
         this.store = new FingerprintStore(cipher);
         this.gallery = new FingerprintGallery(pool, store, workers);
         this.intake = new FingerprintIntake(schema, extractor, workers, settings.keepImages());
+        this.search = gallery;
+    }
+
+    /** The 1:N search enrollment uses: this node's gallery unless a cluster search was plugged in. */
+    public FingerprintSearch search() {
+        return search;
+    }
+
+    /** Replaces the 1:N search, for a deployment that spreads the gallery over its nodes. */
+    public void searchWith(FingerprintSearch other) {
+        this.search = java.util.Objects.requireNonNull(other, "other");
     }
 
     public BiometricSettings settings() {

@@ -15,7 +15,7 @@ import org.civis.core.id.Uin;
  * {@link FingerprintStore} for why that misses nothing), so every node's gallery converges on the
  * same content whichever node enrolled. Searches run in parallel slices on the biometric workers.
  */
-public final class FingerprintGallery {
+public final class FingerprintGallery implements FingerprintSearch {
     private static final int BATCH = 2_000;
 
     private final Pool pool;
@@ -64,10 +64,20 @@ public final class FingerprintGallery {
         return next.future();
     }
 
-    /** Identities with a finger scoring at least {@code threshold} against one of {@code probe}, best first. */
-    public Future<List<BiometricCandidate>> search(List<PreparedFingerprint> probe, double threshold, int max) {
-        List<Map.Entry<Uin, List<PreparedFingerprint>>> snapshot = new ArrayList<>(entries.entrySet());
-        return searchAmong(probe, snapshot, threshold, max);
+    /** Catches up with the template table, then searches every identity in it. */
+    @Override
+    public Future<Result> search(List<PreparedFingerprint> probe, double threshold, int max) {
+        return catchUp().compose(caughtUp -> {
+            // Read before the snapshot: every row up to it is already in the entries.
+            long complete = seenSeq;
+            List<Map.Entry<Uin, List<PreparedFingerprint>>> snapshot = new ArrayList<>(entries.entrySet());
+            return searchAmong(probe, snapshot, threshold, max).map(found -> new Result(found, complete));
+        });
+    }
+
+    /** A snapshot of the entries, for a search that scans only part of them (a cluster member's share). */
+    public List<Map.Entry<Uin, List<PreparedFingerprint>>> entries() {
+        return new ArrayList<>(entries.entrySet());
     }
 
     /** The same search over a given set of identities (rows read outside the gallery). */

@@ -137,13 +137,11 @@ public final class EnrollmentService {
         if (!accepted.hasFingerprints()) {
             return Future.succeededFuture(new FingerprintScreening(accepted, List.of(), 0));
         }
-        FingerprintGallery gallery = biometrics.gallery();
         BiometricSettings settings = biometrics.settings();
-        return gallery.catchUp().compose(caughtUp -> {
-            long complete = gallery.seenSeq();
-            return gallery.search(accepted.prepared(), settings.dedupThreshold(), settings.maxCandidates())
-                    .map(found -> new FingerprintScreening(accepted, found, complete));
-        });
+        return biometrics
+                .search()
+                .search(accepted.prepared(), settings.dedupThreshold(), settings.maxCandidates())
+                .map(found -> new FingerprintScreening(accepted, found.candidates(), found.completeUpTo()));
     }
 
     /** An enrollment's fingers, with the candidates found before its transaction. */
