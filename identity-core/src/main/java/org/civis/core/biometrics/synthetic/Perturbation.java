@@ -20,8 +20,8 @@ public record Perturbation(
         int maxSpuriousMinutiae) {
 
     /**
-     * A careful live capture. With it SourceAFIS scores about 99.6% of genuine pairs at 40 or more
-     * (median ~150) and no impostor pair above 11 in 350,000 tried, so scale benchmarks see a
+     * A careful live capture. With it SourceAFIS scores about 99.7% of genuine pairs at 40 or more
+     * (median ~145) and no impostor pair above 12 in 500,000 tried, so scale benchmarks see a
      * realistic mix of outcomes, rare weak genuine pairs included. Tests that need every genuine
      * pair above 40 pin a seed where that holds.
      */

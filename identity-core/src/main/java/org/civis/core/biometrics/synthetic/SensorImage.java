@@ -6,7 +6,7 @@ package org.civis.core.biometrics.synthetic;
  */
 final class SensorImage {
 
-    /** A 20 x 25 mm capture area at 500 dpi, about what a single-finger optical scanner gives. */
+    /** About 20 x 25 mm at 500 dpi: room for a whole fingertip, so few minutiae fall off the edge. */
     static final int WIDTH = 400;
 
     static final int HEIGHT = 500;

@@ -12,12 +12,16 @@ import org.civis.core.schema.FingerPosition;
  *
  * <p>Deterministic: two instances made with the same seed return the same fingers and the same
  * bytes when called in the same order. {@link Random} is used on purpose, because its algorithm is
- * fixed by its specification and so stays the same across JDKs. Not for concurrent use: the order of
+ * fixed by its specification and so stays the same across JDKs (and the geometry uses {@link
+ * StrictMath} for the same reason). Not for concurrent use: the order of
  * calls is what makes the output repeatable.
  */
 public final class SyntheticFingerprints {
 
-    /** Real minutiae rarely sit closer than about one ridge period and a half (~0.7 mm at 500 dpi). */
+    /**
+     * About one and a half ridge periods (0.7 mm at 500 dpi): minutiae closer than that are mostly
+     * noise, which extractors filter out.
+     */
     private static final double MIN_MINUTIA_DISTANCE = 14;
 
     private final Random random;
@@ -67,6 +71,6 @@ public final class SyntheticFingerprints {
     }
 
     private static boolean farEnough(SyntheticMinutia a, SyntheticMinutia b) {
-        return Math.hypot(a.x() - b.x(), a.y() - b.y()) >= MIN_MINUTIA_DISTANCE;
+        return StrictMath.hypot(a.x() - b.x(), a.y() - b.y()) >= MIN_MINUTIA_DISTANCE;
     }
 }
