@@ -11,6 +11,8 @@ import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.civis.auth.cluster.gallery.GalleryShare;
+import org.civis.auth.cluster.gallery.PartitionedFingerprintSearch;
 import org.civis.auth.jose.AuthKeys;
 import org.civis.auth.transaction.AuthRecorder;
 import org.civis.auth.view.AuthViews;
@@ -79,6 +81,12 @@ public final class CivisServer implements AutoCloseable {
                     clock);
             started.push(registry.biometrics()); // its workers stop after everything that submits to them
             started.push(GalleryFollower.start(vertx, registry.biometrics().gallery()));
+            // 1:N search runs where the data lives: each member scans the identities of its partitions.
+            GalleryShare share = new GalleryShare(hazelcast, registry.biometrics());
+            started.push(share.register()); // withdrawn before the workers stop: others then see the gap
+            registry.biometrics()
+                    .searchWith(new PartitionedFingerprintSearch(
+                            vertx, hazelcast, share, registry.biometrics().gallery()));
             AuditChaining chaining = AuditChaining.start(vertx, registry.auditChainer());
             started.push(chaining::stop); // before Vert.x closes: the last entries get chained
             AuthRecorder recorder = new AuthRecorder(

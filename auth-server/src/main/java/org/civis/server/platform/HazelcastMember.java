@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.civis.auth.cluster.ClusterMaps;
+import org.civis.auth.cluster.gallery.ScanExecutor;
 import org.civis.server.CivisConfig;
 
 /**
@@ -31,6 +32,7 @@ public final class HazelcastMember {
         // The server stops the member itself, after the HTTP listeners and before the database.
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
         ClusterMaps.configure(config);
+        ScanExecutor.configure(config);
         List<String> members = civis.hazelcastMembers();
         if (members.isEmpty()) {
             config.setProperty("hazelcast.wait.seconds.before.join", "0"); // nobody to wait for

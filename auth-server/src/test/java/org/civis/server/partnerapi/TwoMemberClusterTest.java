@@ -1,13 +1,20 @@
 package org.civis.server.partnerapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.civis.core.registry.FingerprintEntries.iso;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
+import org.civis.core.biometrics.synthetic.SyntheticFinger;
+import org.civis.core.biometrics.synthetic.SyntheticFingerprints;
+import org.civis.core.registry.FingerprintEntries;
 import org.civis.core.registry.Residents;
+import org.civis.core.schema.FingerPosition;
+import org.civis.server.HttpClientForTests.Reply;
 import org.civis.server.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two server nodes in one Hazelcast cluster on loopback, sharing one PostgreSQL database and one
- * set of keys: what one node changes, the other enforces on its very next request.
+ * set of keys: what one node changes, the other enforces on its very next request, and a finger
+ * enrolled through one is found by a fingerprint search the other spreads over both.
  */
 class TwoMemberClusterTest {
     private static AuthTestbed first;
@@ -117,5 +125,38 @@ class TwoMemberClusterTest {
                 .isTrue();
 
         assertThat(second.errors(second.send(bank, "/v1/auth", jws))).containsExactly("TRANSACTION_REPLAYED");
+    }
+
+    @Test
+    void aFingerEnrolledThroughOneNodeMakesItsOwnerACandidateWhenEnrolledAgainThroughTheOther() {
+        SyntheticFingerprints synthetic = new SyntheticFingerprints(305);
+        SyntheticFinger finger = synthetic.newFinger();
+        String uin = first.enroll(Residents.full(305)
+                .put(
+                        "fingerprints",
+                        FingerprintEntries.of(iso(
+                                FingerPosition.RIGHT_INDEX,
+                                synthetic.impression(finger, FingerPosition.RIGHT_INDEX)))));
+
+        // Another name, birth date and gender: only the finger (another impression of it) can tell.
+        Reply again = second.admin.post(
+                "/v1/enrollments",
+                new JsonObject()
+                        .put("registrationId", "reg-" + UUID.randomUUID())
+                        .put(
+                                "identity",
+                                Residents.person("Otieno Baraka", "1971-11-30", "male")
+                                        .put(
+                                                "fingerprints",
+                                                FingerprintEntries.of(iso(
+                                                        FingerPosition.RIGHT_INDEX,
+                                                        synthetic.impression(finger, FingerPosition.RIGHT_INDEX))))));
+
+        JsonObject outcome = again.json();
+        assertThat(outcome.getString("status")).as(again.body()).isEqualTo("DUPLICATE_SUSPECTED");
+        assertThat(outcome.getJsonArray("candidates").getList()).containsExactly(uin);
+        JsonObject match = outcome.getJsonArray("fingerprintCandidates").getJsonObject(0);
+        assertThat(match.getString("uin")).isEqualTo(uin);
+        assertThat(match.getString("position")).isEqualTo("RIGHT_INDEX");
     }
 }
