@@ -16,6 +16,15 @@ import org.civis.verifier.trust.Kid;
  */
 public record CoseHeaders(byte[] protectedBytes, CBORObject protectedMap, CBORObject unprotectedMap) {
 
+    /**
+     * The protected bytes as the signature covers them. RFC 9052 section 3 encodes an empty
+     * protected map as a zero-length byte string; a sender that wrote h'A0' instead still signed "no
+     * protected headers", so the zero-length form is used (the COSE WG's sign-pass-01 expects this).
+     */
+    public byte[] signedProtectedBytes() {
+        return protectedMap.size() == 0 ? new byte[0] : protectedBytes.clone();
+    }
+
     /** A label in either bucket, protected first (RFC 9052 forbids a label in both; the parser refuses it). */
     public Optional<CBORObject> get(int label) {
         CBORObject key = CBORObject.FromObject(label);

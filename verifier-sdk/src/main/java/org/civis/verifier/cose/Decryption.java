@@ -55,7 +55,7 @@ public final class Decryption {
                     "no " + keyBytes * 8 + "-bit decryption key"
                             + kid.map(k -> " with kid " + k.hex()).orElse(""));
         }
-        byte[] aad = ToBeSigned.encrypt0(message.headers().protectedBytes(), new byte[0]);
+        byte[] aad = ToBeSigned.encrypt0(message.headers().signedProtectedBytes(), new byte[0]);
         for (DecryptionKey key : candidates) {
             Optional<byte[]> plaintext = tryDecrypt(key.secret(), iv, aad, message.ciphertext());
             if (plaintext.isPresent()) {

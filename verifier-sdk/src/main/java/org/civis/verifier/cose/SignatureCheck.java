@@ -47,7 +47,7 @@ public final class SignatureCheck {
             throw new Rejection(
                     ErrorCode.KEY_ALG_MISMATCH, "no trusted key for this kid verifies " + algorithm.joseName());
         }
-        byte[] toBeSigned = ToBeSigned.sign1(message.headers().protectedBytes(), externalAad, message.payload());
+        byte[] toBeSigned = ToBeSigned.sign1(message.headers().signedProtectedBytes(), externalAad, message.payload());
         for (TrustedKey key : usable) {
             if (Signatures.verify(algorithm, key.key(), toBeSigned, message.signature(), provider)) {
                 return new Signed(key);
