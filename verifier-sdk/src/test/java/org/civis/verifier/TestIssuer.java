@@ -210,4 +210,18 @@ public final class TestIssuer {
         CBORObject sign1 = sign1(algorithm, keyPair(algorithm), kid.getBytes(StandardCharsets.UTF_8), payload);
         return qrText(tagged(sign1, false).EncodeToBytes());
     }
+
+    /** Base45 then zlib inflate, for tests that mutate the COSE bytes of a credential. */
+    public static byte[] zlibInflateForTests(String text) {
+        try {
+            java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+            inflater.setInput(new Base45().decode(text));
+            byte[] out = new byte[65536];
+            int n = inflater.inflate(out);
+            inflater.end();
+            return Arrays.copyOf(out, n);
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
