@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.civis.auth.cluster.ClusterMaps;
-import org.civis.auth.cluster.CountInWindow;
+import org.civis.auth.cluster.LeasedWindowLimit;
 import org.civis.auth.cluster.RememberOnce;
 import org.civis.auth.cluster.VertxFutures;
 import org.civis.auth.jose.RequestVerification;
@@ -30,7 +30,7 @@ public final class SignedRequestGate {
     private final PartnerDirectory partners;
     private final SignedRequestVerifier verifier;
     private final IMap<String, Boolean> seen;
-    private final IMap<String, Integer> rates;
+    private final LeasedWindowLimit rates;
     private final Duration window;
     private final Clock clock;
 
@@ -43,7 +43,10 @@ public final class SignedRequestGate {
         this.partners = partners;
         this.verifier = verifier;
         this.seen = hazelcast.getMap(ClusterMaps.REPLAY);
-        this.rates = hazelcast.getMap(ClusterMaps.RATES);
+        this.rates = new LeasedWindowLimit(
+                hazelcast.getMap(ClusterMaps.RATES),
+                () -> hazelcast.getCluster().getMembers().size(),
+                clock);
         this.window = window;
         this.clock = clock;
     }
@@ -68,10 +71,8 @@ public final class SignedRequestGate {
         if (partner.status() == PartnerStatus.SUSPENDED) {
             return Future.failedFuture(new AuthRefusal(AuthError.PARTNER_SUSPENDED));
         }
-        long now = clock.millis();
-        String counter = CountInWindow.key("partner|" + partner.id().value(), now, 1_000);
-        return VertxFutures.of(rates.submitToKey(
-                        counter, new CountInWindow(partner.policy().requestsPerSecond(), 1_000)))
+        return rates.tryAcquire(
+                        "partner|" + partner.id().value(), partner.policy().requestsPerSecond())
                 .compose(allowed -> allowed
                         ? verified(partner, body)
                         : Future.failedFuture(new AuthRefusal(AuthError.RATE_LIMITED)))

@@ -6,19 +6,33 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One fixed-window rate counter: counts a request if fewer than {@code limit} were counted under
- * this key, and says whether it was. The key names the window; the entry outlives it by one more
- * window and then expires.
+ * One fixed-window counter: takes up to {@code wanted} of what is left under {@code limit} in this
+ * window and answers how many it took (0 when the window is used up). The key names the window;
+ * the entry outlives it by one more window and then expires.
  */
-public record CountInWindow(int limit, long windowMillis) implements EntryProcessor<String, Integer, Boolean> {
-    @Override
-    public Boolean process(Map.Entry<String, Integer> entry) {
-        int counted = entry.getValue() == null ? 0 : entry.getValue();
-        if (counted >= limit) {
-            return false;
+public record CountInWindow(int limit, int wanted, long windowMillis)
+        implements EntryProcessor<String, Integer, Integer> {
+
+    public CountInWindow {
+        if (limit < 1 || wanted < 1 || windowMillis < 1) {
+            throw new IllegalArgumentException("limit, wanted and window must be positive");
         }
-        ((ExtendedMapEntry<String, Integer>) entry).setValue(counted + 1, 2 * windowMillis, TimeUnit.MILLISECONDS);
-        return true;
+    }
+
+    /** Counts one request if the window has room. */
+    public static CountInWindow one(int limit, long windowMillis) {
+        return new CountInWindow(limit, 1, windowMillis);
+    }
+
+    @Override
+    public Integer process(Map.Entry<String, Integer> entry) {
+        int counted = entry.getValue() == null ? 0 : entry.getValue();
+        int taken = Math.max(0, Math.min(wanted, limit - counted));
+        if (taken > 0) {
+            ((ExtendedMapEntry<String, Integer>) entry)
+                    .setValue(counted + taken, 2 * windowMillis, TimeUnit.MILLISECONDS);
+        }
+        return taken;
     }
 
     /** The key of the window that {@code nowMillis} falls in. */

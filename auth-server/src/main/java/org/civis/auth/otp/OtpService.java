@@ -82,9 +82,9 @@ public final class OtpService {
         long now = clock.millis();
         long window = settings.requestWindow().toMillis();
         String counter = CountInWindow.key("otp|" + uin.value(), now, window);
-        return VertxFutures.of(rates.submitToKey(counter, new CountInWindow(settings.maxRequests(), window)))
-                .compose(allowed -> {
-                    if (!allowed) {
+        return VertxFutures.of(rates.submitToKey(counter, CountInWindow.one(settings.maxRequests(), window)))
+                .compose(counted -> {
+                    if (counted == 0) {
                         return Future.succeededFuture(new Issued(Issued.Status.OTP_RATE_LIMITED, List.of()));
                     }
                     String key = key(uin, requester);
