@@ -61,13 +61,18 @@ public final class GallerySearchBenchmark {
             System.out.printf(
                     "%d cores, threshold %.0f; each search: one probe finger against every enrolled finger%n",
                     cores, settings.dedupThreshold());
-            System.out.println("| enrolled fingers | heap after load | search (median) | comparisons/s | genuine found | false candidates |");
+            System.out.println(
+                    "| enrolled fingers | heap after load | search (median) | comparisons/s | genuine found | false candidates |");
             System.out.println("|---|---|---|---|---|---|");
             for (int size : sizes) {
                 long fillStart = System.nanoTime();
                 grow(gallery, size, synthetic);
                 double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
-                search(biometrics, settings, gallery, List.of(prepare(synthetic.impression(known.get(0), POSITION)))); // warm-up
+                search(
+                        biometrics,
+                        settings,
+                        gallery,
+                        List.of(prepare(synthetic.impression(known.get(0), POSITION)))); // warm-up
                 long[] nanos = new long[searches];
                 int genuineFound = 0;
                 int falseCandidates = 0;
@@ -78,12 +83,16 @@ public final class GallerySearchBenchmark {
                     nanos[s] = System.nanoTime() - start;
                     Uin expected = uin(s);
                     genuineFound += found.stream().anyMatch(c -> c.uin().equals(expected)) ? 1 : 0;
-                    falseCandidates += (int) found.stream().filter(c -> !c.uin().equals(expected)).count();
+                    falseCandidates += (int) found.stream()
+                            .filter(c -> !c.uin().equals(expected))
+                            .count();
                 }
                 Arrays.sort(nanos);
                 double medianSeconds = nanos[searches / 2] / 1e9;
                 System.gc();
-                long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+                long heapMb = (Runtime.getRuntime().totalMemory()
+                                - Runtime.getRuntime().freeMemory())
+                        >> 20;
                 System.out.printf(
                         "| %,d | %,d MB | %.2f s | %,.0f | %d/%d | %d | (loaded in %.0f s)%n",
                         gallery.size(),

@@ -1,0 +1,38 @@
+package org.civis.perf.gatling;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+
+/**
+ * e-KYC with consent: demographic match, then name and date of birth released, signed and
+ * encrypted to the partner's key. A released answer is a compact JWE (five parts).
+ */
+public class KycSimulation extends CivisSimulation {
+    private final Presigned signed = new Presigned(settings.presign(), n -> {
+        SeededPopulation.Seeded seeded = population.get(n, settings.residents());
+        return Presigned.record(requests.kyc(seeded.resident(), seeded.uin()), seeded.uin(), null);
+    });
+
+    public KycSimulation() {
+        start(signed);
+    }
+
+    @Override
+    protected ScenarioBuilder flow(String prefix) {
+        return named(prefix + "e-kyc")
+                .feed(signed)
+                .exec(http(prefix + "auth: e-kyc")
+                        .post("/v1/kyc")
+                        .header("authorization", requests.authorization())
+                        .body(StringBody("#{body}"))
+                        .check(
+                                status().is(200),
+                                bodyString()
+                                        .transform(b -> b.split("\\.", -1).length)
+                                        .is(5)));
+    }
+}

@@ -1,0 +1,59 @@
+package org.civis.perf.gatling;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+
+/**
+ * OTP: the bank asks for a code (pre-signed), the server sends it through its {@code webhook}
+ * channel to the SMS gateway stand-in this simulation runs on loopback, and the resident's code
+ * is verified. The verification is signed during the run, since its code only exists then: one
+ * signature per flow on the generator. Start the server with {@code CIVIS_OTP_CHANNEL=webhook},
+ * {@code CIVIS_OTP_WEBHOOK_URL=http://127.0.0.1:<civis.smsPort>/sms}, and a per-identity code limit
+ * ({@code CIVIS_OTP_MAX_REQUESTS}) above what the run asks of each resident.
+ */
+public class OtpSimulation extends CivisSimulation {
+    private final SmsGatewayStandIn gateway = new SmsGatewayStandIn(settings.smsPort());
+    private final Presigned signed = new Presigned(settings.presign(), n -> {
+        SeededPopulation.Seeded seeded = population.get(n, settings.residents());
+        return Presigned.record(
+                requests.otpRequest(seeded.uin()),
+                seeded.uin(),
+                seeded.resident().phone());
+    });
+
+    public OtpSimulation() {
+        start(signed);
+    }
+
+    @Override
+    protected ScenarioBuilder flow(String prefix) {
+        return named(prefix + "otp")
+                .feed(signed)
+                .exec(http(prefix + "auth: otp request")
+                        .post("/v1/otp")
+                        .header("authorization", requests.authorization())
+                        .body(StringBody("#{body}"))
+                        .check(status().is(200)))
+                .exitHereIfFailed()
+                .exec(session -> {
+                    String code = gateway.take(session.getString("phone"));
+                    // No code came: an impossible one makes the verification fail visibly.
+                    return session.set(
+                            "verify", requests.otpVerify(session.getString("uin"), code == null ? "000000" : code));
+                })
+                .exec(http(prefix + "auth: otp verify")
+                        .post("/v1/auth")
+                        .header("authorization", requests.authorization())
+                        .body(StringBody("#{verify}"))
+                        .check(status().is(200), authenticated()));
+    }
+
+    @Override
+    public void after() {
+        super.after();
+        gateway.close();
+    }
+}
