@@ -63,12 +63,12 @@ public abstract class CivisSimulation extends Simulation {
             phases.add(injected(flow(WARM_UP), settings.warmUp()));
         }
         phases.add(injected(flow(""), settings.duration()));
-        if (settings.baseline()) {
+        if (!settings.baseline().isZero()) {
             ScenarioBuilder baseline = named("baseline")
                     .exec(http(BASELINE)
                             .get(settings.publicUrl() + "/health/live")
                             .check(status().is(200)));
-            phases.add(injected(baseline, settings.duration()));
+            phases.add(injected(baseline, settings.baseline()));
         }
         PopulationBuilder chain = phases.get(phases.size() - 1);
         for (int i = phases.size() - 2; i >= 0; i--) {

@@ -10,6 +10,8 @@ import java.util.Locale;
  * @param model {@code closed} (fixed concurrency: {@code civis.users}) or {@code open} (fixed arrival
  *     rate: {@code civis.rate} new requests a second)
  * @param warmUp run before the measured phase, under its own request names
+ * @param baseline how long the baseline runs after the measured phase ({@code civis.baselineSeconds},
+ *     by default as long as the measured phase; 0 for none)
  * @param presign most requests signed before injection starts; more are signed on the fly
  * @param runId names this run's transaction ids, so its records can be counted afterwards
  * @param residents how many of the seeded residents the run cycles through ({@code civis.residents},
@@ -25,7 +27,7 @@ public record LoadSettings(
         double rate,
         Duration duration,
         Duration warmUp,
-        boolean baseline,
+        Duration baseline,
         int presign,
         String runId,
         int smsPort,
@@ -56,7 +58,7 @@ public record LoadSettings(
                 rate,
                 duration,
                 warmUp,
-                Boolean.parseBoolean(System.getProperty("civis.baseline", "true")),
+                Duration.ofSeconds(Long.getLong("civis.baselineSeconds", duration.toSeconds())),
                 Integer.getInteger("civis.presign", (int) Math.min(expected, 300_000)),
                 System.getProperty("civis.runId", Long.toString(System.currentTimeMillis(), 36)),
                 Integer.getInteger("civis.smsPort", 18090),

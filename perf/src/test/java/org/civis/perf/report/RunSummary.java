@@ -86,7 +86,7 @@ public final class RunSummary {
                     "| %s | %,d | %,.1f | %d | %d | %d | %,d |%n",
                     name,
                     s.total(),
-                    s.total() / seconds,
+                    s.total() / seconds, // run.sh runs the baseline as long as the measured phase
                     s.p50(),
                     s.p95(),
                     s.p99(),
