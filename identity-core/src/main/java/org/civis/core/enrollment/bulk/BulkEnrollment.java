@@ -56,12 +56,10 @@ public final class BulkEnrollment {
     static final String FINGERPRINT_DEDUP_NOT_RUN =
             "not run: bulk import is for a register deduplicated before import (1:N over it is O(N^2))";
 
-    private static final int UIN_ATTEMPTS = 8;
-
     private final Pool pool;
     private final BatchPreparation preparation;
+    private final Issuance issuance;
     private final EnrollmentStore enrollments = new EnrollmentStore();
-    private final IdentityStore identities;
     private final DemographicIndex demographicIndex;
     private final FingerprintStore templates;
     private final EnvelopeCipher cipher;
@@ -89,7 +87,7 @@ public final class BulkEnrollment {
                 demographicKeys,
                 identities,
                 templates);
-        this.identities = identities;
+        this.issuance = new Issuance(preparation, identities, templates, demographicIndex, enrollments, audit);
         this.demographicIndex = demographicIndex;
         this.cipher = cipher;
         this.audit = audit;
@@ -188,95 +186,10 @@ public final class BulkEnrollment {
                             toIssue.add(fresh.get(i));
                         }
                     }
-                    return claimUins(tx, toIssue, now, UIN_ATTEMPTS)
-                            .compose(issued -> issue(tx, issued, now, actor).map(issued))
+                    return issuance.issue(tx, toIssue, now, actor)
                             .compose(issued -> park(tx, fresh, decisions, issued, now, actor)
                                     .map(parked -> results(fresh, decisions, issued, parked)));
                 });
-    }
-
-    /** Claims the drawn UINs; those taken meanwhile are drawn and sealed again, then claimed. */
-    private Future<List<BatchPreparation.Prepared>> claimUins(
-            SqlConnection tx, List<BatchPreparation.Prepared> toIssue, Instant now, int attemptsLeft) {
-        if (toIssue.isEmpty()) {
-            return Future.succeededFuture(List.of());
-        }
-        if (attemptsLeft == 0) {
-            return Future.failedFuture(new IllegalStateException("no free UIN after " + UIN_ATTEMPTS + " draws"));
-        }
-        // Two packets of the batch may draw the same number: the later one draws again.
-        Set<Uin> drawn = new HashSet<>();
-        List<BatchPreparation.Prepared> unique = new ArrayList<>();
-        List<BatchPreparation.Prepared> clashing = new ArrayList<>();
-        toIssue.forEach(p -> (drawn.add(p.uin()) ? unique : clashing).add(p));
-        return identities
-                .claimUins(
-                        tx,
-                        unique.stream().map(BatchPreparation.Prepared::id).toList(),
-                        unique.stream().map(BatchPreparation.Prepared::uin).toList(),
-                        now)
-                .compose(claimed -> {
-                    List<BatchPreparation.Prepared> done = new ArrayList<>();
-                    List<BatchPreparation.Prepared> again = new ArrayList<>(clashing);
-                    unique.forEach(p -> (claimed.contains(p.uin()) ? done : again).add(p));
-                    if (again.isEmpty()) {
-                        return Future.succeededFuture(done);
-                    }
-                    return preparation
-                            .redraw(again)
-                            .compose(redrawn -> claimUins(tx, redrawn, now, attemptsLeft - 1))
-                            .map(more -> {
-                                List<BatchPreparation.Prepared> all = new ArrayList<>(done);
-                                all.addAll(more);
-                                return all;
-                            });
-                });
-    }
-
-    private Future<Void> issue(SqlConnection tx, List<BatchPreparation.Prepared> issued, Instant now, String actor) {
-        if (issued.isEmpty()) {
-            return Future.succeededFuture();
-        }
-        List<Uin> uins = issued.stream().map(BatchPreparation.Prepared::uin).toList();
-        List<BatchPreparation.Prepared> withFingers =
-                issued.stream().filter(p -> p.fingers() != null).toList();
-        List<Uin> keyOwners = new ArrayList<>();
-        List<DedupKey> keys = new ArrayList<>();
-        issued.forEach(p -> p.keys().forEach(key -> {
-            keyOwners.add(p.uin());
-            keys.add(key);
-        }));
-        return identities
-                .insertVersions(
-                        tx,
-                        uins,
-                        1,
-                        issued.stream().map(BatchPreparation.Prepared::identity).toList(),
-                        now)
-                .compose(v -> withFingers.isEmpty()
-                        ? Future.succeededFuture()
-                        : templates.insertAll(
-                                tx,
-                                withFingers.stream()
-                                        .map(BatchPreparation.Prepared::uin)
-                                        .toList(),
-                                withFingers.stream()
-                                        .map(p -> p.accepted().stored().size())
-                                        .toList(),
-                                withFingers.stream()
-                                        .map(BatchPreparation.Prepared::fingers)
-                                        .toList(),
-                                now))
-                .compose(v -> demographicIndex.insertAll(tx, keyOwners, keys))
-                .compose(v -> enrollments.markIssuedAll(
-                        tx, issued.stream().map(BatchPreparation.Prepared::id).toList(), uins, now))
-                .compose(v -> audit.appendAll(
-                        tx,
-                        issued.stream()
-                                .map(p -> AuditEvent.of(actor, AuditAction.IDENTITY_ISSUED, p.uin())
-                                        .with("registrationId", p.id().value())
-                                        .with("import", "bulk"))
-                                .toList()));
     }
 
     /**
