@@ -19,11 +19,18 @@ final class Progress {
     private final long started = System.nanoTime();
     private long lastShown;
     private long done;
+    private long skipped;
 
     Progress(PrintStream out, long total) {
         this.out = out;
         this.total = total;
         this.terminal = stderrIsTerminal();
+    }
+
+    /** Residents seeded by an earlier run: they count towards the total, not towards the rate. */
+    void skip(long by) {
+        skipped += by;
+        advance(by);
     }
 
     void advance(long by) {
@@ -35,10 +42,10 @@ final class Progress {
         }
     }
 
-    /** Residents a second since the start. */
+    /** Residents seeded a second by this run. */
     double rate() {
         double seconds = (System.nanoTime() - started) / 1e9;
-        return seconds > 0 ? done / seconds : 0;
+        return seconds > 0 ? (done - skipped) / seconds : 0;
     }
 
     double seconds() {

@@ -79,7 +79,7 @@ public final class Seeder {
         for (long start = 0; start < options.count() && !stopRequested.getAsBoolean(); start += options.batchSize()) {
             long end = Math.min(options.count(), start + options.batchSize());
             if (seeded.nextClearBit((int) start) >= end) {
-                progress.advance(end - start);
+                progress.skip(end - start);
                 continue;
             }
             List<Long> missing = LongStream.range(start, end)
@@ -89,7 +89,7 @@ public final class Seeder {
             List<Long> toImport = recordEarlier(missing, tally);
             long span = end - start;
             if (toImport.isEmpty()) {
-                progress.advance(span);
+                progress.skip(span);
                 continue;
             }
             List<EnrollmentRequest> packets = toImport.stream()
