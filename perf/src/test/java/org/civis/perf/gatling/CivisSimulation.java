@@ -3,9 +3,12 @@ package org.civis.perf.gatling;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -38,12 +41,13 @@ public abstract class CivisSimulation extends Simulation {
     protected final LoadSettings settings = LoadSettings.fromSystemProperties();
     protected final SeededPopulation population = SeededPopulation.read(settings.dataDir());
     protected final PartnerRequests requests = new PartnerRequests(population.partner(), settings.runId());
+    private final GeneratorMeter meter = new GeneratorMeter();
     private Presigned feeder;
     private long cpuAtStart;
     private long wallAtStart;
 
-    /** The scenario under test; {@code prefix} goes before every request name ("" when measured). */
-    protected abstract ScenarioBuilder flow(String prefix);
+    /** What one virtual user does; {@code prefix} goes before every request name ("" when measured). */
+    protected abstract ChainBuilder flow(String prefix);
 
     /** The base URL the scenario's requests go to (the public API unless said otherwise). */
     protected String baseUrl() {
@@ -60,21 +64,29 @@ public abstract class CivisSimulation extends Simulation {
                 .contentTypeHeader("application/jose");
         List<PopulationBuilder> phases = new ArrayList<>();
         if (!settings.warmUp().isZero()) {
-            phases.add(injected(flow(WARM_UP), settings.warmUp()));
+            phases.add(injected(metered("warm-up", flow(WARM_UP)), settings.warmUp()));
         }
-        phases.add(injected(flow(""), settings.duration()));
+        phases.add(injected(metered("measured", flow("")), settings.duration()));
         if (!settings.baseline().isZero()) {
-            ScenarioBuilder baseline = named("baseline")
-                    .exec(http(BASELINE)
-                            .get(settings.publicUrl() + "/health/live")
-                            .check(status().is(200)));
-            phases.add(injected(baseline, settings.baseline()));
+            ChainBuilder baseline = exec(
+                    http(BASELINE).get(settings.publicUrl() + "/health/live").check(status().is(200)));
+            phases.add(injected(metered("baseline", baseline), settings.baseline()));
         }
         PopulationBuilder chain = phases.get(phases.size() - 1);
         for (int i = phases.size() - 2; i >= 0; i--) {
             chain = phases.get(i).andThen(chain);
         }
         setUp(chain).protocols(protocol);
+    }
+
+    /** The phase's first virtual user marks its start for the generator's CPU accounting. */
+    private ScenarioBuilder metered(String phase, ChainBuilder flow) {
+        return scenario(phase)
+                .exec(session -> {
+                    meter.mark(phase);
+                    return session;
+                })
+                .exec(flow);
     }
 
     private PopulationBuilder injected(ScenarioBuilder scenario, Duration during) {
@@ -97,10 +109,6 @@ public abstract class CivisSimulation extends Simulation {
         return parts.length == 3 ? new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8) : "";
     }
 
-    protected static ScenarioBuilder named(String name) {
-        return io.gatling.javaapi.core.CoreDsl.scenario(name);
-    }
-
     @Override
     public void before() {
         cpuAtStart = processCpuNanos();
@@ -110,6 +118,7 @@ public abstract class CivisSimulation extends Simulation {
     /** What the load generator cost: signing before the run, and its CPU during the run. */
     @Override
     public void after() {
+        meter.finish();
         double wall = (System.nanoTime() - wallAtStart) / 1e9;
         double cpu = (processCpuNanos() - cpuAtStart) / 1e9;
         Properties report = new Properties();
@@ -118,6 +127,7 @@ public abstract class CivisSimulation extends Simulation {
         report.setProperty("signedOnTheFly", Long.toString(feeder == null ? 0 : feeder.signedOnTheFly()));
         report.setProperty("generatorCpuSeconds", format(cpu));
         report.setProperty("runSeconds", format(wall));
+        report.setProperty("generatorCoresPerPhase", meter.coresPerPhase());
         report.setProperty("transactionPrefix", requests.transactionPrefix());
         report.setProperty("load", settings.describe());
         try {

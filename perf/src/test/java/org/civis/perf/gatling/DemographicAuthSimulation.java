@@ -1,10 +1,11 @@
 package org.civis.perf.gatling;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
 
 /** Signed demographic authentication: name in the resident's language and date of birth. */
 public class DemographicAuthSimulation extends CivisSimulation {
@@ -18,9 +19,8 @@ public class DemographicAuthSimulation extends CivisSimulation {
     }
 
     @Override
-    protected ScenarioBuilder flow(String prefix) {
-        return named(prefix + "demographic")
-                .feed(signed)
+    protected ChainBuilder flow(String prefix) {
+        return feed(signed)
                 .exec(http(prefix + "auth: demographic")
                         .post("/v1/auth")
                         .header("authorization", requests.authorization())

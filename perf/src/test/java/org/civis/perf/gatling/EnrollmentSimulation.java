@@ -1,11 +1,12 @@
 package org.civis.perf.gatling;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -35,9 +36,8 @@ public class EnrollmentSimulation extends CivisSimulation {
     }
 
     @Override
-    protected ScenarioBuilder flow(String prefix) {
-        return named(prefix + "enrollment")
-                .feed(packets)
+    protected ChainBuilder flow(String prefix) {
+        return feed(packets)
                 .exec(http(prefix + "admin: enroll")
                         .post("/v1/enrollments")
                         .header("content-type", "application/json")

@@ -1,10 +1,11 @@
 package org.civis.perf.gatling;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
 
 /**
  * Fingerprint authentication: fresh impressions (ISO/IEC 19794-2) of the two fingers the resident
@@ -24,9 +25,8 @@ public class FingerprintAuthSimulation extends CivisSimulation {
     }
 
     @Override
-    protected ScenarioBuilder flow(String prefix) {
-        return named(prefix + "fingerprint")
-                .feed(signed)
+    protected ChainBuilder flow(String prefix) {
+        return feed(signed)
                 .exec(http(prefix + "auth: fingerprint")
                         .post("/v1/auth")
                         .header("authorization", requests.authorization())

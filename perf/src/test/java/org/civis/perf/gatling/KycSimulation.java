@@ -2,10 +2,11 @@ package org.civis.perf.gatling;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
 
 /**
  * e-KYC with consent: demographic match, then name and date of birth released, signed and
@@ -22,9 +23,8 @@ public class KycSimulation extends CivisSimulation {
     }
 
     @Override
-    protected ScenarioBuilder flow(String prefix) {
-        return named(prefix + "e-kyc")
-                .feed(signed)
+    protected ChainBuilder flow(String prefix) {
+        return feed(signed)
                 .exec(http(prefix + "auth: e-kyc")
                         .post("/v1/kyc")
                         .header("authorization", requests.authorization())

@@ -1,10 +1,11 @@
 package org.civis.perf.gatling;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
 
 /**
  * OTP: the bank asks for a code (pre-signed), the server sends it through its {@code webhook}
@@ -29,9 +30,8 @@ public class OtpSimulation extends CivisSimulation {
     }
 
     @Override
-    protected ScenarioBuilder flow(String prefix) {
-        return named(prefix + "otp")
-                .feed(signed)
+    protected ChainBuilder flow(String prefix) {
+        return feed(signed)
                 .exec(http(prefix + "auth: otp request")
                         .post("/v1/otp")
                         .header("authorization", requests.authorization())

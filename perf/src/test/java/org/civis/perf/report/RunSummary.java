@@ -116,13 +116,15 @@ public final class RunSummary {
                 recorded == answered.total() ? "equal" : "NOT EQUAL"));
         out.append(String.format(
                 Locale.ROOT,
-                "- generator: %s requests signed in %s s before injection, %s signed during the run; %s CPU-seconds"
-                        + " over a %s s run%n",
+                "- generator: %s requests prepared (signed, for the partner API) in %s s before injection, %s during the run;"
+                        + " %s CPU-seconds"
+                        + " over a %s s run; cores used by phase: %s%n",
                 generator.getProperty("presigned"),
                 generator.getProperty("presignSeconds"),
                 generator.getProperty("signedOnTheFly"),
                 generator.getProperty("generatorCpuSeconds"),
-                generator.getProperty("runSeconds")));
+                generator.getProperty("runSeconds"),
+                generator.getProperty("generatorCoresPerPhase", "not measured")));
         out.append("- report: perf/target/gatling/")
                 .append(report.directory().getFileName())
                 .append("/index.html\n");
