@@ -53,6 +53,15 @@ final class SeedCommand implements Callable<Integer> {
                     System.err);
             print(summary, stop.get());
             return stop.get() ? 130 : 0;
+        } catch (Exception e) {
+            if (!stop.get()) {
+                throw e;
+            }
+            // Ctrl+C reaches the embedded PostgreSQL too, which ends the connections of the batches
+            // in flight: they roll back whole, and everything committed before is kept.
+            System.err.println("seed stopped: committed batches are kept, the batches in flight rolled back;"
+                    + " run the same command again to continue");
+            return 130;
         } finally {
             finished.countDown();
         }
