@@ -1,5 +1,6 @@
 package org.civis.perf.gatling;
 
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
@@ -14,6 +15,7 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -25,6 +27,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.function.BiFunction;
 
 /**
  * What every Civis simulation does: a warm-up phase, the measured phase, then the same load on
@@ -94,6 +97,26 @@ public abstract class CivisSimulation extends Simulation {
                 ? scenario.injectClosed(
                         constantConcurrentUsers(settings.users()).during(during))
                 : scenario.injectOpen(constantUsersPerSec(settings.rate()).during(during));
+    }
+
+    /**
+     * Requests signed before the run, one per seeded resident in turn; {@code sign} gets the
+     * resident and the request's number.
+     */
+    protected final Presigned presigned(BiFunction<SeededPopulation.Seeded, Long, String> sign) {
+        return new Presigned(settings.presign(), n -> {
+            SeededPopulation.Seeded seeded = population.get(n, settings.residents());
+            return Presigned.record(
+                    sign.apply(seeded, n), seeded.uin(), seeded.resident().phone());
+        });
+    }
+
+    /** A POST of the fed JWS ({@code #{body}} unless said otherwise) as the seeded bank. */
+    protected final HttpRequestActionBuilder partnerPost(String name, String path, String body) {
+        return http(name)
+                .post(path)
+                .header("authorization", requests.authorization())
+                .body(StringBody(body));
     }
 
     /** The answer is a signed JWS whose payload says {@code "authenticated": true}. */

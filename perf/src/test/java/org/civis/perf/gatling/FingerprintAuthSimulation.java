@@ -1,8 +1,6 @@
 package org.civis.perf.gatling;
 
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.feed;
-import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -12,10 +10,7 @@ import io.gatling.javaapi.core.ChainBuilder;
  * was seeded with. Needs a population seeded {@code --with-fingerprints}.
  */
 public class FingerprintAuthSimulation extends CivisSimulation {
-    private final Presigned signed = new Presigned(settings.presign(), n -> {
-        SeededPopulation.Seeded seeded = population.get(n, settings.residents());
-        return Presigned.record(requests.fingerprint(seeded.resident(), seeded.uin(), n), seeded.uin(), null);
-    });
+    private final Presigned signed = presigned((seeded, n) -> requests.fingerprint(seeded.resident(), seeded.uin(), n));
 
     public FingerprintAuthSimulation() {
         if (!population.withFingerprints()) {
@@ -27,10 +22,7 @@ public class FingerprintAuthSimulation extends CivisSimulation {
     @Override
     protected ChainBuilder flow(String prefix) {
         return feed(signed)
-                .exec(http(prefix + "auth: fingerprint")
-                        .post("/v1/auth")
-                        .header("authorization", requests.authorization())
-                        .body(StringBody("#{body}"))
+                .exec(partnerPost(prefix + "auth: fingerprint", "/v1/auth", "#{body}")
                         .check(status().is(200), authenticated()));
     }
 }

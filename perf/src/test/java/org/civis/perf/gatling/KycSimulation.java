@@ -1,9 +1,7 @@
 package org.civis.perf.gatling;
 
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.feed;
-import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -13,10 +11,7 @@ import io.gatling.javaapi.core.ChainBuilder;
  * encrypted to the partner's key. A released answer is a compact JWE (five parts).
  */
 public class KycSimulation extends CivisSimulation {
-    private final Presigned signed = new Presigned(settings.presign(), n -> {
-        SeededPopulation.Seeded seeded = population.get(n, settings.residents());
-        return Presigned.record(requests.kyc(seeded.resident(), seeded.uin()), seeded.uin(), null);
-    });
+    private final Presigned signed = presigned((seeded, n) -> requests.kyc(seeded.resident(), seeded.uin()));
 
     public KycSimulation() {
         start(signed);
@@ -25,10 +20,7 @@ public class KycSimulation extends CivisSimulation {
     @Override
     protected ChainBuilder flow(String prefix) {
         return feed(signed)
-                .exec(http(prefix + "auth: e-kyc")
-                        .post("/v1/kyc")
-                        .header("authorization", requests.authorization())
-                        .body(StringBody("#{body}"))
+                .exec(partnerPost(prefix + "auth: e-kyc", "/v1/kyc", "#{body}")
                         .check(
                                 status().is(200),
                                 bodyString()

@@ -1,8 +1,6 @@
 package org.civis.perf.gatling;
 
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.feed;
-import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -32,10 +30,7 @@ public class OtpSimulation extends CivisSimulation {
     @Override
     protected ChainBuilder flow(String prefix) {
         return feed(signed)
-                .exec(http(prefix + "auth: otp request")
-                        .post("/v1/otp")
-                        .header("authorization", requests.authorization())
-                        .body(StringBody("#{body}"))
+                .exec(partnerPost(prefix + "auth: otp request", "/v1/otp", "#{body}")
                         .check(status().is(200)))
                 .exitHereIfFailed()
                 .exec(session -> {
@@ -44,10 +39,7 @@ public class OtpSimulation extends CivisSimulation {
                     return session.set(
                             "verify", requests.otpVerify(session.getString("uin"), code == null ? "000000" : code));
                 })
-                .exec(http(prefix + "auth: otp verify")
-                        .post("/v1/auth")
-                        .header("authorization", requests.authorization())
-                        .body(StringBody("#{verify}"))
+                .exec(partnerPost(prefix + "auth: otp verify", "/v1/auth", "#{verify}")
                         .check(status().is(200), authenticated()));
     }
 
