@@ -14,6 +14,7 @@ import org.civis.core.crypto.EnvelopeCipher;
 import org.civis.core.dedup.DemographicIndex;
 import org.civis.core.dedup.DemographicKeys;
 import org.civis.core.enrollment.EnrollmentService;
+import org.civis.core.enrollment.bulk.BulkEnrollment;
 import org.civis.core.identity.IdentityService;
 import org.civis.core.identity.IdentityStore;
 import org.civis.core.keys.RegistryKeys;
@@ -26,6 +27,7 @@ import org.civis.core.vid.VidService;
 public final class Registry {
     private final RegistrySettings settings;
     private final EnrollmentService enrollments;
+    private final BulkEnrollment bulkEnrollments;
     private final IdentityService identities;
     private final VidService vids;
     private final AuthLockService locks;
@@ -66,6 +68,17 @@ public final class Registry {
                 biometrics,
                 audit,
                 clock);
+        this.bulkEnrollments = new BulkEnrollment(
+                pool,
+                store,
+                validator,
+                demographicKeys,
+                demographicIndex,
+                blindIndex,
+                cipher,
+                biometrics,
+                audit,
+                clock);
         this.identities = new IdentityService(
                 pool, store, validator, demographicKeys, demographicIndex, biometrics, audit, changes, clock);
         this.vids =
@@ -82,6 +95,11 @@ public final class Registry {
 
     public EnrollmentService enrollments() {
         return enrollments;
+    }
+
+    /** Import of an already-deduplicated register, a batch per transaction (no fingerprint 1:N). */
+    public BulkEnrollment bulkEnrollments() {
+        return bulkEnrollments;
     }
 
     public IdentityService identities() {

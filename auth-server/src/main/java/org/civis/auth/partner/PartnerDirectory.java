@@ -16,7 +16,7 @@ import org.civis.auth.cluster.VertxFutures;
  * from PostgreSQL on a miss. Each node also keeps the parsed form of each partner per revision,
  * so keys are parsed once per change, not once per request.
  */
-public final class PartnerDirectory {
+public final class PartnerDirectory implements PartnerChanges {
     private final IMap<String, CachedPartner> cached;
     private final Pool pool;
     private final Map<String, Partner> parsed = new ConcurrentHashMap<>();
@@ -39,7 +39,8 @@ public final class PartnerDirectory {
     }
 
     /** Makes {@code partner} the cluster's view unless a newer revision is already there. */
-    Future<Void> publish(Partner partner) {
+    @Override
+    public Future<Void> publish(Partner partner) {
         return VertxFutures.of(cached.submitToKey(
                         partner.id().value(),
                         new PutIfNewer<>(new CachedPartner(partner.revision(), partner.toCacheJson()))))

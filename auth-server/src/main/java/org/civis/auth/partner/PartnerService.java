@@ -29,11 +29,11 @@ public final class PartnerService {
 
     private final Pool pool;
     private final AuditLog audit;
-    private final PartnerDirectory directory;
+    private final PartnerChanges directory;
     private final Set<String> identityFields;
     private final Clock clock;
 
-    public PartnerService(Pool pool, PartnerDirectory directory, Set<String> identityFields, Clock clock) {
+    public PartnerService(Pool pool, PartnerChanges directory, Set<String> identityFields, Clock clock) {
         this.pool = pool;
         this.audit = new AuditLog(clock);
         this.directory = directory;

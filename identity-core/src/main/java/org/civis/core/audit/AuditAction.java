@@ -21,5 +21,7 @@ public enum AuditAction {
     PARTNER_POLICY_CHANGED,
     PARTNER_API_KEY_ROTATED,
     PARTNER_SIGNING_KEY_ADDED,
-    PARTNER_SIGNING_KEY_REMOVED
+    PARTNER_SIGNING_KEY_REMOVED,
+    /** One batch of a bulk import: counts, and that fingerprint 1:N deduplication was not run. */
+    BULK_BATCH_IMPORTED
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Records entries inside the caller's transaction, so an entry exists exactly when the change it
@@ -31,6 +32,27 @@ public final class AuditLog {
                         event.action().name(),
                         event.subject(),
                         event.details().encode()))
+                .mapEmpty();
+    }
+
+    /** Records many entries in one statement (a bulk import), in the given order, at one instant. */
+    public Future<Void> appendAll(SqlConnection tx, List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return tx.preparedQuery("insert into audit_pending (at, actor, action, subject, details)"
+                        + " select $1, actor, action, subject, details from unnest($2::text[], $3::text[], $4::text[],"
+                        + " $5::text[]) with ordinality as t(actor, action, subject, details, i) order by i")
+                .execute(Tuple.tuple()
+                        .addOffsetDateTime(at.atOffset(ZoneOffset.UTC))
+                        .addArrayOfString(events.stream().map(AuditEvent::actor).toArray(String[]::new))
+                        .addArrayOfString(
+                                events.stream().map(e -> e.action().name()).toArray(String[]::new))
+                        .addArrayOfString(
+                                events.stream().map(AuditEvent::subject).toArray(String[]::new))
+                        .addArrayOfString(
+                                events.stream().map(e -> e.details().encode()).toArray(String[]::new)))
                 .mapEmpty();
     }
 }

@@ -47,8 +47,7 @@ public final class FingerprintStore {
     public Future<Void> replace(
             SqlConnection tx, Uin uin, int version, List<EnrolledFingerprint> fingers, Instant now) {
         Tuple row = SealedColumns.append(
-                Tuple.of(uin.value(), version, fingers.size(), now.atOffset(ZoneOffset.UTC)),
-                cipher.seal(FingerprintRecord.encode(fingers), aad(uin)));
+                Tuple.of(uin.value(), version, fingers.size(), now.atOffset(ZoneOffset.UTC)), seal(uin, fingers));
         return tx.preparedQuery(
                         "insert into fingerprint_templates (uin, seq, version, fingers, updated_at, key_id,"
                                 + " wrapped_key, nonce, ciphertext) values ($1, nextval('fingerprint_seq'), $2, $3, $4, $5, $6,"
@@ -56,6 +55,32 @@ public final class FingerprintStore {
                                 + " fingers = excluded.fingers, updated_at = excluded.updated_at, key_id = excluded.key_id,"
                                 + " wrapped_key = excluded.wrapped_key, nonce = excluded.nonce, ciphertext = excluded.ciphertext")
                 .execute(row)
+                .mapEmpty();
+    }
+
+    /** The encrypted row content for an identity's fingers. CPU work: keep it off event loops. */
+    public SealedRecord seal(Uin uin, List<EnrolledFingerprint> fingers) {
+        return cipher.seal(FingerprintRecord.encode(fingers), aad(uin));
+    }
+
+    /**
+     * Inserts the first templates of many new identities in one statement, each row under its own
+     * fresh {@code seq}. Call {@link #lockWrites} first, as for {@link #replace}.
+     */
+    public Future<Void> insertAll(
+            SqlConnection tx, List<Uin> uins, List<Integer> fingerCounts, List<SealedRecord> sealed, Instant now) {
+        Tuple args = Tuple.tuple()
+                .addArrayOfString(uins.stream().map(Uin::value).toArray(String[]::new))
+                .addArrayOfInteger(fingerCounts.toArray(Integer[]::new))
+                .addOffsetDateTime(now.atOffset(ZoneOffset.UTC));
+        SealedColumns.appendArrays(args, sealed);
+        // ordinality keeps the seq order equal to the given order.
+        return tx.preparedQuery("insert into fingerprint_templates (uin, seq, version, fingers, updated_at, key_id,"
+                        + " wrapped_key, nonce, ciphertext) select uin, nextval('fingerprint_seq'), 1, fingers, $3, key_id,"
+                        + " wrapped_key, nonce, ciphertext from unnest($1::text[], $2::int[], $4::text[], $5::bytea[],"
+                        + " $6::bytea[], $7::bytea[]) with ordinality as t(uin, fingers, key_id, wrapped_key, nonce, ciphertext, i)"
+                        + " order by i")
+                .execute(args)
                 .mapEmpty();
     }
 

@@ -6,8 +6,12 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.civis.core.id.Uin;
 
 /** The demographic blind index in PostgreSQL: find identities that share a key, and keep keys current. */
@@ -20,8 +24,21 @@ public final class DemographicIndex {
      * queue here, so the second one sees the first one's committed keys.
      */
     public Future<List<Uin>> lockAndFindMatches(SqlConnection tx, List<DemographicKeys.DedupKey> keys) {
+        return lockAndFindHolders(tx, keys).map(holders -> holders.values().stream()
+                .flatMap(List::stream)
+                .distinct()
+                .sorted(Comparator.comparing(Uin::value))
+                .toList());
+    }
+
+    /**
+     * As {@link #lockAndFindMatches}, for the keys of many packets at once (a bulk batch): locks
+     * them all, then returns, per key that some identity holds, the identities holding it (keyed by
+     * {@link DemographicKeys.DedupKey#hex()}).
+     */
+    public Future<Map<String, List<Uin>>> lockAndFindHolders(SqlConnection tx, List<DemographicKeys.DedupKey> keys) {
         if (keys.isEmpty()) {
-            return Future.succeededFuture(List.of());
+            return Future.succeededFuture(Map.of());
         }
         // Always in ascending order, so two transactions never wait on each other's locks in a cycle.
         Long[] lockNumbers = keys.stream()
@@ -32,15 +49,17 @@ public final class DemographicIndex {
         return tx.preparedQuery("select pg_advisory_xact_lock(n) from unnest($1::bigint[]) with ordinality as t(n, i)"
                         + " order by i")
                 .execute(Tuple.tuple().addArrayOfLong(lockNumbers))
-                .compose(locked -> tx.preparedQuery("select distinct uin from blind_indexes where kind = $1"
+                .compose(locked -> tx.preparedQuery("select digest, uin from blind_indexes where kind = $1"
                                 + " and digest = any($2) order by uin")
                         .execute(Tuple.tuple().addString(KIND).addArrayOfBuffer(digests(keys))))
                 .map(rows -> {
-                    List<Uin> matches = new ArrayList<>();
+                    Map<String, List<Uin>> holders = new HashMap<>();
                     for (Row row : rows) {
-                        matches.add(new Uin(row.getString("uin")));
+                        String key =
+                                HexFormat.of().formatHex(row.getBuffer("digest").getBytes());
+                        holders.computeIfAbsent(key, k -> new ArrayList<>()).add(new Uin(row.getString("uin")));
                     }
-                    return matches;
+                    return holders;
                 });
     }
 
@@ -51,13 +70,20 @@ public final class DemographicIndex {
         if (keys.isEmpty()) {
             return cleared.mapEmpty();
         }
-        List<Tuple> rows = new ArrayList<>();
-        for (DemographicKeys.DedupKey key : keys) {
-            rows.add(Tuple.of(KIND, Buffer.buffer(key.digest()), uin.value()));
+        return cleared.compose(done -> insertAll(tx, Collections.nCopies(keys.size(), uin), keys));
+    }
+
+    /** Records keys of new identities in one statement; {@code keys.get(i)} belongs to {@code uins.get(i)}. */
+    public Future<Void> insertAll(SqlConnection tx, List<Uin> uins, List<DemographicKeys.DedupKey> keys) {
+        if (keys.isEmpty()) {
+            return Future.succeededFuture();
         }
-        return cleared.compose(done -> tx.preparedQuery(
-                                "insert into blind_indexes (kind, digest, uin) values ($1, $2, $3) on conflict do nothing")
-                        .executeBatch(rows))
+        return tx.preparedQuery("insert into blind_indexes (kind, digest, uin) select $1, digest, uin"
+                        + " from unnest($2::bytea[], $3::text[]) as t(digest, uin) on conflict do nothing")
+                .execute(Tuple.tuple()
+                        .addString(KIND)
+                        .addArrayOfBuffer(digests(keys))
+                        .addArrayOfString(uins.stream().map(Uin::value).toArray(String[]::new)))
                 .mapEmpty();
     }
 

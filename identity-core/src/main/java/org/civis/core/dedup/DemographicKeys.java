@@ -3,6 +3,7 @@ package org.civis.core.dedup;
 import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +61,11 @@ public final class DemographicKeys {
         @Override
         public byte[] digest() {
             return digest.clone();
+        }
+
+        /** The digest in hex: a map key that compares by content. */
+        public String hex() {
+            return HexFormat.of().formatHex(digest);
         }
 
         long lockNumber() {

@@ -46,7 +46,6 @@ import org.civis.core.schema.ViolationCode;
 public final class EnrollmentService {
     static final String REASON_ADJUDICATED_REJECT = "ADJUDICATED_REJECT";
     static final String REASON_DUPLICATE_OF_EXISTING = "DUPLICATE_OF_EXISTING";
-    private static final String REQUEST_DIGEST_DOMAIN = "enrollment-request";
 
     private final Pool pool;
     private final EnrollmentStore store = new EnrollmentStore();
@@ -54,7 +53,7 @@ public final class EnrollmentService {
     private final SchemaValidator validator;
     private final DemographicKeys demographicKeys;
     private final DemographicIndex demographicIndex;
-    private final BlindIndex blindIndex;
+    private final PacketDigest packetDigest;
     private final EnvelopeCipher cipher;
     private final Biometrics biometrics;
     private final AuditLog audit;
@@ -76,7 +75,7 @@ public final class EnrollmentService {
         this.validator = validator;
         this.demographicKeys = demographicKeys;
         this.demographicIndex = demographicIndex;
-        this.blindIndex = blindIndex;
+        this.packetDigest = new PacketDigest(blindIndex);
         this.cipher = cipher;
         this.biometrics = biometrics;
         this.audit = audit;
@@ -96,8 +95,7 @@ public final class EnrollmentService {
                     RegistryError.VALIDATION_FAILED, "the identity does not satisfy the ID schema", violations));
         }
         RegistrationId id = request.registrationId();
-        // Keyed, so the stored digest says nothing about the packet to someone without the key.
-        byte[] digest = blindIndex.digest(REQUEST_DIGEST_DOMAIN, CanonicalJson.encode(identity));
+        byte[] digest = packetDigest.of(identity);
         // A retry of a decided packet is answered without extracting or searching fingerprints again.
         return store.find(pool, id, false)
                 .compose(earlier -> earlier.isPresent()
@@ -172,8 +170,8 @@ public final class EnrollmentService {
             }
             return switch (ruling.decision()) {
                 case ISSUE -> {
-                    JsonObject identity = new JsonObject(
-                            new String(cipher.open(stored.packet(), packetAad(id)), StandardCharsets.UTF_8));
+                    JsonObject identity = new JsonObject(new String(
+                            cipher.open(stored.packet(), EnrollmentStore.packetAad(id)), StandardCharsets.UTF_8));
                     // The parked packet already holds templates (or kept images): this re-reads them.
                     yield biometrics
                             .intake()
@@ -284,8 +282,7 @@ public final class EnrollmentService {
             List<BiometricCandidate> biometric,
             Instant now,
             String actor) {
-        var packet = cipher.seal(identity.encode().getBytes(StandardCharsets.UTF_8), packetAad(id));
-        return store.markSuspected(tx, id, candidates, biometric, packet)
+        return store.markSuspected(tx, id, candidates, biometric, store.sealPacket(cipher, id, identity))
                 .compose(v -> audit.append(
                         tx,
                         AuditEvent.of(actor, AuditAction.ENROLLMENT_DUPLICATE_SUSPECTED, id.value())
@@ -358,10 +355,6 @@ public final class EnrollmentService {
             }
             return Future.succeededFuture(stored.outcome());
         });
-    }
-
-    private static byte[] packetAad(RegistrationId id) {
-        return ("enrollment:" + id.value()).getBytes(StandardCharsets.UTF_8);
     }
 
     private static <T> Future<T> notFound() {

@@ -8,6 +8,9 @@ import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.civis.core.RegistryError;
 import org.civis.core.RegistryException;
 import org.civis.core.crypto.EnvelopeCipher;
@@ -54,9 +57,57 @@ public final class IdentityStore {
                         : claimUin(tx, registrationId, now, attemptsLeft - 1));
     }
 
+    /** A fresh random UIN, not yet claimed: {@link #claimUins} finds out whether it is free. */
+    public Uin drawUin() {
+        return new Uin(uins.next());
+    }
+
+    /**
+     * Claims many drawn UINs for their registration ids in one statement, as {@link #insertNew} does
+     * one; returns the UINs that were free (the others exist: draw again). Callers draw distinct UINs.
+     */
+    public Future<Set<Uin>> claimUins(
+            SqlConnection tx, List<RegistrationId> registrationIds, List<Uin> drawn, Instant now) {
+        Tuple args = Tuple.tuple()
+                .addArrayOfString(drawn.stream().map(Uin::value).toArray(String[]::new))
+                .addArrayOfString(
+                        registrationIds.stream().map(RegistrationId::value).toArray(String[]::new))
+                .addOffsetDateTime(now.atOffset(ZoneOffset.UTC));
+        return tx.preparedQuery("insert into identities (uin, registration_id, status, current_version, created_at,"
+                        + " updated_at) select uin, id, 'ACTIVE', 1, $3, $3 from unnest($1::text[], $2::text[]) as t(uin, id)"
+                        + " on conflict (uin) do nothing returning uin")
+                .execute(args)
+                .map(rows -> {
+                    Set<Uin> claimed = new HashSet<>();
+                    rows.forEach(row -> claimed.add(new Uin(row.getString(0))));
+                    return claimed;
+                });
+    }
+
+    /** The encrypted form of one version, bound to its UIN and version. CPU work: keep it off event loops. */
+    public SealedRecord sealVersion(Uin uin, int version, JsonObject fields) {
+        return cipher.seal(fields.encode().getBytes(StandardCharsets.UTF_8), aad(uin, version));
+    }
+
+    /** Stores many sealed versions in one statement; {@code sealed.get(i)} belongs to {@code uins.get(i)}. */
+    public Future<Void> insertVersions(
+            SqlConnection tx, List<Uin> uins, int version, List<SealedRecord> sealed, Instant now) {
+        Tuple args = Tuple.tuple()
+                .addArrayOfString(uins.stream().map(Uin::value).toArray(String[]::new))
+                .addInteger(version)
+                .addOffsetDateTime(now.atOffset(ZoneOffset.UTC));
+        SealedColumns.appendArrays(args, sealed);
+        return tx.preparedQuery("insert into identity_versions (uin, version, created_at, key_id, wrapped_key, nonce,"
+                        + " ciphertext) select uin, $2, $3, key_id, wrapped_key, nonce, ciphertext"
+                        + " from unnest($1::text[], $4::text[], $5::bytea[], $6::bytea[], $7::bytea[])"
+                        + " as t(uin, key_id, wrapped_key, nonce, ciphertext)")
+                .execute(args)
+                .mapEmpty();
+    }
+
     /** Stores {@code fields} encrypted as the given version. */
     public Future<Void> insertVersion(SqlConnection tx, Uin uin, int version, JsonObject fields, Instant now) {
-        SealedRecord sealed = cipher.seal(fields.encode().getBytes(StandardCharsets.UTF_8), aad(uin, version));
+        SealedRecord sealed = sealVersion(uin, version, fields);
         Tuple row = SealedColumns.append(Tuple.of(uin.value(), version, now.atOffset(ZoneOffset.UTC)), sealed);
         return tx.preparedQuery("insert into identity_versions (uin, version, created_at, key_id, wrapped_key, nonce,"
                         + " ciphertext) values ($1, $2, $3, $4, $5, $6, $7)")

@@ -3,6 +3,7 @@ package org.civis.core.storage;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.util.List;
 import org.civis.core.crypto.SealedRecord;
 
 /** The four columns (key_id, wrapped_key, nonce, ciphertext) that hold an encrypted record. */
@@ -15,6 +16,17 @@ public final class SealedColumns {
                 .addBuffer(Buffer.buffer(sealed.wrappedKey()))
                 .addBuffer(Buffer.buffer(sealed.nonce()))
                 .addBuffer(Buffer.buffer(sealed.ciphertext()));
+    }
+
+    /** Adds the records' four columns as four arrays, for multi-row statements that unnest them. */
+    public static Tuple appendArrays(Tuple tuple, List<SealedRecord> sealed) {
+        return tuple.addArrayOfString(sealed.stream().map(SealedRecord::keyId).toArray(String[]::new))
+                .addArrayOfBuffer(
+                        sealed.stream().map(s -> Buffer.buffer(s.wrappedKey())).toArray(Buffer[]::new))
+                .addArrayOfBuffer(
+                        sealed.stream().map(s -> Buffer.buffer(s.nonce())).toArray(Buffer[]::new))
+                .addArrayOfBuffer(
+                        sealed.stream().map(s -> Buffer.buffer(s.ciphertext())).toArray(Buffer[]::new));
     }
 
     /** Reads the record back, or null when the row holds none. */

@@ -1,0 +1,38 @@
+package org.civis.perf.report;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.civis.core.storage.PostgresServer;
+
+/**
+ * How many auth_transactions rows a run left: those of its transaction-id prefix. Reads the
+ * database of a data directory with the server stopped (its last records are written on a clean
+ * stop), starting the embedded PostgreSQL for the count, or {@code CIVIS_DB_URL} when set.
+ */
+public final class RecordedTransactions {
+    private RecordedTransactions() {}
+
+    public static long count(Path dataDir, String transactionPrefix) {
+        String url = System.getenv("CIVIS_DB_URL");
+        try (PostgresServer postgres = url != null && !url.isBlank()
+                ? PostgresServer.external(url)
+                : PostgresServer.embedded(dataDir.resolve("postgres"))) {
+            return count(postgres, transactionPrefix);
+        }
+    }
+
+    public static long count(PostgresServer postgres, String transactionPrefix) {
+        try (var c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+                var s = c.prepareStatement("select count(*) from auth_transactions where partner_id = 'perf-bank'"
+                        + " and starts_with(transaction_id, ?)")) {
+            s.setString(1, transactionPrefix);
+            try (var rows = s.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the run's auth transactions", e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.civis.perf.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Appends one run's entry to RESULTS.md: the machine, the load, per request name its rate and
+ * latency percentiles, the ratio of the scenario's rate to the baseline's (both measured for the
+ * same time under the same load, so the ratio survives a busy machine better than either rate),
+ * what the generator cost, and whether every answered auth request was recorded.
+ *
+ * <pre>java -cp ... org.civis.perf.report.RunSummary RESULTS.md resultsRoot simulationPrefix dataDir
+ *     scenario population measuredSeconds loadAverageAtStart</pre>
+ */
+public final class RunSummary {
+    private RunSummary() {}
+
+    public static void main(String[] args) throws IOException {
+        Path results = Path.of(args[0]);
+        GatlingReport report = GatlingReport.latest(Path.of(args[1]), args[2]);
+        Path dataDir = Path.of(args[3]);
+        String scenario = args[4];
+        String population = args[5];
+        double seconds = Double.parseDouble(args[6]);
+        String loadAverage = args.length > 7 ? args[7] : "?";
+
+        Properties generator = new Properties();
+        try (var in = Files.newBufferedReader(
+                dataDir.resolve("seed").resolve("last-generator-report.properties"), StandardCharsets.UTF_8)) {
+            generator.load(in);
+        }
+        long recorded = RecordedTransactions.count(dataDir, generator.getProperty("transactionPrefix"));
+        String entry = entry(report, scenario, population, seconds, loadAverage, generator, recorded);
+        Files.writeString(results, entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.out.print(entry);
+    }
+
+    static String entry(
+            GatlingReport report,
+            String scenario,
+            String population,
+            double seconds,
+            String loadAverage,
+            Properties generator,
+            long recorded) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(
+                Locale.ROOT,
+                "%n### %s · %s · %s residents%n%n",
+                ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
+                scenario,
+                population));
+        out.append("- machine: ")
+                .append(Machine.describe())
+                .append("; load average at start ")
+                .append(loadAverage)
+                .append('\n');
+        out.append(String.format(
+                Locale.ROOT,
+                "- load: %s; %.0f s measured, then the same load on the baseline%n",
+                generator.getProperty("load"),
+                seconds));
+        out.append(
+                "\n| request | count | req/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        GatlingReport.Stats baseline = null;
+        GatlingReport.Stats measured = new GatlingReport.Stats(0, 0, 0, 0, 0, 0);
+        for (Map.Entry<String, GatlingReport.Stats> row : report.byName().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .toList()) {
+            String name = row.getKey();
+            GatlingReport.Stats s = row.getValue();
+            if (name.equals("All Requests") || name.startsWith("warm-up")) {
+                continue;
+            }
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %,d | %,.1f | %d | %d | %d | %,d |%n",
+                    name,
+                    s.total(),
+                    s.total() / seconds, // run.sh runs the baseline as long as the measured phase
+                    s.p50(),
+                    s.p95(),
+                    s.p99(),
+                    s.ko()));
+            if (name.startsWith("baseline")) {
+                baseline = s;
+            } else {
+                measured = new GatlingReport.Stats(
+                        measured.total() + s.total(), measured.ok() + s.ok(), measured.ko() + s.ko(), 0, 0, 0);
+            }
+        }
+        out.append('\n');
+        boolean open = generator.getProperty("load", "").startsWith("open");
+        if (open && baseline != null) {
+            // At a fixed arrival rate both phases serve the same rate: what differs is latency.
+            out.append(String.format(
+                    Locale.ROOT,
+                    "- open model, same arrival rate in both phases: compare latencies (baseline p50 %d ms, p95 %d ms)%n",
+                    baseline.p50(),
+                    baseline.p95()));
+        } else if (baseline != null && baseline.total() > 0) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "- ratio to baseline: %.3f (%s requests/s ÷ GET /health/live requests/s, same load and duration)%n",
+                    (double) measured.total() / baseline.total(),
+                    scenario));
+        }
+        GatlingReport.Stats answered = report.sum(name -> name.startsWith("auth:") || name.startsWith("warm-up auth:"));
+        out.append(String.format(
+                Locale.ROOT,
+                "- recorded: %,d rows of this run in auth_transactions; %,d auth requests answered (warm-up"
+                        + " included) — %s%n",
+                recorded,
+                answered.total(),
+                recorded == answered.total() ? "equal" : "NOT EQUAL"));
+        out.append(String.format(
+                Locale.ROOT,
+                "- generator: %s requests prepared (signed, for the partner API) in %s s before injection, %s during the run;"
+                        + " %s CPU-seconds"
+                        + " over a %s s run; cores used by phase: %s%n",
+                generator.getProperty("presigned"),
+                generator.getProperty("presignSeconds"),
+                generator.getProperty("signedOnTheFly"),
+                generator.getProperty("generatorCpuSeconds"),
+                generator.getProperty("runSeconds"),
+                generator.getProperty("generatorCoresPerPhase", "not measured")));
+        out.append("- report: perf/target/gatling/")
+                .append(report.directory().getFileName())
+                .append("/index.html\n");
+        return out.toString();
+    }
+}
