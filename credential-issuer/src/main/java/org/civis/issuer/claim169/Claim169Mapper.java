@@ -72,6 +72,12 @@ public final class Claim169Mapper {
         return claims;
     }
 
+    /** The full name in the primary language: what a card prints. */
+    public Optional<String> primaryName(Identity identity) {
+        JsonObject names = identity.fields().getJsonObject(FULL_NAME, new JsonObject());
+        return inPriorityOrder(names).stream().findFirst().map(names::getString);
+    }
+
     /** The enrolled photo, as stored, if there is one. */
     public Optional<SourcePhoto> photo(Identity identity) {
         return SourcePhoto.fromJson(identity.fields().getValue(PHOTO));
