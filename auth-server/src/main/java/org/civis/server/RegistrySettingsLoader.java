@@ -10,10 +10,10 @@ import org.civis.core.schema.IdSchema;
 import org.civis.core.uin.NumberRules;
 
 /** The registry part of the configuration: the ID schema in force and the number rules. */
-final class RegistrySettingsLoader {
+public final class RegistrySettingsLoader {
     private RegistrySettingsLoader() {}
 
-    static RegistrySettings from(CivisConfig config) {
+    public static RegistrySettings from(CivisConfig config) {
         IdSchema schema =
                 config.idSchemaFile().map(RegistrySettingsLoader::readSchema).orElseGet(IdSchema::defaultSchema);
         NumberRules uins = new NumberRules(

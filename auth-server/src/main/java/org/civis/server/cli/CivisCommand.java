@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "civis 0.1.0",
         description = "Civis foundational identity platform.",
-        subcommands = {ServeCommand.class, AuditCommand.class})
+        subcommands = {ServeCommand.class, AuditCommand.class, CardCommand.class, VerifierBundleCommand.class})
 public final class CivisCommand implements Runnable {
 
     public static void main(String[] args) {
