@@ -54,9 +54,10 @@ public final class IssuerKeystore {
     }
 
     /**
-     * Opens the keystore at {@code file}, or creates it with one {@code algorithm} key. When the
-     * signing key of an existing file uses another algorithm than {@code algorithm}, a key of the
-     * configured algorithm is rotated in, so the setting takes effect at the next start.
+     * Opens the keystore at {@code file}, or creates it with one {@code algorithm} key. Opening never
+     * rotates: every process that opens the file (each node, each command) would otherwise undo a
+     * rotation to another algorithm made elsewhere. A changed algorithm takes effect at the next
+     * rotation.
      *
      * @param issuerName names the keys' certificates ({@code CN=<issuerName> credential issuer})
      * @throws IllegalStateException if the password is wrong or the file has no usable signing key
@@ -69,14 +70,6 @@ public final class IssuerKeystore {
                 file, password, p -> keystore.withNewKey(Pkcs12Files.empty(), algorithm), IssuerKeystore::read);
         keystore.ring = opened;
         keystore.stamp = FileStamp.of(file);
-        if (opened.current().algorithm() != algorithm) {
-            LOG.info(
-                    "issuer signing key {} is {}; rotating in a {} key as configured",
-                    opened.current().kid(),
-                    opened.current().algorithm().joseName(),
-                    algorithm.joseName());
-            keystore.rotate(algorithm);
-        }
         return keystore;
     }
 
