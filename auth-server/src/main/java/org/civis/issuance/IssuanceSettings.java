@@ -12,7 +12,7 @@ import org.civis.issuer.keys.SigningAlgorithm;
  *
  * @param issuerId the CWT {@code iss} of credentials and status lists
  * @param issuerName printed on cards and in the issuer certificates' names
- * @param algorithm what new issuer keys sign with
+ * @param algorithm what new issuer keys sign with: the first one, and rotations that name none
  * @param credentialValidity from issuance to {@code exp}
  * @param statusListTtl the {@code ttl} claim: how long a verifier may keep a status list
  * @param statusListValidity from a status list token's {@code iat} to its {@code exp}
