@@ -37,8 +37,7 @@ public final class IssuerKey {
     IssuerKey(SigningAlgorithm algorithm, X509Certificate certificate, PrivateKey privateKey) {
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
         this.certificate = Objects.requireNonNull(certificate, "certificate");
-        JWK unnamed = jwk(algorithm, certificate.getPublicKey(), null);
-        this.kid = thumbprintKid(unnamed);
+        this.kid = kidOf(algorithm, certificate.getPublicKey());
         this.publicJwk = jwk(algorithm, certificate.getPublicKey(), kid);
         this.signer = privateKey == null ? null : RawSigner.of(algorithm, privateKey, certificate.getPublicKey());
     }
@@ -126,9 +125,13 @@ public final class IssuerKey {
                 .getOctets();
     }
 
-    private static String thumbprintKid(JWK jwk) {
+    /** The kid of a public key: the first characters of its base64url RFC 7638 thumbprint. */
+    static String kidOf(SigningAlgorithm algorithm, PublicKey publicKey) {
         try {
-            return jwk.computeThumbprint().toString().substring(0, KID_LENGTH);
+            return jwk(algorithm, publicKey, null)
+                    .computeThumbprint()
+                    .toString()
+                    .substring(0, KID_LENGTH);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot compute the key's thumbprint", e);
         }

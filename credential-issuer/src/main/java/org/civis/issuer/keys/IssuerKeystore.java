@@ -2,6 +2,7 @@ package org.civis.issuer.keys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -128,11 +129,14 @@ public final class IssuerKeystore {
             throws GeneralSecurityException, IOException {
         SecureRandom random = new SecureRandom();
         KeyPair pair = generate(algorithm, random);
+        // The certificate carries the kid as its subject key identifier: certificates have no other
+        // place for it, and a verifier given only certificates needs it to match COSE headers.
         X509Certificate certificate = SelfSignedCertificates.of(
                 pair,
                 algorithm.certificateAlgorithm(),
                 issuerName + " credential issuer",
                 KeyUsage.digitalSignature,
+                IssuerKey.kidOf(algorithm, pair.getPublic()).getBytes(StandardCharsets.UTF_8),
                 random);
         KeyStore.PasswordProtection protection = Pkcs12Files.entryProtection(password);
         try {

@@ -17,6 +17,9 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.civis.core.keys.Pkcs12Files;
 import org.civis.core.schema.IdSchema;
 import org.civis.issuer.CredentialIssuer;
@@ -68,6 +71,10 @@ class KeyRotationTest {
                 .extracting(X509Certificate::getPublicKey)
                 .containsExactly(first.publicKey(), second.publicKey());
         assertThat(((ECKey) ec).toECPublicKey()).isEqualTo(second.publicKey());
+        // Certificates name their kid as the subject key identifier, for verifiers given only certificates.
+        assertThat(certificates)
+                .extracting(KeyRotationTest::subjectKeyIdentifier)
+                .containsExactly(first.kid(), second.kid());
 
         var credential = new CredentialIssuer(IdSchema.defaultSchema())
                 .issue(new CredentialRequest(
@@ -129,6 +136,18 @@ class KeyRotationTest {
 
         assertThat(reopened.current().kid()).isEqualTo(es256);
         assertThat(reopened.keys()).hasSize(2);
+    }
+
+    private static String subjectKeyIdentifier(X509Certificate certificate) {
+        try {
+            byte[] value = certificate.getExtensionValue(Extension.subjectKeyIdentifier.getId());
+            return new String(
+                    SubjectKeyIdentifier.getInstance(JcaX509ExtensionUtils.parseExtensionValue(value))
+                            .getKeyIdentifier(),
+                    StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static X509Certificate certificate(String pem) {

@@ -14,6 +14,7 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -44,6 +45,22 @@ public final class SelfSignedCertificates {
     public static X509Certificate of(
             KeyPair pair, String signatureAlgorithm, String commonName, int keyUsage, SecureRandom random)
             throws GeneralSecurityException {
+        return of(pair, signatureAlgorithm, commonName, keyUsage, null, random);
+    }
+
+    /**
+     * As {@link #of(KeyPair, String, String, int, SecureRandom)}, with a subject key identifier
+     * extension holding {@code subjectKeyIdentifier} (RFC 5280 section 4.2.1.2 leaves its derivation
+     * to the issuer): how a certificate names the kid its key signs under.
+     */
+    public static X509Certificate of(
+            KeyPair pair,
+            String signatureAlgorithm,
+            String commonName,
+            int keyUsage,
+            byte[] subjectKeyIdentifier,
+            SecureRandom random)
+            throws GeneralSecurityException {
         X500Name name = new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.CN, commonName)
                 .build();
@@ -59,6 +76,10 @@ public final class SelfSignedCertificates {
                     pair.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
+            if (subjectKeyIdentifier != null) {
+                builder.addExtension(
+                        Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(subjectKeyIdentifier));
+            }
             X509Certificate certificate = new JcaX509CertificateConverter()
                     .getCertificate(
                             builder.build(new JcaContentSignerBuilder(signatureAlgorithm).build(pair.getPrivate())));
