@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.civis.core.biometrics.BiometricSettings;
+import org.civis.issuance.IssuanceSettings;
+import org.civis.issuer.keys.IssuerKeystore;
 
 /**
  * Everything the server is configured with, read and checked once at start by {@link ConfigLoader}.
@@ -31,7 +33,8 @@ public record CivisConfig(
         int hazelcastPort,
         List<String> hazelcastMembers,
         AuthSettings auth,
-        BiometricSettings biometrics) {
+        BiometricSettings biometrics,
+        IssuanceSettings issuance) {
 
     public CivisConfig {
         databaseUrl = databaseUrl.filter(url -> !url.isBlank());
@@ -42,6 +45,11 @@ public record CivisConfig(
 
     public Path keystoreFile() {
         return dataDir.resolve("keystore.p12");
+    }
+
+    /** The credential issuer's keys, beside the other keystores, under the same password. */
+    public Path issuerKeystoreFile() {
+        return dataDir.resolve(IssuerKeystore.FILE_NAME);
     }
 
     public Path embeddedPostgresDir() {

@@ -20,6 +20,8 @@ import org.civis.core.Registry;
 import org.civis.core.keys.RegistryKeys;
 import org.civis.core.storage.Migrations;
 import org.civis.core.storage.PostgresServer;
+import org.civis.issuance.Issuance;
+import org.civis.issuer.keys.IssuerKeystore;
 import org.civis.server.admin.AdminApi;
 import org.civis.server.http.Health;
 import org.civis.server.partnerapi.AuthComponents;
@@ -30,8 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Civis node: keys, PostgreSQL, Hazelcast member, registry, and the two listeners
- * (partner/resident API on the public port, admin API on the internal one). Stops in reverse order.
+ * A running Civis node: keys, PostgreSQL, Hazelcast member, registry, credential issuance, and the
+ * two listeners (partner/resident API and trust lists on the public port, admin API on the internal
+ * one). Stops in reverse order.
  */
 public final class CivisServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CivisServer.class);
@@ -60,6 +63,7 @@ public final class CivisServer implements AutoCloseable {
                     CompletableFuture.supplyAsync(() -> HazelcastMember.start(config));
             RegistryKeys keys = RegistryKeyStore.open(config);
             AuthKeys authKeys = RegistryKeyStore.openAuthKeys(config);
+            IssuerKeystore issuerKeys = RegistryKeyStore.openIssuerKeys(config);
             PostgresServer postgres = config.databaseUrl()
                     .map(PostgresServer::external)
                     .orElseGet(() -> PostgresServer.embedded(config.embeddedPostgresDir()));
@@ -72,13 +76,20 @@ public final class CivisServer implements AutoCloseable {
             started.push(() -> await(vertx.close()));
             Pool pool = postgres.pool(vertx, config.databasePoolSize()); // closed with Vert.x, after the listeners
             // The registry tells the auth cache of each change; the cache reads through the registry.
+            // The status lists hear of it too, so this node derives them again at the next request.
             AtomicReference<AuthViews> views = new AtomicReference<>();
+            AtomicReference<Issuance> issuance = new AtomicReference<>();
             Registry registry = new Registry(
                     pool,
                     keys,
                     RegistrySettingsLoader.from(config),
-                    uin -> views.get().changed(uin),
+                    uin -> {
+                        issuance.get().statusLists().changed();
+                        return views.get().changed(uin);
+                    },
                     clock);
+            issuance.set(Issuance.of(vertx, pool, registry, issuerKeys, config.issuance(), clock));
+            started.push(IssuerKeysWatch.start(vertx, issuance.get()));
             started.push(registry.biometrics()); // its workers stop after everything that submits to them
             started.push(GalleryFollower.start(vertx, registry.biometrics().gallery()));
             // 1:N search runs where the data lives: each member scans the identities of its partitions.
@@ -101,7 +112,7 @@ public final class CivisServer implements AutoCloseable {
                     () -> new HttpListener(
                             config.publicHost(),
                             config.publicPort(),
-                            () -> PublicApi.router(vertx, health, auth, config.maxBodyBytes(), clock)),
+                            () -> PublicApi.router(vertx, health, auth, issuance.get(), config.maxBodyBytes(), clock)),
                     instances));
             started.push(() -> await(vertx.undeploy(publicListener)));
             String adminListener = await(vertx.deployVerticle(
@@ -109,7 +120,13 @@ public final class CivisServer implements AutoCloseable {
                             config.adminHost(),
                             config.adminPort(),
                             () -> AdminApi.router(
-                                    vertx, registry, auth.partners(), health, config.maxBodyBytes(), clock)),
+                                    vertx,
+                                    registry,
+                                    auth.partners(),
+                                    issuance.get().credentials(),
+                                    health,
+                                    config.maxBodyBytes(),
+                                    clock)),
                     instances));
             started.push(() -> await(vertx.undeploy(adminListener)));
             return new CivisServer(config, hazelcast, started);

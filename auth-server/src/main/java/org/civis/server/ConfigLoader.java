@@ -20,6 +20,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.civis.core.biometrics.BiometricSettings;
 import org.civis.core.biometrics.FusionRule;
+import org.civis.issuance.IssuanceSettings;
+import org.civis.issuer.keys.SigningAlgorithm;
 
 /**
  * Reads {@link CivisConfig} from the environment, over an optional properties file named by
@@ -63,7 +65,15 @@ public final class ConfigLoader {
             "CIVIS_BIO_MAX_CANDIDATES",
             "CIVIS_BIO_KEEP_IMAGES",
             "CIVIS_BIO_FUSION",
-            "CIVIS_BIO_WORKERS");
+            "CIVIS_BIO_WORKERS",
+            "CIVIS_PUBLIC_BASE_URL",
+            "CIVIS_ISSUER_ID",
+            "CIVIS_ISSUER_NAME",
+            "CIVIS_ISSUER_ALG",
+            "CIVIS_CREDENTIAL_VALIDITY_DAYS",
+            "CIVIS_STATUS_LIST_TTL_SECONDS",
+            "CIVIS_STATUS_LIST_VALIDITY_SECONDS",
+            "CIVIS_STATUS_LIST_REFRESH_SECONDS");
 
     private final Map<String, String> values;
 
@@ -93,12 +103,14 @@ public final class ConfigLoader {
 
     private CivisConfig build() {
         int cores = Runtime.getRuntime().availableProcessors();
+        String publicHost = text("CIVIS_PUBLIC_HOST", "127.0.0.1");
+        int publicPort = integer("CIVIS_PUBLIC_PORT", 8080, 0, 65535);
         return new CivisConfig(
                 Path.of(text("CIVIS_DATA_DIR", "civis-data")),
                 optional("CIVIS_DB_URL"),
                 integer("CIVIS_DB_POOL_SIZE", 16, 1, 512),
-                text("CIVIS_PUBLIC_HOST", "127.0.0.1"),
-                integer("CIVIS_PUBLIC_PORT", 8080, 0, 65535),
+                publicHost,
+                publicPort,
                 text("CIVIS_ADMIN_HOST", "127.0.0.1"),
                 integer("CIVIS_ADMIN_PORT", 8081, 0, 65535),
                 integer("CIVIS_HTTP_INSTANCES", cores, 1, 256),
@@ -114,7 +126,24 @@ public final class ConfigLoader {
                 integer("CIVIS_HZ_PORT", 5701, 1, 65535),
                 list("CIVIS_HZ_MEMBERS"),
                 auth(),
-                biometrics(cores));
+                biometrics(cores),
+                issuance(publicHost, publicPort));
+    }
+
+    private IssuanceSettings issuance(String publicHost, int publicPort) {
+        String host = publicHost.contains(":") ? "[" + publicHost + "]" : publicHost; // an IPv6 literal
+        URI baseUrl = url("CIVIS_PUBLIC_BASE_URL", text("CIVIS_PUBLIC_BASE_URL", "http://" + host + ":" + publicPort));
+        String algorithm = text("CIVIS_ISSUER_ALG", "EdDSA");
+        return new IssuanceSettings(
+                text("CIVIS_ISSUER_ID", baseUrl.toString()),
+                text("CIVIS_ISSUER_NAME", "Civis ID Authority"),
+                SigningAlgorithm.byJoseName(algorithm)
+                        .orElseThrow(() -> new IllegalArgumentException("CIVIS_ISSUER_ALG must be EdDSA or ES256")),
+                Duration.ofDays(integer("CIVIS_CREDENTIAL_VALIDITY_DAYS", 5 * 365 + 1, 1, 20 * 366)),
+                seconds("CIVIS_STATUS_LIST_TTL_SECONDS", 3600, 60, 30 * 86_400),
+                seconds("CIVIS_STATUS_LIST_VALIDITY_SECONDS", 7 * 86_400, 60, 366 * 86_400),
+                seconds("CIVIS_STATUS_LIST_REFRESH_SECONDS", 30, 0, 86_400),
+                baseUrl);
     }
 
     private AuthSettings auth() {
@@ -163,6 +192,18 @@ public final class ConfigLoader {
 
     private Duration seconds(String name, int fallback, int min, int max) {
         return Duration.ofSeconds(integer(name, fallback, min, max));
+    }
+
+    private static URI url(String name, String value) {
+        try {
+            URI uri = new URI(value);
+            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException(name + " must be an absolute http(s) URL");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(name + " is not a URL");
+        }
     }
 
     private static URI webhook(String url) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import org.civis.issuance.IssuanceSettings;
+import org.civis.issuer.keys.SigningAlgorithm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,5 +64,41 @@ class ConfigLoaderTest {
                 .doesNotContain("hunter2")
                 .doesNotContain("correct-horse")
                 .contains("external");
+    }
+
+    @Test
+    void credentialsDefaultToEd25519FiveYearsAndStatusListsUnderThePublicListener() {
+        IssuanceSettings issuance =
+                ConfigLoader.load(Map.of("CIVIS_PUBLIC_PORT", "9080")).issuance();
+        assertThat(issuance.algorithm()).isEqualTo(SigningAlgorithm.EDDSA);
+        assertThat(issuance.credentialValidity()).isEqualTo(Duration.ofDays(1826));
+        assertThat(issuance.publicBaseUrl()).hasToString("http://127.0.0.1:9080");
+        assertThat(issuance.issuerId()).isEqualTo("http://127.0.0.1:9080");
+        assertThat(issuance.statusListUri(3)).isEqualTo("http://127.0.0.1:9080/statuslists/3");
+        assertThat(issuance.statusListTtl()).isEqualTo(Duration.ofHours(1));
+        assertThat(issuance.statusListValidity()).isEqualTo(Duration.ofDays(7));
+        assertThat(issuance.statusListRefresh()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void issuanceSettingsAreReadAndCheckedByName() {
+        IssuanceSettings issuance = ConfigLoader.load(Map.of(
+                        "CIVIS_PUBLIC_BASE_URL", "https://id.example.org/",
+                        "CIVIS_ISSUER_ID", "https://id.example.org",
+                        "CIVIS_ISSUER_NAME", "Republic of Example",
+                        "CIVIS_ISSUER_ALG", "es256",
+                        "CIVIS_CREDENTIAL_VALIDITY_DAYS", "365"))
+                .issuance();
+        assertThat(issuance.algorithm()).isEqualTo(SigningAlgorithm.ES256);
+        assertThat(issuance.statusListUri(1)).isEqualTo("https://id.example.org/statuslists/1");
+        assertThat(issuance.issuerName()).isEqualTo("Republic of Example");
+        assertThat(issuance.credentialValidity()).isEqualTo(Duration.ofDays(365));
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("CIVIS_ISSUER_ALG", "RS256")))
+                .hasMessageContaining("CIVIS_ISSUER_ALG");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("CIVIS_PUBLIC_BASE_URL", "id.example.org")))
+                .hasMessageContaining("CIVIS_PUBLIC_BASE_URL");
+        assertThatThrownBy(() -> ConfigLoader.load(
+                        Map.of("CIVIS_STATUS_LIST_TTL_SECONDS", "7200", "CIVIS_STATUS_LIST_VALIDITY_SECONDS", "3600")))
+                .hasMessageContaining("CIVIS_STATUS_LIST_VALIDITY_SECONDS");
     }
 }

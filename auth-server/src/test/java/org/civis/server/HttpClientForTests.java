@@ -55,6 +55,38 @@ public final class HttpClientForTests {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body.encode())));
     }
 
+    /** A GET whose answer is kept as bytes (images, CBOR), with its headers. */
+    public BinaryReply getBytes(String path) {
+        return sendForBytes(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** A POST with an optional JSON body whose answer is kept as bytes. */
+    public BinaryReply postForBytes(String path, JsonObject body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body.encode()));
+        if (body != null) {
+            request.header("content-type", "application/json");
+        }
+        return sendForBytes(request);
+    }
+
+    private BinaryReply sendForBytes(HttpRequest.Builder request) {
+        try {
+            HttpResponse<byte[]> response = client.send(
+                    request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new BinaryReply(
+                    response.statusCode(), response.body(), response.headers().map());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response =
@@ -68,6 +100,27 @@ public final class HttpClientForTests {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Status, raw body and headers of a response. */
+    public record BinaryReply(int status, byte[] body, Map<String, java.util.List<String>> headers) {
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
+        }
+
+        /** The body read as a JSON object (an error answer, for example). */
+        public JsonObject json() {
+            return new JsonObject(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        public Reply asText() {
+            return new Reply(
+                    status, new String(body, java.nio.charset.StandardCharsets.ISO_8859_1), header("content-type"));
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Objects;
 import javax.crypto.SecretKey;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.civis.core.keys.Pkcs12Files;
+import org.civis.core.keys.SelfSignedCertificates;
 
 /**
  * The auth server's keys in their own password-protected PKCS12 file ({@code auth-keys.p12} in the data directory),

@@ -9,6 +9,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import org.civis.auth.partner.PartnerService;
 import org.civis.core.Registry;
+import org.civis.issuance.CredentialService;
 import org.civis.server.http.ErrorResponses;
 import org.civis.server.http.Health;
 
@@ -17,7 +18,13 @@ public final class AdminApi {
     private AdminApi() {}
 
     public static Router router(
-            Vertx vertx, Registry registry, PartnerService partners, Health health, long maxBodyBytes, Clock clock) {
+            Vertx vertx,
+            Registry registry,
+            PartnerService partners,
+            CredentialService credentials,
+            Health health,
+            long maxBodyBytes,
+            Clock clock) {
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
         health.mount(router);
@@ -26,6 +33,7 @@ public final class AdminApi {
         new VidRoutes(registry.vids(), clock).mount(router);
         new LockRoutes(registry.locks(), clock).mount(router);
         new PartnerRoutes(partners).mount(router);
+        new CredentialRoutes(credentials).mount(router);
         router.get("/v1/audit/verify")
                 .handler(ctx -> reply(
                         ctx,

@@ -10,7 +10,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "civis 0.1.0",
         description = "Civis foundational identity platform.",
-        subcommands = {ServeCommand.class, AuditCommand.class, SeedCommand.class, VerifyCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            AuditCommand.class,
+            SeedCommand.class,
+            CardCommand.class,
+            VerifierBundleCommand.class,
+            VerifyCommand.class
+        })
 public final class CivisCommand implements Runnable {
 
     public static void main(String[] args) {

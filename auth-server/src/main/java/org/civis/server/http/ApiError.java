@@ -21,6 +21,7 @@ public enum ApiError {
     VID_NOT_FOUND(404, "no such VID"),
     PARTNER_NOT_FOUND(404, "no partner has this id"),
     PARTNER_SIGNING_KEY_NOT_FOUND(404, "the partner has no signing key with this kid"),
+    STATUS_LIST_NOT_FOUND(404, "no status list has this number"),
     METHOD_NOT_ALLOWED(405, "method not allowed on this endpoint"),
     REGISTRATION_ID_REUSED(409, "this registration id was already used for a different packet"),
     IDENTITY_STATE_CONFLICT(409, "the identity's status does not allow this"),
@@ -28,6 +29,8 @@ public enum ApiError {
     VID_LIMIT_REACHED(409, "this identity already has an active perpetual VID"),
     PARTNER_EXISTS(409, "a partner with this id exists"),
     PARTNER_LAST_SIGNING_KEY(409, "add the new signing key before removing the last one"),
+    IDENTITY_REVOKED(409, "a revoked identity gets no card"),
+    IDENTITY_DEACTIVATED(409, "reactivate the identity before issuing a card"),
     BODY_TOO_LARGE(413, "the body is larger than this server accepts"),
     UNSUPPORTED_MEDIA_TYPE(415, "send the body as application/json"),
     INTERNAL_ERROR(500, "internal error"),
@@ -51,6 +54,11 @@ public enum ApiError {
 
     /** The HTTP form of a registry refusal; the two catalogues share their names. */
     public static ApiError of(RegistryError error) {
+        return valueOf(error.name());
+    }
+
+    /** The HTTP form of a refused issuance; the names are shared. */
+    public static ApiError of(org.civis.issuance.IssuanceError error) {
         return valueOf(error.name());
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.civis.auth.partner.PartnerException;
 import org.civis.core.RegistryException;
 import org.civis.core.schema.Violation;
+import org.civis.issuance.IssuanceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,8 @@ public final class ErrorResponses {
             send(ctx, api.error(), api.getMessage(), api.violations());
         } else if (failure instanceof RegistryException registry) {
             send(ctx, ApiError.of(registry.code()), registry.getMessage(), registry.violations());
+        } else if (failure instanceof IssuanceException issuance) {
+            send(ctx, ApiError.of(issuance.code()), issuance.getMessage(), List.of());
         } else if (failure instanceof PartnerException partner) {
             send(ctx, ApiError.of(partner.code()), partner.getMessage(), List.of());
         } else if (failure == null) {

@@ -10,6 +10,7 @@ import org.civis.auth.jose.AuthKeystoreFile;
 import org.civis.core.keys.KeystoreFile;
 import org.civis.core.keys.KeystorePassword;
 import org.civis.core.keys.RegistryKeys;
+import org.civis.issuer.keys.IssuerKeystore;
 import org.civis.server.CivisConfig;
 
 /**
@@ -38,6 +39,26 @@ public final class RegistryKeyStore {
                 config.dataDir(), config.keystorePassword().orElse(null));
         try {
             return AuthKeystoreFile.openOrCreate(config.dataDir().resolve("auth-keys.p12"), password);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * The credential issuer's keys in {@code issuer-keys.p12} beside the other keystores, under the
+     * same password; created on first start with a key of the configured algorithm. Keep it: cards
+     * in wallets were signed by its keys. Nodes that issue must share it (one file on shared
+     * storage, or the same file copied after each rotation).
+     */
+    public static IssuerKeystore openIssuerKeys(CivisConfig config) {
+        char[] password = KeystorePassword.resolve(
+                config.dataDir(), config.keystorePassword().orElse(null));
+        try {
+            return IssuerKeystore.openOrCreate(
+                    config.issuerKeystoreFile(),
+                    password,
+                    config.issuance().algorithm(),
+                    config.issuance().issuerName());
         } finally {
             java.util.Arrays.fill(password, '\0');
         }

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.civis.core.registry.RegistryFixture;
 import org.civis.core.registry.Residents;
+import org.civis.issuer.samples.SampleHolders;
+import org.civis.issuer.samples.SyntheticPortrait;
 import org.civis.server.HttpClientForTests;
 import org.civis.server.HttpClientForTests.Reply;
 import org.civis.server.admin.AdminApi;
@@ -193,6 +196,47 @@ class OpenApiConformanceTest {
 
     @Test
     @Order(1)
+    void theCredentialAndTrustRoutesConform() {
+        JsonObject withPhoto = Residents.full(13).put("photo", SampleHolders.photo("jpeg", SyntheticPortrait.jpeg(13)));
+        String holder = enroll("conformance-card", withPhoto).getString("uin");
+        String identity = "/v1/identities/{uin}";
+        String path = "/v1/identities/" + holder;
+        JsonObject issued = admin("POST", identity + "/credentials", path + "/credentials", null);
+        contract.check(
+                "GET",
+                identity + "/card.png",
+                bed.admin.getBytes(path + "/card.png").asText());
+        admin("POST", identity + "/credentials", "/v1/identities/1234/credentials", null); // 400
+        String rotate = "/v1/issuer/keys/rotate";
+        admin("POST", rotate, rotate, new JsonObject().put("alg", "ES256"));
+        admin("POST", rotate, rotate, null);
+        admin("POST", rotate, rotate, new JsonObject().put("alg", "RS256")); // 400
+
+        String statusList =
+                URI.create(issued.getJsonObject("status").getString("uri")).getPath();
+        contract.check(
+                "GET",
+                "/statuslists/{listId}",
+                bed.publicApi.getBytes(statusList).asText());
+        contract.check("GET", "/statuslists/{listId}", bed.publicApi.get("/statuslists/99999"));
+        for (String trust : new String[] {
+            "/.well-known/civis/issuer-jwks.json",
+            "/.well-known/civis/issuer-certificates.pem",
+            "/.well-known/civis/verifier-bundle.json"
+        }) {
+            contract.check("GET", trust, bed.publicApi.get(trust));
+        }
+
+        admin("POST", identity + "/deactivate", path + "/deactivate", null);
+        admin("POST", identity + "/credentials", path + "/credentials", null); // 409 IDENTITY_DEACTIVATED
+        contract.check(
+                "GET",
+                identity + "/card.png",
+                bed.admin.getBytes(path + "/card.png").asText()); // 409
+    }
+
+    @Test
+    @Order(1)
     void aResponseThatBreaksTheDocumentFailsValidation() {
         Reply outcome = bed.admin.get("/v1/enrollments/conformance-1");
         String schema = OpenApiContract.schemaOf("GET", "/v1/enrollments/{registrationId}", 200, JSON);
@@ -225,12 +269,12 @@ class OpenApiConformanceTest {
             Health health = new Health(registry.pool, () -> true);
             Clock clock = Clock.systemUTC();
             Set<String> adminRoutes = OpenApiContract.routes(
-                    AdminApi.router(registry.vertx, registry.registry, null, health, 1024, clock));
+                    AdminApi.router(registry.vertx, registry.registry, null, null, health, 1024, clock));
             Set<String> publicRoutes =
-                    OpenApiContract.routes(PublicApi.router(registry.vertx, health, null, 1024, clock));
+                    OpenApiContract.routes(PublicApi.router(registry.vertx, health, null, null, 1024, clock));
             assertThat(adminRoutes).isEqualTo(contract.operationsTagged(Set.of("Admin", "Health")));
             assertThat(publicRoutes)
-                    .isEqualTo(contract.operationsTagged(Set.of("Partner", "Resident", "Document", "Health")));
+                    .isEqualTo(contract.operationsTagged(Set.of("Partner", "Resident", "Document", "Trust", "Health")));
             Set<String> all = new TreeSet<>(adminRoutes);
             all.addAll(publicRoutes);
             assertThat(all).isEqualTo(contract.operations().keySet());

@@ -1,0 +1,110 @@
+package org.civis.server.admin;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import org.civis.core.id.Uin;
+import org.civis.core.schema.ViolationCode;
+import org.civis.issuance.CredentialService;
+import org.civis.issuance.IssuedCard;
+import org.civis.issuer.CredentialSizes;
+import org.civis.issuer.IssuedCredential;
+import org.civis.issuer.keys.IssuerKey;
+import org.civis.issuer.keys.IssuerKeyRing;
+import org.civis.issuer.keys.SigningAlgorithm;
+import org.civis.server.http.JsonBody;
+
+/** QR credentials and cards of identities, and the rotation of the issuer's signing key. */
+final class CredentialRoutes {
+    private final CredentialService credentials;
+
+    CredentialRoutes(CredentialService credentials) {
+        this.credentials = credentials;
+    }
+
+    void mount(Router router) {
+        router.post("/v1/identities/:uin/credentials").handler(this::issue);
+        router.get("/v1/identities/:uin/card.png").handler(this::card);
+        router.post("/v1/issuer/keys/rotate").handler(this::rotate);
+    }
+
+    private void issue(RoutingContext ctx) {
+        Uin uin = RequestIds.uin(ctx);
+        String operator = RequestIds.operator(ctx);
+        JsonBody.optional(ctx).allowOnly().requireValid();
+        AdminApi.reply(ctx, credentials.issue(uin, operator).map(CredentialRoutes::json));
+    }
+
+    private void card(RoutingContext ctx) {
+        Uin uin = RequestIds.uin(ctx);
+        String operator = RequestIds.operator(ctx);
+        credentials
+                .card(uin, operator)
+                .onSuccess(card -> ctx.response()
+                        .putHeader("content-type", "image/png")
+                        .putHeader("cache-control", "no-store") // a card is personal data
+                        .putHeader(
+                                "x-civis-credential-id",
+                                card.card().record().credentialId().toString())
+                        .end(io.vertx.core.buffer.Buffer.buffer(card.png())))
+                .onFailure(ctx::fail);
+    }
+
+    private void rotate(RoutingContext ctx) {
+        JsonBody body = JsonBody.optional(ctx).allowOnly("alg");
+        Optional<SigningAlgorithm> algorithm = body.string("alg", false).flatMap(name -> {
+            Optional<SigningAlgorithm> known = SigningAlgorithm.byJoseName(name);
+            if (known.isEmpty()) {
+                body.add("alg", ViolationCode.FIELD_VALUE_NOT_ALLOWED, "must be EdDSA or ES256");
+            }
+            return known;
+        });
+        body.requireValid();
+        AdminApi.reply(ctx, credentials.rotateKeys(algorithm).map(CredentialRoutes::json));
+    }
+
+    private static JsonObject json(IssuedCard card) {
+        IssuedCredential credential = card.credential();
+        CredentialSizes sizes = credential.sizes();
+        return new JsonObject()
+                .put("credentialId", card.record().credentialId().toString())
+                .put("uin", card.record().uin().value())
+                .put("identityVersion", card.record().identityVersion())
+                .put("reused", card.reused())
+                .put("qrText", credential.qrText())
+                .put("kid", credential.kid())
+                .put("alg", credential.algorithm().joseName())
+                .put("issuedAt", card.record().issuedAt().toString())
+                .put("expiresAt", card.record().expiresAt().toString())
+                .put(
+                        "status",
+                        new JsonObject()
+                                .put("uri", card.statusListUri())
+                                .put("idx", card.record().listIndex()))
+                .put("photo", credential.photo().status().name())
+                .put("qrVersion", sizes.qrVersion())
+                .put(
+                        "sizes",
+                        new JsonObject()
+                                .put("photoBytes", sizes.photoBytes())
+                                .put("cwtBytes", sizes.cwtBytes())
+                                .put("compressedBytes", sizes.compressedBytes())
+                                .put("base45Chars", sizes.base45Chars()));
+    }
+
+    private static JsonObject json(IssuerKeyRing ring) {
+        JsonArray keys = new JsonArray();
+        for (IssuerKey key : ring.keys()) {
+            keys.add(new JsonObject()
+                    .put("kid", key.kid())
+                    .put("alg", key.algorithm().joseName())
+                    .put("signing", key == ring.current()));
+        }
+        return new JsonObject()
+                .put("kid", ring.current().kid())
+                .put("alg", ring.current().algorithm().joseName())
+                .put("keys", keys);
+    }
+}
