@@ -62,6 +62,36 @@ public class QrImageReaderTest {
         assertThat(code("not a picture".getBytes())).isEqualTo(ErrorCode.QR_IMAGE_UNREADABLE);
     }
 
+    @Test
+    void aPictureWhoseHeaderClaimsBillionsOfPixelsIsRefusedBeforeDecoding() throws Exception {
+        // A valid PNG signature and IHDR for 100,000 x 100,000 pixels, and no pixel data at all:
+        // decoding it would try to allocate tens of gigabytes.
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(13)
+                .putInt(100_000)
+                .putInt(100_000)
+                .put((byte) 8) // bit depth
+                .put((byte) 2) // truecolour
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
+        chunk(png, "IHDR", header.array());
+        chunk(png, "IEND", new byte[0]);
+
+        assertThat(code(png.toByteArray())).isEqualTo(ErrorCode.QR_IMAGE_UNREADABLE);
+    }
+
+    private static void chunk(ByteArrayOutputStream png, String type, byte[] data) throws Exception {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        crc.update(data);
+        png.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        png.write(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        png.write(data);
+        png.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
     static ErrorCode code(byte[] picture) {
         try {
             QrImageReader.read(picture);
