@@ -159,9 +159,33 @@ public final class KeyFiles {
                     type.get(),
                     Optional.empty(),
                     where));
+            // Issuers that name their key in the certificate (Civis does) use that name as the kid.
+            Optional<Kid> named = subjectKeyIdentifier(certificate);
+            if (named.isPresent() && !named.get().equals(certificateKid(certificate))) {
+                keys.add(new TrustedKey(
+                        named, certificate.getPublicKey(), type.get(), Optional.empty(), where + " (key identifier)"));
+            }
         } catch (CertificateException e) {
             warnings.add(where + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The certificate's subject key identifier (RFC 5280 section 4.2.1.2), when it has one in the
+     * short DER form every real identifier takes: an OCTET STRING extension value wrapping the
+     * OCTET STRING of the identifier.
+     */
+    static Optional<Kid> subjectKeyIdentifier(X509Certificate certificate) {
+        byte[] value = certificate.getExtensionValue("2.5.29.14");
+        if (value == null || value.length < 4 || value[0] != 0x04 || value[2] != 0x04) {
+            return Optional.empty();
+        }
+        int outer = value[1];
+        int inner = value[3];
+        if (outer != value.length - 2 || inner != outer - 2 || inner < 1) {
+            return Optional.empty();
+        }
+        return Optional.of(Kid.of(Arrays.copyOfRange(value, 4, 4 + inner)));
     }
 
     private static Collection<X509Certificate> certificates(byte[] content, String source) throws KeyFileException {
