@@ -5,7 +5,8 @@
 #
 # Settings (environment): POPULATION (10000) residents to seed; MODEL closed|open (closed); USERS
 # (64, closed model); RATE (200 arrivals/s, open model); DURATION (60 s measured) and WARMUP (10 s);
-# RESIDENTS (0 = all) to cycle over only the first N seeded residents; PUBLIC_PORT, ADMIN_PORT,
+# RESIDENTS (0 = all) to cycle over only the first N seeded residents; PRESIGN (requests signed
+# before injection; default: enough for the run at the expected rate); PUBLIC_PORT, ADMIN_PORT,
 # HZ_PORT, SMS_PORT (18080, 18081, 15701, 18090: clear of a `./civis serve` on the defaults);
 # SERVER_JAVA_OPTS for the server's JVM. The data directory (seeded once per population) is
 # perf/target/data-<POPULATION>[-fp]; Gatling's HTML report stays in perf/target/gatling/.
@@ -79,6 +80,14 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 curl -fs "http://127.0.0.1:$public_port/health/ready" >/dev/null || { say "the server is not ready; see $server_log"; exit 1; }
+# The server fills its auth cache in the background; measure the steady state, not the first touches.
+say "waiting for the auth cache to be warm..."
+warm_started=$(date +%s)
+until curl -fs "http://127.0.0.1:$public_port/health/ready" | grep -q '"warm":true'; do
+  kill -0 "$server_pid" 2>/dev/null || { say "the server stopped; see $server_log"; exit 1; }
+  sleep 2
+done
+say "auth cache warm after $(( $(date +%s) - warm_started )) s"
 
 # 4. The scenario, through the Gatling plugin (the reactor builds perf's dependencies first).
 load_average="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -90,7 +99,7 @@ mvn -B -Dstyle.color=never -pl perf -am gatling:test dependency:build-classpath 
   -Dcivis.publicUrl="http://127.0.0.1:$public_port" -Dcivis.adminUrl="http://127.0.0.1:$admin_port" \
   -Dcivis.model="$model" -Dcivis.users="${USERS:-64}" -Dcivis.rate="${RATE:-200}" \
   -Dcivis.duration="$duration" -Dcivis.warmup="$warmup" -Dcivis.residents="${RESIDENTS:-0}" \
-  -Dcivis.smsPort="$sms_port" >"$root/perf/target/gatling-$scenario.log" 2>&1 \
+  -Dcivis.smsPort="$sms_port" ${PRESIGN:+-Dcivis.presign="$PRESIGN"} >"$root/perf/target/gatling-$scenario.log" 2>&1 \
   || { say "the Gatling run failed; see perf/target/gatling-$scenario.log"; exit 1; }
 
 # 5. Stop the server cleanly, then count what it recorded and write the summary.

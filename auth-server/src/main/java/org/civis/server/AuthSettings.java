@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The auth settings of {@link CivisConfig}: how far a request time may be from the server's, how
  * one-time passwords behave and are delivered, how often transactions are written, how long a
- * resident session lasts.
+ * resident session lasts, and how the auth cache is filled and how much of it each node keeps near.
  */
 public record AuthSettings(
         Duration requestTimeWindow,
@@ -18,7 +18,9 @@ public record AuthSettings(
         OtpDelivery otpDelivery,
         Optional<URI> otpWebhook,
         Duration transactionFlushInterval,
-        Duration residentSessionLifetime) {
+        Duration residentSessionLifetime,
+        boolean warmCacheAtStart,
+        int nearCacheEntries) {
 
     /** Where codes go: a file in the data directory (development) or a gateway's webhook. */
     public enum OtpDelivery {

@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -15,6 +16,7 @@ import org.civis.auth.cluster.gallery.GalleryShare;
 import org.civis.auth.cluster.gallery.PartitionedFingerprintSearch;
 import org.civis.auth.jose.AuthKeys;
 import org.civis.auth.transaction.AuthRecorder;
+import org.civis.auth.view.AuthCacheWarmer;
 import org.civis.auth.view.AuthViews;
 import org.civis.core.Registry;
 import org.civis.core.keys.RegistryKeys;
@@ -105,7 +107,10 @@ public final class CivisServer implements AutoCloseable {
             started.push(recorder::stop); // after the listeners stop: every answered request is written
             AuthComponents auth =
                     AuthWiring.components(config, vertx, hazelcast, pool, registry, authKeys, recorder, views, clock);
-            Health health = new Health(pool, () -> HazelcastMember.isReady(hazelcast));
+            AuthCacheWarmer warmer = new AuthCacheWarmer(vertx, registry.authFacts(), views.get(), hazelcast);
+            Health health = new Health(pool, () -> HazelcastMember.isReady(hazelcast), () -> new JsonObject()
+                    .put("warm", warmer.warm())
+                    .put("viewsStored", warmer.viewsStored()));
 
             DeploymentOptions instances = new DeploymentOptions().setInstances(config.httpInstances());
             String publicListener = await(vertx.deployVerticle(
@@ -129,6 +134,9 @@ public final class CivisServer implements AutoCloseable {
                                     clock)),
                     instances));
             started.push(() -> await(vertx.undeploy(adminListener)));
+            if (config.auth().warmCacheAtStart()) {
+                started.push(warmer.start()); // in the background: the listeners serve meanwhile
+            }
             return new CivisServer(config, hazelcast, started);
         } catch (Exception e) {
             stopAll(started);

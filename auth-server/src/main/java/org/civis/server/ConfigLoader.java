@@ -59,6 +59,8 @@ public final class ConfigLoader {
             "CIVIS_OTP_WEBHOOK_URL",
             "CIVIS_AUTH_RECORD_FLUSH_MS",
             "CIVIS_RESIDENT_SESSION_SECONDS",
+            "CIVIS_AUTH_CACHE_WARM",
+            "CIVIS_AUTH_NEAR_CACHE_ENTRIES",
             "CIVIS_BIO_MATCH_THRESHOLD",
             "CIVIS_BIO_DEDUP_THRESHOLD",
             "CIVIS_BIO_MIN_MINUTIAE",
@@ -163,16 +165,22 @@ public final class ConfigLoader {
                 delivery,
                 optional("CIVIS_OTP_WEBHOOK_URL").map(ConfigLoader::webhook),
                 Duration.ofMillis(integer("CIVIS_AUTH_RECORD_FLUSH_MS", 200, 10, 10_000)),
-                seconds("CIVIS_RESIDENT_SESSION_SECONDS", 900, 60, 86_400));
+                seconds("CIVIS_RESIDENT_SESSION_SECONDS", 900, 60, 86_400),
+                flag("CIVIS_AUTH_CACHE_WARM", true),
+                integer("CIVIS_AUTH_NEAR_CACHE_ENTRIES", 1_000_000, 1_000, 100_000_000));
+    }
+
+    private boolean flag(String name, boolean defaultValue) {
+        String value = text(name, String.valueOf(defaultValue));
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(name + " must be true or false");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private BiometricSettings biometrics(int cores) {
         BiometricSettings defaults = BiometricSettings.defaults();
         String fusion = text("CIVIS_BIO_FUSION", defaults.fusion().name()).toUpperCase(java.util.Locale.ROOT);
-        String keepImages = text("CIVIS_BIO_KEEP_IMAGES", "false");
-        if (!keepImages.equals("true") && !keepImages.equals("false")) {
-            throw new IllegalArgumentException("CIVIS_BIO_KEEP_IMAGES must be true or false");
-        }
         FusionRule rule;
         try {
             rule = FusionRule.valueOf(fusion);
@@ -184,7 +192,7 @@ public final class ConfigLoader {
                 integer("CIVIS_BIO_MATCH_THRESHOLD", (int) defaults.matchThreshold(), 1, 1000),
                 integer("CIVIS_BIO_DEDUP_THRESHOLD", (int) defaults.dedupThreshold(), 1, 1000),
                 integer("CIVIS_BIO_MAX_CANDIDATES", defaults.maxCandidates(), 1, 1000),
-                Boolean.parseBoolean(keepImages),
+                flag("CIVIS_BIO_KEEP_IMAGES", false),
                 rule,
                 integer("CIVIS_BIO_WORKERS", cores, 1, 256),
                 defaults.queueLimit());

@@ -22,11 +22,13 @@ public final class ClusterMaps {
     public static final String RATES = "civis-rates";
     public static final String RESIDENT_SESSIONS = "civis-resident-sessions";
 
-    private static final int NEAR_CACHE_ENTRIES = 200_000;
-
     private ClusterMaps() {}
 
-    public static void configure(Config config) {
+    /**
+     * @param nearCacheEntries how many auth views (and as many partners and VID owners) each node
+     *     keeps deserialized beside it; a miss costs a call to the owning member
+     */
+    public static void configure(Config config, int nearCacheEntries) {
         // A change must reach every node's near cache before the next request: invalidations are
         // sent as each change is applied, not batched.
         config.setProperty("hazelcast.map.invalidation.batch.enabled", "false");
@@ -41,7 +43,7 @@ public final class ClusterMaps {
                             .setEvictionConfig(new EvictionConfig()
                                     .setEvictionPolicy(EvictionPolicy.LRU)
                                     .setMaxSizePolicy(MaxSizePolicy.ENTRY_COUNT)
-                                    .setSize(NEAR_CACHE_ENTRIES))));
+                                    .setSize(nearCacheEntries))));
         }
         for (String name : new String[] {OTPS, REPLAY, RATES, RESIDENT_SESSIONS}) {
             config.addMapConfig(new MapConfig(name).setBackupCount(1));

@@ -100,22 +100,45 @@ public final class AuthViews implements IdentityChanges {
                                         .map(Optional.of(view))));
     }
 
+    /**
+     * Stores the views of many identities at once (filling the cache), built on worker threads
+     * and written like any load: a view newer than the one built, stored meanwhile by a change,
+     * is kept. Completes with the UINs stored.
+     */
+    public Future<List<String>> storeAll(List<AuthFacts> facts) {
+        return vertx.executeBlocking(() -> facts.stream().map(this::view).toList(), false)
+                .compose(built -> {
+                    List<Future<Boolean>> stored = built.stream()
+                            .map(view -> VertxFutures.of(views.submitToKey(view.uin(), new PutIfNewer<>(view))))
+                            .toList();
+                    return Future.all(stored)
+                            .map(all -> built.stream().map(AuthView::uin).toList());
+                });
+    }
+
+    /** Reads views into this node's near cache; blocks, so never on an event loop. */
+    public void nearCacheBlocking(List<String> uins) {
+        views.getAll(new java.util.HashSet<>(uins));
+    }
+
     private Future<AuthView> build(AuthFacts facts) {
         // Phonetic codes for names cost up to milliseconds: computed off the event loop.
-        return vertx.executeBlocking(
-                () -> new AuthView(
-                        facts.uin().value(),
-                        facts.revision(),
-                        facts.status(),
-                        facts.locks().values().stream().map(LockState::of).toList(),
-                        facts.vids().stream().map(VidState::of).toList(),
-                        seal.seal(
-                                MatchData.of(schema, facts.fields()).toBytes(),
-                                associatedData(facts.uin().value())),
-                        seal.seal(
-                                FingerprintRecord.encode(facts.fingerprints()),
-                                fingerprintsAssociatedData(facts.uin().value()))),
-                false);
+        return vertx.executeBlocking(() -> view(facts), false);
+    }
+
+    private AuthView view(AuthFacts facts) {
+        return new AuthView(
+                facts.uin().value(),
+                facts.revision(),
+                facts.status(),
+                facts.locks().values().stream().map(LockState::of).toList(),
+                facts.vids().stream().map(VidState::of).toList(),
+                seal.seal(
+                        MatchData.of(schema, facts.fields()).toBytes(),
+                        associatedData(facts.uin().value())),
+                seal.seal(
+                        FingerprintRecord.encode(facts.fingerprints()),
+                        fingerprintsAssociatedData(facts.uin().value())));
     }
 
     private static byte[] fingerprintsAssociatedData(String uin) {

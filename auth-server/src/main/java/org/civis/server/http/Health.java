@@ -5,18 +5,22 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * {@code /health/live} (the process answers) and {@code /health/ready} (PostgreSQL answers a
- * query and the Hazelcast member is active), on both listeners.
+ * query and the Hazelcast member is active), on both listeners. The ready answer also tells how
+ * far the auth cache has been filled, which readiness does not wait for.
  */
 public final class Health {
     private final Pool pool;
     private final BooleanSupplier hazelcastReady;
+    private final Supplier<JsonObject> authCache;
 
-    public Health(Pool pool, BooleanSupplier hazelcastReady) {
+    public Health(Pool pool, BooleanSupplier hazelcastReady, Supplier<JsonObject> authCache) {
         this.pool = pool;
         this.hazelcastReady = hazelcastReady;
+        this.authCache = authCache;
     }
 
     public void mount(Router router) {
@@ -27,7 +31,8 @@ public final class Health {
             JsonObject body = new JsonObject()
                     .put("status", db && hz ? "UP" : "DOWN")
                     .put("postgres", db ? "UP" : "DOWN")
-                    .put("hazelcast", hz ? "UP" : "DOWN");
+                    .put("hazelcast", hz ? "UP" : "DOWN")
+                    .put("authCache", authCache.get());
             ctx.response()
                     .setStatusCode(db && hz ? 200 : 503)
                     .putHeader("content-type", "application/json")

@@ -31,7 +31,7 @@ public final class HazelcastMember {
         config.setProperty("hazelcast.socket.bind.any", "false");
         // The server stops the member itself, after the HTTP listeners and before the database.
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
-        ClusterMaps.configure(config);
+        ClusterMaps.configure(config, civis.auth().nearCacheEntries());
         ScanExecutor.configure(config);
         List<String> members = civis.hazelcastMembers();
         if (members.isEmpty()) {

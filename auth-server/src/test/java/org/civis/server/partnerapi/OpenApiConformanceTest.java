@@ -266,7 +266,7 @@ class OpenApiConformanceTest {
     @Order(1)
     void theRoutersServeExactlyTheDocumentedOperations() {
         try (RegistryFixture registry = new RegistryFixture()) {
-            Health health = new Health(registry.pool, () -> true);
+            Health health = new Health(registry.pool, () -> true, io.vertx.core.json.JsonObject::new);
             Clock clock = Clock.systemUTC();
             Set<String> adminRoutes = OpenApiContract.routes(
                     AdminApi.router(registry.vertx, registry.registry, null, null, health, 1024, clock));

@@ -5,6 +5,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.civis.core.biometrics.FingerprintStore;
 import org.civis.core.id.Uin;
@@ -39,6 +41,23 @@ public final class AuthFactsReader {
                         : facts(c, found.get()).map(Optional::of)));
     }
 
+    /**
+     * The facts of up to {@code limit} identities in UIN order, the first after {@code after} (or
+     * from the start): five statements on one connection for the whole page, where {@link #load}
+     * takes five per identity. For filling a cache with every identity; empty after the last.
+     */
+    public Future<List<AuthFacts>> loadPage(Optional<Uin> after, int limit) {
+        return pool.withConnection(
+                c -> c.preparedQuery("select uin, status, current_version, created_at, updated_at, auth_revision"
+                                + " from identities where uin > $1 order by uin limit $2")
+                        .execute(Tuple.of(after.map(Uin::value).orElse(""), limit))
+                        .compose(rows -> {
+                            List<Revisioned> page = new ArrayList<>(rows.rowCount());
+                            rows.forEach(r -> page.add(revisioned(new Uin(r.getString("uin")), r)));
+                            return page.isEmpty() ? Future.succeededFuture(List.of()) : facts(c, page);
+                        }));
+    }
+
     /** The UIN a VID stands for (usable or not), or empty when the VID is unknown. */
     public Future<Optional<Uin>> ownerOf(Vid vid) {
         return pool.preparedQuery("select uin from vids where vid = $1")
@@ -64,6 +83,29 @@ public final class AuthFactsReader {
                                                 lockStates,
                                                 all,
                                                 templates)))));
+    }
+
+    private Future<List<AuthFacts>> facts(SqlConnection c, List<Revisioned> page) {
+        List<Uin> uins = page.stream().map(found -> found.row().uin()).toList();
+        List<IdentityStore.IdentityRow> rows =
+                page.stream().map(Revisioned::row).toList();
+        return store.readCurrent(c, rows)
+                .compose(identities -> AuthLockService.readMany(c, uins).compose(locks -> VidService.listMany(c, uins)
+                        .compose(vids -> fingerprints.readMany(c, uins).map(templates -> page.stream()
+                                .filter(found ->
+                                        identities.containsKey(found.row().uin()))
+                                .map(found -> {
+                                    Uin uin = found.row().uin();
+                                    return new AuthFacts(
+                                            uin,
+                                            found.revision(),
+                                            found.row().status(),
+                                            identities.get(uin).fields(),
+                                            locks.get(uin),
+                                            vids.get(uin),
+                                            templates.getOrDefault(uin, List.of()));
+                                })
+                                .toList()))));
     }
 
     private static Future<Optional<Revisioned>> row(SqlConnection c, Uin uin) {

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.civis.core.crypto.EnvelopeCipher;
 import org.civis.core.crypto.SealedRecord;
 import org.civis.core.id.Uin;
@@ -92,6 +94,22 @@ public final class FingerprintStore {
                 .map(rows -> rows.rowCount() == 0
                         ? List.of()
                         : open(sealed(rows.iterator().next())).fingers());
+    }
+
+    /** The enrolled fingers of each identity in one statement; identities without any are left out. */
+    public Future<Map<Uin, List<EnrolledFingerprint>>> readMany(SqlClient client, List<Uin> uins) {
+        return client.preparedQuery("select uin, seq, key_id, wrapped_key, nonce, ciphertext from fingerprint_templates"
+                        + " where uin = any($1::text[])")
+                .execute(Tuple.tuple()
+                        .addArrayOfString(uins.stream().map(Uin::value).toArray(String[]::new)))
+                .map(rows -> {
+                    Map<Uin, List<EnrolledFingerprint>> all = new HashMap<>();
+                    rows.forEach(r -> {
+                        TemplateRow row = open(sealed(r));
+                        all.put(row.uin(), row.fingers());
+                    });
+                    return all;
+                });
     }
 
     /** Up to {@code limit} rows written after {@code seq}, in {@code seq} order. */

@@ -8,8 +8,10 @@ import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.civis.core.RegistryError;
 import org.civis.core.RegistryException;
@@ -134,6 +136,31 @@ public final class IdentityStore {
         });
     }
 
+    /**
+     * Decrypts the current version of each identity in one statement, for loading many at a time.
+     * An identity whose version row is missing is left out of the answer.
+     */
+    public Future<Map<Uin, Identity>> readCurrent(SqlConnection c, List<IdentityRow> rows) {
+        Map<String, IdentityRow> byUin = new HashMap<>();
+        rows.forEach(row -> byUin.put(row.uin().value(), row));
+        return c.preparedQuery("select v.uin, v.version, v.key_id, v.wrapped_key, v.nonce, v.ciphertext"
+                        + " from identity_versions v join unnest($1::text[], $2::int[]) as t(uin, version)"
+                        + " on v.uin = t.uin and v.version = t.version")
+                .execute(Tuple.tuple()
+                        .addArrayOfString(
+                                rows.stream().map(row -> row.uin().value()).toArray(String[]::new))
+                        .addArrayOfInteger(
+                                rows.stream().map(IdentityRow::currentVersion).toArray(Integer[]::new)))
+                .map(found -> {
+                    Map<Uin, Identity> identities = new HashMap<>();
+                    for (Row r : found) {
+                        IdentityRow row = byUin.get(r.getString("uin"));
+                        identities.put(row.uin(), open(row, row.currentVersion(), SealedColumns.read(r)));
+                    }
+                    return identities;
+                });
+    }
+
     /** Decrypts one version of an identity; fails with IDENTITY_NOT_FOUND for an unknown version. */
     public Future<Identity> read(SqlConnection tx, IdentityRow row, int version) {
         return tx.preparedQuery("select key_id, wrapped_key, nonce, ciphertext from identity_versions"
@@ -144,18 +171,16 @@ public final class IdentityStore {
                         return Future.failedFuture(new RegistryException(
                                 RegistryError.IDENTITY_NOT_FOUND, "this identity has no such version"));
                     }
-                    byte[] plain =
-                            cipher.open(SealedColumns.read(rows.iterator().next()), aad(row.uin(), version));
-                    JsonObject fields = new JsonObject(new String(plain, StandardCharsets.UTF_8));
-                    return Future.succeededFuture(new Identity(
-                            row.uin(),
-                            row.status(),
-                            version,
-                            row.currentVersion(),
-                            fields,
-                            row.createdAt(),
-                            row.updatedAt()));
+                    return Future.succeededFuture(open(
+                            row, version, SealedColumns.read(rows.iterator().next())));
                 });
+    }
+
+    private Identity open(IdentityRow row, int version, SealedRecord sealed) {
+        byte[] plain = cipher.open(sealed, aad(row.uin(), version));
+        JsonObject fields = new JsonObject(new String(plain, StandardCharsets.UTF_8));
+        return new Identity(
+                row.uin(), row.status(), version, row.currentVersion(), fields, row.createdAt(), row.updatedAt());
     }
 
     public Future<Void> setStatus(SqlConnection tx, Uin uin, IdentityStatus status, Instant now) {
