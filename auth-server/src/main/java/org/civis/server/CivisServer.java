@@ -69,6 +69,7 @@ public final class CivisServer implements AutoCloseable {
             PostgresServer postgres = config.databaseUrl()
                     .map(PostgresServer::external)
                     .orElseGet(() -> PostgresServer.embedded(config.embeddedPostgresDir()));
+            postgres.stoppedByOwnerAtExit(); // closed last by close(), after the final writes
             started.push(postgres);
             Migrations.apply(postgres);
             HazelcastInstance hazelcast = member.get(120, TimeUnit.SECONDS);

@@ -70,6 +70,10 @@ class ServeEndToEndIT {
         assertThat(intact.output()).contains("audit log intact: 4 entries");
 
         stop(server);
+        // A clean stop: the last audit entries and auth records are written before PostgreSQL stops.
+        assertThat(Files.readString(work.resolve("serve-first.log"), StandardCharsets.UTF_8))
+                .doesNotContain("did not stop cleanly")
+                .doesNotContain("ClosedConnectionException");
         serve(env, "second");
         for (String uin : uins) {
             Reply read = admin.get("/v1/identities/" + uin);

@@ -17,6 +17,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,12 +32,23 @@ public final class PostgresServer implements AutoCloseable {
     static final String EMBEDDED_DATABASE = "civis";
     private static final String EMBEDDED_USER = "postgres";
 
+    /** How long the JVM's exit waits for an owner that stops the server itself (see {@link #stoppedByOwnerAtExit}). */
+    private static final long OWNER_GRACE_SECONDS = 60;
+
     private final PgConnectOptions options;
     private final EmbeddedPostgres startedHere;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch closedLatch = new CountDownLatch(1);
+    private volatile boolean ownerStopsAtExit;
+    private final Thread exitHook;
 
     private PostgresServer(PgConnectOptions options, EmbeddedPostgres startedHere) {
         this.options = options;
         this.startedHere = startedHere;
+        this.exitHook = startedHere == null ? null : new Thread(this::stopAtExit, "civis-postgres-stop");
+        if (exitHook != null) {
+            Runtime.getRuntime().addShutdownHook(exitHook);
+        }
     }
 
     /** An external server, from a URL such as {@code postgresql://user:secret@db.example:5432/civis}. */
@@ -67,6 +81,9 @@ public final class PostgresServer implements AutoCloseable {
                     .setDataDirectory(clusterDir)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // The JVM runs shutdown hooks all at once: zonky's own hook would stop PostgreSQL
+                    // while the server's hook is still writing its last records. Ours waits (stopAtExit).
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")
                     .start();
@@ -141,14 +158,49 @@ public final class PostgresServer implements AutoCloseable {
         return startedHere != null;
     }
 
+    /**
+     * Says that the owner stops this server in its own shutdown hook, after its last writes (the
+     * platform's server does: listeners, then queued auth records and audit chaining, then
+     * PostgreSQL). At JVM exit this server then waits for that, up to a minute, before stopping by
+     * itself. Without it, the exit stops an embedded server at once.
+     */
+    public void stoppedByOwnerAtExit() {
+        ownerStopsAtExit = true;
+    }
+
+    private void stopAtExit() {
+        if (ownerStopsAtExit) {
+            try {
+                closedLatch.await(OWNER_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        stop();
+    }
+
     @Override
     public void close() {
-        if (startedHere != null) {
+        if (exitHook != null && Thread.currentThread() != exitHook) {
             try {
-                startedHere.close();
-            } catch (IOException e) {
-                LOG.warn("embedded PostgreSQL did not stop cleanly", e);
+                Runtime.getRuntime().removeShutdownHook(exitHook);
+            } catch (IllegalStateException exiting) {
+                // the JVM is exiting: the hook is running or about to, and finds the server stopped
             }
+        }
+        stop();
+    }
+
+    private void stop() {
+        if (startedHere == null || !closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            startedHere.close();
+        } catch (IOException e) {
+            LOG.warn("embedded PostgreSQL did not stop cleanly", e);
+        } finally {
+            closedLatch.countDown();
         }
     }
 
