@@ -63,8 +63,11 @@ class IssuedCardVerificationTest {
         Path bundle = Files.writeString(dir.resolve("bundle.json"), publicText(TrustRoutes.BUNDLE));
         Path certificates = Files.writeString(dir.resolve("issuer.pem"), publicText(TrustRoutes.CERTIFICATES));
 
-        Run fromImage = verify("--trust", bundle.toString(), "--status", bundle.toString(), "--image", card.toString());
-        Run fromText = verify("--trust", certificates.toString(), "--text", issued.getString("qrText"));
+        // Judged at the server's clock: the bundle's status list is valid for a week from then.
+        String at = bed.clock.instant().toString();
+        Run fromImage = verify(
+                "--trust", bundle.toString(), "--status", bundle.toString(), "--at", at, "--image", card.toString());
+        Run fromText = verify("--trust", certificates.toString(), "--at", at, "--text", issued.getString("qrText"));
 
         assertThat(fromImage.exit()).as(fromImage.stderr()).isZero();
         Map<String, Object> result = fromImage.only();
@@ -115,12 +118,14 @@ class IssuedCardVerificationTest {
         lifecycle(deactivated, "deactivate");
         Path after = Files.writeString(dir.resolve("after.json"), publicText(TrustRoutes.BUNDLE));
 
-        assertThat(verifyText(after, revokedCard, Instant.now()).only().get("verdict"))
+        assertThat(verifyText(after, revokedCard, bed.clock.instant()).only().get("verdict"))
                 .isEqualTo("REVOKED");
-        assertThat(verifyText(after, deactivatedCard, Instant.now()).only().get("verdict"))
+        assertThat(verifyText(after, deactivatedCard, bed.clock.instant())
+                        .only()
+                        .get("verdict"))
                 .isEqualTo("SUSPENDED");
         // A device that has not fetched the new bundle still knows only the old list.
-        assertThat(verifyText(before, revokedCard, Instant.now()).only().get("verdict"))
+        assertThat(verifyText(before, revokedCard, bed.clock.instant()).only().get("verdict"))
                 .isEqualTo("VALID");
     }
 
@@ -134,7 +139,7 @@ class IssuedCardVerificationTest {
         Verifier verifier = Verifier.builder().keys(keys).build();
         byte[] signed =
                 Zlib.decompress(new Base45().decode(issued.getString("qrText")), Limits.DEFAULT.maxInflatedBytes());
-        Instant now = Instant.now();
+        Instant now = bed.clock.instant();
         assertThat(verifier.verify(issued.getString("qrText"), now).verdict()).isEqualTo(Verdict.VALID);
 
         Map<Verdict, Integer> seen = new EnumMap<>(Verdict.class);
