@@ -7,24 +7,18 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import javax.imageio.ImageIO;
-import org.civis.core.schema.IdSchema;
 import org.civis.issuer.card.CardContent;
-import org.civis.issuer.card.CardImages;
-import org.civis.issuer.card.CardRenderer;
 import org.civis.issuer.keys.IssuerKeystore;
 import org.civis.issuer.keys.SigningAlgorithm;
-import org.civis.issuer.photo.PhotoDecoder;
 import org.civis.issuer.photo.PhotoOutcome;
-import org.civis.issuer.photo.SourcePhoto;
 import org.civis.issuer.qr.QrEncoder;
 import org.civis.issuer.samples.QrImages;
 import org.civis.issuer.samples.SampleHolders;
 import org.civis.issuer.samples.SyntheticPortrait;
+import org.civis.issuer.samples.TypicalCard;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,26 +41,10 @@ class TypicalCardTest {
                         dir.resolve("issuer-keys.p12"), "pw".toCharArray(), SigningAlgorithm.EDDSA, "Test ID")
                 .ring()
                 .current();
-        var identity = SampleHolders.identity(SampleHolders.uin(5), 1, SampleHolders.typicalFields(5));
-        Instant issued = Instant.parse("2026-11-25T09:30:00Z");
-        credential = new CredentialIssuer(IdSchema.defaultSchema())
-                .issue(new CredentialRequest(
-                        identity,
-                        "https://id.example.org",
-                        issued,
-                        issued.plusSeconds(5L * 365 * 86_400),
-                        new StatusReference("https://id.example.org/statuslists/1", 104_729),
-                        key));
-        CardContent content = new CardContent(
-                "Republic of Example",
-                "Amara Chiamaka Okafor",
-                "1990-01-15",
-                identity.uin(),
-                LocalDate.ofInstant(credential.request().expiresAt(), ZoneOffset.UTC),
-                PhotoDecoder.decode(new SourcePhoto("jpeg", SyntheticPortrait.jpeg(5)), 400),
-                credential.qr());
-        png = CardImages.png(new CardRenderer().render(content));
-        record(identity.fields().encode().length());
+        TypicalCard card = TypicalCard.issue(key);
+        credential = card.credential();
+        png = card.png();
+        record(card.identity().fields().encode().length());
     }
 
     @Test

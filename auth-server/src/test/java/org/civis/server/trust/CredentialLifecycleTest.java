@@ -1,16 +1,16 @@
 package org.civis.server.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.civis.server.trust.IssuanceCalls.issue;
+import static org.civis.server.trust.IssuanceCalls.lifecycle;
+import static org.civis.server.trust.IssuanceCalls.residentWithPhoto;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.upokecenter.cbor.CBORObject;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.Map;
-import org.civis.core.registry.Residents;
 import org.civis.issuer.samples.QrImages;
-import org.civis.issuer.samples.SampleHolders;
-import org.civis.issuer.samples.SyntheticPortrait;
 import org.civis.server.HttpClientForTests.BinaryReply;
 import org.civis.server.HttpClientForTests.Reply;
 import org.civis.server.QrCredentials;
@@ -41,7 +41,7 @@ class CredentialLifecycleTest {
     void anEnrolledResidentWithAPhotoGetsASignedCredentialAndACardWhoseQrIsThatCredential() throws Exception {
         String uin = bed.enroll(residentWithPhoto(21));
 
-        JsonObject issued = issue(uin);
+        JsonObject issued = issue(bed, uin);
 
         assertThat(issued.getString("photo")).isEqualTo("INCLUDED");
         assertThat(issued.getInteger("qrVersion")).isBetween(1, 30);
@@ -69,28 +69,28 @@ class CredentialLifecycleTest {
     @Test
     void theStatusListFollowsTheIdentityThroughDeactivationReactivationUpdateAndRevocation() throws Exception {
         String uin = bed.enroll(residentWithPhoto(22));
-        JsonObject first = issue(uin);
+        JsonObject first = issue(bed, uin);
         assertThat(statusOf(first)).isEqualTo(0);
 
-        lifecycle(uin, "deactivate");
+        lifecycle(bed, uin, "deactivate");
         assertThat(statusOf(first)).as("deactivated: SUSPENDED").isEqualTo(2);
         assertThat(bed.admin
                         .post("/v1/identities/" + uin + "/credentials", new JsonObject())
                         .errorCode())
                 .isEqualTo("IDENTITY_DEACTIVATED");
-        lifecycle(uin, "reactivate");
+        lifecycle(bed, uin, "reactivate");
         assertThat(statusOf(first)).as("reactivated: VALID").isEqualTo(0);
 
         Reply updated = bed.admin.patch(
                 "/v1/identities/" + uin,
                 new JsonObject().put("identity", new JsonObject().put("phone", "+254700000022")));
         assertThat(updated.status()).isEqualTo(200);
-        JsonObject second = issue(uin);
+        JsonObject second = issue(bed, uin);
         assertThat(second.getInteger("identityVersion")).isEqualTo(2);
         assertThat(statusOf(first)).as("superseded: INVALID").isEqualTo(1);
         assertThat(statusOf(second)).isEqualTo(0);
 
-        lifecycle(uin, "revoke");
+        lifecycle(bed, uin, "revoke");
         assertThat(statusOf(second)).as("revoked: INVALID").isEqualTo(1);
         assertThat(statusOf(first)).isEqualTo(1);
         Reply refused = bed.admin.post("/v1/identities/" + uin + "/credentials", new JsonObject());
@@ -122,7 +122,7 @@ class CredentialLifecycleTest {
     @Test
     void afterARotationTheNewKeySignsAndCardsSignedByTheOldOneStillVerify() throws Exception {
         String uin = bed.enroll(residentWithPhoto(24));
-        JsonObject before = issue(uin);
+        JsonObject before = issue(bed, uin);
 
         Reply rotated = bed.admin.post("/v1/issuer/keys/rotate", new JsonObject().put("alg", "ES256"));
         assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
@@ -134,7 +134,7 @@ class CredentialLifecycleTest {
         assertThat(jwks.getKeyByKeyId(newKid)).isNotNull();
         assertThat(QrCredentials.verifiedSign1(before.getString("qrText"), jwks))
                 .isNotNull();
-        JsonObject after = issue(uin);
+        JsonObject after = issue(bed, uin);
         assertThat(after.getString("kid")).isEqualTo(newKid);
         assertThat(after.getString("alg")).isEqualTo("ES256");
         assertThat(QrCredentials.kid(QrCredentials.verifiedSign1(after.getString("qrText"), jwks)))
@@ -145,21 +145,6 @@ class CredentialLifecycleTest {
                         .post("/v1/issuer/keys/rotate", new JsonObject().put("alg", "HS256"))
                         .errorCode())
                 .isEqualTo("VALIDATION_FAILED");
-    }
-
-    private static JsonObject residentWithPhoto(int n) {
-        return Residents.full(n).put("photo", SampleHolders.photo("jpeg", SyntheticPortrait.jpeg(n)));
-    }
-
-    private static JsonObject issue(String uin) {
-        Reply reply = bed.admin.post("/v1/identities/" + uin + "/credentials", new JsonObject());
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply.json();
-    }
-
-    private static void lifecycle(String uin, String action) {
-        Reply reply = bed.admin.post("/v1/identities/" + uin + "/" + action, new JsonObject());
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     }
 
     /** What a verifier reads for this credential from the published token, signature checked. */

@@ -1,6 +1,9 @@
 package org.civis.server.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.civis.server.trust.IssuanceCalls.issue;
+import static org.civis.server.trust.IssuanceCalls.lifecycle;
+import static org.civis.server.trust.IssuanceCalls.residentWithPhoto;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.vertx.core.json.JsonObject;
@@ -14,11 +17,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.codec.binary.Base45;
-import org.civis.core.registry.Residents;
 import org.civis.issuer.encoding.Zlib;
 import org.civis.issuer.qr.QrPayload;
-import org.civis.issuer.samples.SampleHolders;
-import org.civis.issuer.samples.SyntheticPortrait;
 import org.civis.server.HttpClientForTests.BinaryReply;
 import org.civis.server.HttpClientForTests.Reply;
 import org.civis.server.partnerapi.AuthTestbed;
@@ -58,7 +58,7 @@ class IssuedCardVerificationTest {
     @Test
     void thePrintedCardAndItsTextVerifyWithTheBundleAndWithTheCertificates() throws Exception {
         String uin = bed.enroll(residentWithPhoto(31));
-        JsonObject issued = issue(uin);
+        JsonObject issued = issue(bed, uin);
         Path card = Files.write(dir.resolve("card.png"), card(uin));
         Path bundle = Files.writeString(dir.resolve("bundle.json"), publicText(TrustRoutes.BUNDLE));
         Path certificates = Files.writeString(dir.resolve("issuer.pem"), publicText(TrustRoutes.CERTIFICATES));
@@ -88,7 +88,7 @@ class IssuedCardVerificationTest {
     @Test
     void expiryAndNotBeforeAreJudgedAtTheInstantGiven() throws Exception {
         String uin = bed.enroll(residentWithPhoto(32));
-        JsonObject issued = issue(uin);
+        JsonObject issued = issue(bed, uin);
         Path bundle = Files.writeString(dir.resolve("bundle.json"), publicText(TrustRoutes.BUNDLE));
         Instant expiresAt = Instant.parse(issued.getString("expiresAt"));
         Instant issuedAt = Instant.parse(issued.getString("issuedAt"));
@@ -110,12 +110,12 @@ class IssuedCardVerificationTest {
     void aRevokedIdentitysCardIsRevokedWithTheNewStatusListAndASuspendedOneIsSuspended() throws Exception {
         String revoked = bed.enroll(residentWithPhoto(33));
         String deactivated = bed.enroll(residentWithPhoto(34));
-        JsonObject revokedCard = issue(revoked);
-        JsonObject deactivatedCard = issue(deactivated);
+        JsonObject revokedCard = issue(bed, revoked);
+        JsonObject deactivatedCard = issue(bed, deactivated);
         Path before = Files.writeString(dir.resolve("before.json"), publicText(TrustRoutes.BUNDLE));
 
-        lifecycle(revoked, "revoke");
-        lifecycle(deactivated, "deactivate");
+        lifecycle(bed, revoked, "revoke");
+        lifecycle(bed, deactivated, "deactivate");
         Path after = Files.writeString(dir.resolve("after.json"), publicText(TrustRoutes.BUNDLE));
 
         assertThat(verifyText(after, revokedCard, bed.clock.instant()).only().get("verdict"))
@@ -132,7 +132,7 @@ class IssuedCardVerificationTest {
     @Test
     void noSingleBitFlipInAnIssuedCredentialVerifies() throws Exception {
         String uin = bed.enroll(residentWithPhoto(35));
-        JsonObject issued = issue(uin);
+        JsonObject issued = issue(bed, uin);
         Path trust = Files.writeString(dir.resolve("jwks.json"), publicText(TrustRoutes.JWKS));
         KeyRing keys = new KeyRing(
                 KeyFiles.signingKeys(Files.readAllBytes(trust), "jwks.json").keys(), List.of());
@@ -194,16 +194,6 @@ class IssuedCardVerificationTest {
         return new Run(exit, lines, err.toString());
     }
 
-    private static JsonObject residentWithPhoto(int n) {
-        return Residents.full(n).put("photo", SampleHolders.photo("jpeg", SyntheticPortrait.jpeg(n)));
-    }
-
-    private static JsonObject issue(String uin) {
-        Reply reply = bed.admin.post("/v1/identities/" + uin + "/credentials", new JsonObject());
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply.json();
-    }
-
     private static byte[] card(String uin) {
         BinaryReply card = bed.admin.getBytes("/v1/identities/" + uin + "/card.png");
         assertThat(card.status()).isEqualTo(200);
@@ -214,10 +204,5 @@ class IssuedCardVerificationTest {
         Reply reply = bed.publicApi.get(path);
         assertThat(reply.status()).as(path).isEqualTo(200);
         return reply.body();
-    }
-
-    private static void lifecycle(String uin, String action) {
-        Reply reply = bed.admin.post("/v1/identities/" + uin + "/" + action, new JsonObject());
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     }
 }

@@ -3,26 +3,14 @@ package org.civis.perf.verifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.civis.core.schema.IdSchema;
-import org.civis.issuer.CredentialIssuer;
-import org.civis.issuer.CredentialRequest;
 import org.civis.issuer.IssuedCredential;
-import org.civis.issuer.StatusReference;
-import org.civis.issuer.card.CardContent;
-import org.civis.issuer.card.CardImages;
-import org.civis.issuer.card.CardRenderer;
 import org.civis.issuer.keys.IssuerKeyRing;
 import org.civis.issuer.keys.IssuerKeystore;
 import org.civis.issuer.keys.SigningAlgorithm;
-import org.civis.issuer.photo.PhotoDecoder;
-import org.civis.issuer.photo.SourcePhoto;
-import org.civis.issuer.samples.SampleHolders;
-import org.civis.issuer.samples.SyntheticPortrait;
+import org.civis.issuer.samples.TypicalCard;
 import org.civis.verifier.Rejection;
 import org.civis.verifier.Verdict;
 import org.civis.verifier.VerificationResult;
@@ -80,30 +68,14 @@ public class QrVerifyBenchmark {
                         SigningAlgorithm.valueOf(algorithm),
                         "Civis benchmark issuer")
                 .ring();
-        var identity = SampleHolders.identity(SampleHolders.uin(5), 1, SampleHolders.typicalFields(5));
-        Instant issued = Instant.parse("2026-11-25T09:30:00Z");
-        IssuedCredential credential = new CredentialIssuer(IdSchema.defaultSchema())
-                .issue(new CredentialRequest(
-                        identity,
-                        "https://id.example.org",
-                        issued,
-                        issued.plusSeconds(5L * 365 * 86_400),
-                        new StatusReference("https://id.example.org/statuslists/1", 104_729),
-                        ring.current()));
+        TypicalCard card = TypicalCard.issue(ring.current());
+        IssuedCredential credential = card.credential();
         qrText = credential.qrText();
-        cardPng = CardImages.png(new CardRenderer()
-                .render(new CardContent(
-                        "Republic of Example",
-                        "Amara Chiamaka Okafor",
-                        "1990-01-15",
-                        identity.uin(),
-                        LocalDate.ofInstant(credential.request().expiresAt(), ZoneOffset.UTC),
-                        PhotoDecoder.decode(new SourcePhoto("jpeg", SyntheticPortrait.jpeg(5)), 400),
-                        credential.qr())));
+        cardPng = card.png();
         KeyRing trusted = new KeyRing(
                 KeyFiles.signingKeys(ring.jwksJson().getBytes(), "issuer").keys(), List.of());
         verifier = Verifier.builder().keys(trusted).build();
-        at = issued.plusSeconds(86_400);
+        at = TypicalCard.ISSUED.plusSeconds(86_400);
         System.out.printf(
                 "%n%s card: QR version %d, %d Base45 chars, CWT %d bytes, card PNG %d bytes%n",
                 algorithm, credential.sizes().qrVersion(), qrText.length(), credential.cwt().length, cardPng.length);
