@@ -19,6 +19,7 @@ import org.civis.auth.transaction.AuthRecorder;
 import org.civis.auth.view.AuthCacheWarmer;
 import org.civis.auth.view.AuthViews;
 import org.civis.core.Registry;
+import org.civis.core.biometrics.Biometrics;
 import org.civis.core.keys.RegistryKeys;
 import org.civis.core.storage.Migrations;
 import org.civis.core.storage.PostgresServer;
@@ -94,13 +95,18 @@ public final class CivisServer implements AutoCloseable {
             issuance.set(Issuance.of(vertx, pool, registry, issuerKeys, config.issuance(), clock));
             started.push(IssuerKeysWatch.start(vertx, issuance.get()));
             started.push(registry.biometrics()); // its workers stop after everything that submits to them
-            started.push(GalleryFollower.start(vertx, registry.biometrics().gallery()));
-            // 1:N search runs where the data lives: each member scans the identities of its partitions.
-            GalleryShare share = new GalleryShare(hazelcast, registry.biometrics());
-            started.push(share.register()); // withdrawn before the workers stop: others then see the gap
-            registry.biometrics()
-                    .searchWith(new PartitionedFingerprintSearch(
-                            vertx, hazelcast, share, registry.biometrics().gallery()));
+            // 1:N search is split over the members that hold a gallery; this one may or may not.
+            Biometrics biometrics = registry.biometrics();
+            if (biometrics.holdsGallery()) {
+                started.push(GalleryFollower.start(vertx, biometrics.gallery()));
+                GalleryShare share = new GalleryShare(hazelcast, biometrics);
+                started.push(share.register()); // withdrawn before the workers stop: others then see the gap
+                biometrics.searchWith(new PartitionedFingerprintSearch(vertx, hazelcast, share));
+            } else {
+                LOG.info(
+                        "this node holds no fingerprint gallery: enrollments with fingers are searched by the nodes that do");
+                biometrics.searchWith(new PartitionedFingerprintSearch(vertx, hazelcast));
+            }
             AuditChaining chaining = AuditChaining.start(vertx, registry.auditChainer());
             started.push(chaining::stop); // before Vert.x closes: the last entries get chained
             AuthRecorder recorder = new AuthRecorder(
@@ -109,9 +115,15 @@ public final class CivisServer implements AutoCloseable {
             AuthComponents auth =
                     AuthWiring.components(config, vertx, hazelcast, pool, registry, authKeys, recorder, views, clock);
             AuthCacheWarmer warmer = new AuthCacheWarmer(vertx, registry.authFacts(), views.get(), hazelcast);
-            Health health = new Health(pool, () -> HazelcastMember.isReady(hazelcast), () -> new JsonObject()
-                    .put("warm", warmer.warm())
-                    .put("viewsStored", warmer.viewsStored()));
+            Health health = new Health(
+                    pool,
+                    () -> HazelcastMember.isReady(hazelcast),
+                    () -> new JsonObject().put("warm", warmer.warm()).put("viewsStored", warmer.viewsStored()),
+                    () -> biometrics.holdsGallery()
+                            ? new JsonObject()
+                                    .put("held", true)
+                                    .put("identities", biometrics.gallery().size())
+                            : new JsonObject().put("held", false));
 
             DeploymentOptions instances = new DeploymentOptions().setInstances(config.httpInstances());
             String publicListener = await(vertx.deployVerticle(

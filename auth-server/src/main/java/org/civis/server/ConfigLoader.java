@@ -66,6 +66,7 @@ public final class ConfigLoader {
             "CIVIS_BIO_MIN_MINUTIAE",
             "CIVIS_BIO_MAX_CANDIDATES",
             "CIVIS_BIO_KEEP_IMAGES",
+            "CIVIS_BIO_GALLERY",
             "CIVIS_BIO_FUSION",
             "CIVIS_BIO_WORKERS",
             "CIVIS_PUBLIC_BASE_URL",
@@ -195,7 +196,8 @@ public final class ConfigLoader {
                 flag("CIVIS_BIO_KEEP_IMAGES", false),
                 rule,
                 integer("CIVIS_BIO_WORKERS", cores, 1, 256),
-                defaults.queueLimit());
+                defaults.queueLimit(),
+                flag("CIVIS_BIO_GALLERY", true));
     }
 
     private Duration seconds(String name, int fallback, int min, int max) {

@@ -46,6 +46,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aNodeHoldsTheFingerprintGalleryUnlessToldItOnlyAuthenticates() {
+        assertThat(ConfigLoader.load(Map.of()).biometrics().holdsGallery()).isTrue();
+        assertThat(ConfigLoader.load(Map.of("CIVIS_BIO_GALLERY", "false"))
+                        .biometrics()
+                        .holdsGallery())
+                .isFalse();
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("CIVIS_BIO_GALLERY", "no")))
+                .hasMessageContaining("CIVIS_BIO_GALLERY");
+    }
+
+    @Test
     void outOfRangeAndNonNumericValuesAreRefusedByName() {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("CIVIS_UIN_LENGTH", "7")))
                 .hasMessageContaining("CIVIS_UIN_LENGTH");

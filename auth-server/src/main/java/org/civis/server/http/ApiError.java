@@ -34,7 +34,9 @@ public enum ApiError {
     BODY_TOO_LARGE(413, "the body is larger than this server accepts"),
     UNSUPPORTED_MEDIA_TYPE(415, "send the body as application/json"),
     INTERNAL_ERROR(500, "internal error"),
-    NOT_READY(503, "not ready");
+    NOT_READY(503, "not ready"),
+    BIOMETRICS_BUSY(503, "the fingerprint workers are busy; retry shortly"),
+    BIOMETRICS_UNAVAILABLE(503, "no fingerprint gallery is reachable to deduplicate against; retry shortly");
 
     private final int status;
     private final String message;

@@ -16,11 +16,17 @@ public final class Health {
     private final Pool pool;
     private final BooleanSupplier hazelcastReady;
     private final Supplier<JsonObject> authCache;
+    private final Supplier<JsonObject> fingerprintGallery;
 
-    public Health(Pool pool, BooleanSupplier hazelcastReady, Supplier<JsonObject> authCache) {
+    public Health(
+            Pool pool,
+            BooleanSupplier hazelcastReady,
+            Supplier<JsonObject> authCache,
+            Supplier<JsonObject> fingerprintGallery) {
         this.pool = pool;
         this.hazelcastReady = hazelcastReady;
         this.authCache = authCache;
+        this.fingerprintGallery = fingerprintGallery;
     }
 
     public void mount(Router router) {
@@ -32,7 +38,8 @@ public final class Health {
                     .put("status", db && hz ? "UP" : "DOWN")
                     .put("postgres", db ? "UP" : "DOWN")
                     .put("hazelcast", hz ? "UP" : "DOWN")
-                    .put("authCache", authCache.get());
+                    .put("authCache", authCache.get())
+                    .put("fingerprintGallery", fingerprintGallery.get());
             ctx.response()
                     .setStatusCode(db && hz ? 200 : 503)
                     .putHeader("content-type", "application/json")

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.civis.auth.cluster.ClusterMaps;
+import org.civis.auth.cluster.gallery.GalleryMembers;
 import org.civis.auth.cluster.gallery.ScanExecutor;
 import org.civis.server.CivisConfig;
 
@@ -33,6 +34,7 @@ public final class HazelcastMember {
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
         ClusterMaps.configure(config, civis.auth().nearCacheEntries());
         ScanExecutor.configure(config);
+        GalleryMembers.announce(config, civis.biometrics().holdsGallery());
         List<String> members = civis.hazelcastMembers();
         if (members.isEmpty()) {
             config.setProperty("hazelcast.wait.seconds.before.join", "0"); // nobody to wait for

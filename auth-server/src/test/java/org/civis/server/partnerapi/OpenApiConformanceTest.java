@@ -266,7 +266,8 @@ class OpenApiConformanceTest {
     @Order(1)
     void theRoutersServeExactlyTheDocumentedOperations() {
         try (RegistryFixture registry = new RegistryFixture()) {
-            Health health = new Health(registry.pool, () -> true, io.vertx.core.json.JsonObject::new);
+            Health health = new Health(
+                    registry.pool, () -> true, io.vertx.core.json.JsonObject::new, io.vertx.core.json.JsonObject::new);
             Clock clock = Clock.systemUTC();
             Set<String> adminRoutes = OpenApiContract.routes(
                     AdminApi.router(registry.vertx, registry.registry, null, null, health, 1024, clock));

@@ -13,6 +13,8 @@ package org.civis.core.biometrics;
  * @param fusion how the scores of several fingers presented for authentication make one answer
  * @param workers threads that extract and compare (CPU-bound work, never run on an event loop)
  * @param queueLimit extraction and comparison jobs waiting beyond this are refused as busy
+ * @param holdsGallery this node keeps every enrolled finger in memory for 1:N deduplication (about
+ *     10 KB per finger); a node that does not, one that only authenticates, asks the nodes that do
  */
 public record BiometricSettings(
         int minMinutiae,
@@ -22,7 +24,8 @@ public record BiometricSettings(
         boolean keepImages,
         FusionRule fusion,
         int workers,
-        int queueLimit) {
+        int queueLimit,
+        boolean holdsGallery) {
 
     public BiometricSettings {
         java.util.Objects.requireNonNull(fusion, "fusion");
@@ -40,6 +43,20 @@ public record BiometricSettings(
     /** Thresholds from SourceAFIS's calibration and our FVC2000 measurements (README, "Biometrics"). */
     public static BiometricSettings defaults() {
         return new BiometricSettings(
-                12, 40, 40, 20, false, FusionRule.ANY, Runtime.getRuntime().availableProcessors(), 256);
+                12, 40, 40, 20, false, FusionRule.ANY, Runtime.getRuntime().availableProcessors(), 256, true);
+    }
+
+    /** The same settings for a node that holds no 1:N gallery (one that only authenticates). */
+    public BiometricSettings withoutGallery() {
+        return new BiometricSettings(
+                minMinutiae,
+                matchThreshold,
+                dedupThreshold,
+                maxCandidates,
+                keepImages,
+                fusion,
+                workers,
+                queueLimit,
+                false);
     }
 }

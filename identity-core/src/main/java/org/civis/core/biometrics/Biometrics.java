@@ -4,6 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.List;
+import org.civis.core.RegistryError;
+import org.civis.core.RegistryException;
 import org.civis.core.crypto.EnvelopeCipher;
 import org.civis.core.schema.IdSchema;
 
@@ -27,10 +29,19 @@ public final class Biometrics implements AutoCloseable {
         this.store = new FingerprintStore(cipher);
         this.gallery = new FingerprintGallery(pool, store, workers);
         this.intake = new FingerprintIntake(schema, extractor, workers, settings.keepImages());
-        this.search = gallery;
+        this.search = settings.holdsGallery() ? gallery : Biometrics::noGallery;
     }
 
-    /** The 1:N search enrollment uses: this node's gallery unless a cluster search was plugged in. */
+    /** Whether this node keeps the 1:N gallery in memory ({@link BiometricSettings#holdsGallery}). */
+    public boolean holdsGallery() {
+        return settings.holdsGallery();
+    }
+
+    /**
+     * The 1:N search enrollment uses: this node's gallery unless a cluster search was plugged in. A
+     * node without a gallery and without a cluster search refuses, before anything is written:
+     * enrolling a finger unsearched would break the one-person-one-identity promise.
+     */
     public FingerprintSearch search() {
         return search;
     }
@@ -48,6 +59,10 @@ public final class Biometrics implements AutoCloseable {
         return store;
     }
 
+    /**
+     * This node's gallery. On a node that holds none it stays empty and is used only to prepare and
+     * compare rows read for one enrollment (the re-check under the write lock).
+     */
     public FingerprintGallery gallery() {
         return gallery;
     }
@@ -90,6 +105,14 @@ public final class Biometrics implements AutoCloseable {
             return new FingerprintVerification.Compared(
                     settings.fusion().accepts(scores, settings.matchThreshold()), scores);
         });
+    }
+
+    private static Future<FingerprintSearch.Result> noGallery(
+            List<PreparedFingerprint> probe, double threshold, int max) {
+        return Future.failedFuture(
+                new RegistryException(
+                        RegistryError.BIOMETRICS_UNAVAILABLE,
+                        "no fingerprint gallery is reachable from this node to deduplicate against; retry on an enrollment node"));
     }
 
     @Override

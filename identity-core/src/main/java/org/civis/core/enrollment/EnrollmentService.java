@@ -120,7 +120,7 @@ public final class EnrollmentService {
                     }
                     // The gallery would find the new templates within a second anyway; reading them
                     // now keeps the next search's catch-up short. A failure here loses nothing.
-                    return screened.accepted().hasFingerprints()
+                    return screened.accepted().hasFingerprints() && biometrics.holdsGallery()
                             ? biometrics.gallery().catchUp().otherwiseEmpty().map(decided.get())
                             : Future.succeededFuture(decided.get());
                 });

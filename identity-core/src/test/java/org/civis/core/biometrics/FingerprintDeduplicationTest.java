@@ -169,6 +169,46 @@ class FingerprintDeduplicationTest {
     }
 
     @Test
+    void aNodeWithoutAGalleryAndNoClusterToAskRefusesFingersAndWritesNothing() {
+        SyntheticFinger finger = synthetic.newFinger();
+        fixture.issue(
+                "REG-1",
+                withFingers(
+                        Residents.full(1),
+                        iso(FingerPosition.LEFT_THUMB, synthetic.impression(finger, FingerPosition.LEFT_THUMB))));
+        RegistrySettings authOnly = RegistrySettings.defaults()
+                .withBiometrics(BiometricSettings.defaults().withoutGallery());
+        Registry otherNode = fixture.secondNode(authOnly);
+        try {
+            Future<EnrollmentOutcome> refused = otherNode
+                    .enrollments()
+                    .enroll(
+                            Residents.request(
+                                    "REG-2",
+                                    withFingers(
+                                            Residents.full(2),
+                                            iso(
+                                                    FingerPosition.LEFT_THUMB,
+                                                    synthetic.impression(finger, FingerPosition.LEFT_THUMB)))),
+                            "op");
+            EnrollmentOutcome withoutFingers =
+                    Await.result(otherNode.enrollments().enroll(Residents.request("REG-3", Residents.full(3)), "op"));
+
+            assertThat(RegistryFixture.refusal(refused)).isEqualTo(RegistryError.BIOMETRICS_UNAVAILABLE);
+            assertThat(RegistryFixture.refusal(registry.enrollments().outcome(new RegistrationId("REG-2"))))
+                    .isEqualTo(RegistryError.ENROLLMENT_NOT_FOUND);
+            assertThat(fixture.count("select count(*) from fingerprint_templates"))
+                    .isEqualTo(1);
+            assertThat(withoutFingers.status()).isEqualTo(EnrollmentStatus.ISSUED);
+            // It never loaded the gallery, not even after an enrollment of its own.
+            assertThat(otherNode.biometrics().holdsGallery()).isFalse();
+            assertThat(otherNode.biometrics().gallery().size()).isZero();
+        } finally {
+            otherNode.biometrics().close();
+        }
+    }
+
+    @Test
     void templatesReplaceImagesAndAreStoredEncrypted() {
         SyntheticFinger finger = synthetic.newFinger();
         byte[] sent = synthetic.impression(finger, FingerPosition.RIGHT_MIDDLE);

@@ -143,6 +143,7 @@ class FingerprintVerificationTest {
                         false,
                         rule,
                         2,
-                        16));
+                        16,
+                        true));
     }
 }

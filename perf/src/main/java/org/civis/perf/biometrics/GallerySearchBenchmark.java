@@ -47,7 +47,8 @@ public final class GallerySearchBenchmark {
                 false,
                 FusionRule.ANY,
                 cores,
-                defaults.queueLimit());
+                defaults.queueLimit(),
+                true);
         SyntheticFingerprints synthetic = new SyntheticFingerprints(20261125L);
         // The gallery's search needs neither database nor keys: it is given the enrolled set.
         try (Biometrics biometrics = new Biometrics(null, null, IdSchema.defaultSchema(), settings)) {

@@ -1,11 +1,8 @@
 package org.civis.auth.cluster.gallery;
 
-import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.partition.Partition;
 import com.hazelcast.partition.PartitionService;
 import io.vertx.core.Future;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +14,9 @@ import org.civis.core.biometrics.PreparedFingerprint;
 import org.civis.core.id.Uin;
 
 /**
- * This member's part of a cluster-wide 1:N search: the gallery's identities whose UIN falls in a
- * Hazelcast partition this member owns. Registered in the member's user context, where the scan
- * tasks other members send find it.
+ * This member's part of a cluster-wide 1:N search: the identities of the Hazelcast partitions an
+ * asker assigned to it, searched in its own full gallery. Registered in the member's user context,
+ * where the scan tasks other members send find it.
  */
 public final class GalleryShare {
     static final String CONTEXT_KEY = "civis.fingerprint-gallery-share";
@@ -29,6 +26,9 @@ public final class GalleryShare {
     private final BiometricWorkers workers;
 
     public GalleryShare(HazelcastInstance hazelcast, Biometrics biometrics) {
+        if (!biometrics.holdsGallery()) {
+            throw new IllegalArgumentException("a node that holds no gallery has no share to scan");
+        }
         this.hazelcast = hazelcast;
         this.gallery = biometrics.gallery();
         this.workers = biometrics.workers();
@@ -44,39 +44,27 @@ public final class GalleryShare {
         return Optional.ofNullable((GalleryShare) hazelcast.getUserContext().get(CONTEXT_KEY));
     }
 
+    /** This member's full gallery: the answer when the cluster's shares do not add up. */
+    FingerprintGallery gallery() {
+        return gallery;
+    }
+
     /**
-     * Catches up with the template table, then compares the probe with the identities of the
-     * partitions this member owns, on the biometric workers. A partition whose ownership moved
-     * during the scan is left out of the report: the asker then sees the gap and asks again.
+     * Catches up with the template table, then compares the probe with the identities of the given
+     * partitions, on the biometric workers. The report claims exactly those partitions.
      */
-    Future<ShareReport> scan(List<PreparedFingerprint> probe, double threshold, int max) {
+    Future<ShareReport> scan(List<PreparedFingerprint> probe, double threshold, int max, Set<Integer> partitions) {
         return gallery.catchUp().compose(caughtUp -> {
-            Set<Integer> owned = ownedPartitions();
             // Read before the snapshot, as the gallery's own search does: every row up to it is in it.
             long complete = gallery.seenSeq();
-            return workers.submit(() -> entriesIn(owned))
+            return workers.submit(() -> entriesIn(partitions))
                     .compose(mine -> gallery.searchAmong(probe, mine, threshold, max))
-                    .map(found -> {
-                        owned.retainAll(ownedPartitions());
-                        return ShareReport.scanned(memberId(), found, owned, complete);
-                    });
+                    .map(found -> ShareReport.scanned(memberId(), found, partitions, complete));
         });
     }
 
     String memberId() {
         return hazelcast.getCluster().getLocalMember().getUuid().toString();
-    }
-
-    /** The partitions this member owns in its own view of the partition table; unassigned ones belong to nobody. */
-    private Set<Integer> ownedPartitions() {
-        Set<Integer> owned = new HashSet<>();
-        for (Partition partition : hazelcast.getPartitionService().getPartitions()) {
-            Member owner = partition.getOwner();
-            if (owner != null && owner.localMember()) {
-                owned.add(partition.getPartitionId());
-            }
-        }
-        return owned;
     }
 
     /** The snapshot of this member's share. CPU work over the whole gallery: runs on a worker. */

@@ -1,37 +1,38 @@
 package org.civis.auth.cluster.gallery;
 
 import com.hazelcast.cluster.Member;
+import com.hazelcast.core.ExecutionCallback;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.MultiExecutionCallback;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.civis.auth.cluster.VertxFutures;
 import org.civis.core.RegistryError;
 import org.civis.core.RegistryException;
-import org.civis.core.biometrics.FingerprintGallery;
 import org.civis.core.biometrics.FingerprintSearch;
 import org.civis.core.biometrics.PreparedFingerprint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * 1:N search where the data lives: every member compares the probe with the identities of the
- * Hazelcast partitions it owns, so the cluster compares each identity once and the CPU work is
- * split over the members; this node merges the answers. The merged search is complete up to the
- * least caught-up gallery that took part, and enrollment re-checks the rows after that under the
- * write lock, as it does for a local search.
+ * 1:N search split over the members that hold a gallery: this node gives each of them a share of
+ * the Hazelcast partitions ({@link ShareAssignment}), each compares the probe with the identities
+ * of its share only, so the cluster compares each identity once, and this node merges the answers.
+ * The merged search is complete up to the least caught-up gallery that took part, and enrollment
+ * re-checks the rows after that under the write lock, as it does for a local search. Members that
+ * only authenticate hold no gallery and are given nothing; such a node can still ask.
  *
- * <p>A round counts only if its reports cover every partition. One that does not (ownership moved
- * during a migration, a member was starting, stopping or failed) is run again after a pause, and
- * after a few such rounds this node's full gallery answers alone: slower, never incomplete.
+ * <p>A round counts only if its reports cover every partition. One that does not (a member was
+ * starting, stopping or failed) is run again after a pause, and after a few such rounds this
+ * node's own full gallery answers alone: slower, never incomplete. A node without a gallery has no
+ * such fallback and refuses with BIOMETRICS_UNAVAILABLE, before anything is written.
  */
 public final class PartitionedFingerprintSearch implements FingerprintSearch {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionedFingerprintSearch.class);
@@ -42,22 +43,28 @@ public final class PartitionedFingerprintSearch implements FingerprintSearch {
 
     private final Vertx vertx;
     private final HazelcastInstance hazelcast;
-    private final GalleryShare localShare;
-    private final FingerprintGallery localGallery;
+    private final Optional<GalleryShare> localShare;
 
-    /** @param localGallery this node's full gallery, the answer when the cluster's shares do not add up */
-    public PartitionedFingerprintSearch(
-            Vertx vertx, HazelcastInstance hazelcast, GalleryShare localShare, FingerprintGallery localGallery) {
+    /** For a node that holds a gallery: it scans its own share and is the fallback. */
+    public PartitionedFingerprintSearch(Vertx vertx, HazelcastInstance hazelcast, GalleryShare localShare) {
+        this(vertx, hazelcast, Optional.of(localShare));
+    }
+
+    /** For a node that only authenticates: the gallery members do all the comparing. */
+    public PartitionedFingerprintSearch(Vertx vertx, HazelcastInstance hazelcast) {
+        this(vertx, hazelcast, Optional.empty());
+    }
+
+    private PartitionedFingerprintSearch(Vertx vertx, HazelcastInstance hazelcast, Optional<GalleryShare> localShare) {
         this.vertx = vertx;
         this.hazelcast = hazelcast;
         this.localShare = localShare;
-        this.localGallery = localGallery;
     }
 
     @Override
     public Future<Result> search(List<PreparedFingerprint> probe, double threshold, int max) {
-        if (otherMembers().isEmpty()) {
-            return localGallery.search(probe, threshold, max); // alone, this node owns every partition
+        if (localShare.isPresent() && assignment().onlyLocal()) {
+            return localShare.get().gallery().search(probe, threshold, max); // nobody to split with
         }
         return round(probe, threshold, max, 1);
     }
@@ -70,9 +77,9 @@ public final class PartitionedFingerprintSearch implements FingerprintSearch {
                     return Future.failedFuture(gathered.cause());
                 }
                 LOG.warn(
-                        "a cluster fingerprint search failed ({}); searching this node's gallery",
+                        "a cluster fingerprint search failed ({})",
                         gathered.cause().getClass().getSimpleName());
-                return localGallery.search(probe, threshold, max);
+                return searchAlone(probe, threshold, max);
             }
             ShareReports reports = gathered.result();
             if (reports.anyBusy()) {
@@ -85,9 +92,20 @@ public final class PartitionedFingerprintSearch implements FingerprintSearch {
             if (round < ROUNDS) {
                 return vertx.timer(PAUSE_MS * round).compose(paused -> round(probe, threshold, max, round + 1));
             }
-            LOG.warn("the cluster's gallery shares left partitions unsearched {} times; searching this node's", ROUNDS);
-            return localGallery.search(probe, threshold, max);
+            LOG.warn("the cluster's gallery shares left partitions unsearched {} times", ROUNDS);
+            return searchAlone(probe, threshold, max);
         });
+    }
+
+    /** This node's full gallery, or a refusal on a node that holds none. */
+    private Future<Result> searchAlone(List<PreparedFingerprint> probe, double threshold, int max) {
+        if (localShare.isEmpty()) {
+            return Future.failedFuture(new RegistryException(
+                    RegistryError.BIOMETRICS_UNAVAILABLE,
+                    "the cluster's fingerprint galleries did not answer; retry shortly"));
+        }
+        LOG.warn("searching this node's own fingerprint gallery instead");
+        return localShare.get().gallery().search(probe, threshold, max);
     }
 
     /** A round that could not even start (this member is stopping) fails like one that broke midway. */
@@ -99,63 +117,77 @@ public final class PartitionedFingerprintSearch implements FingerprintSearch {
         }
     }
 
-    /** One round: this member's share scanned here, every other member's by a task sent to it. */
+    /** One round: each gallery member scans the share it is given here, this one directly. */
     Future<ShareReports> gather(List<PreparedFingerprint> probe, double threshold, int max) {
         int partitionCount = hazelcast.getPartitionService().getPartitions().size();
-        Set<Member> others = otherMembers();
-        Future<List<ShareReport>> remote = others.isEmpty()
-                ? Future.succeededFuture(List.of())
-                : askMembers(others, new ShareScanTask(ProbeFinger.exported(probe), threshold, max));
-        Future<ShareReport> local = localShare.scan(probe, threshold, max);
-        return Future.all(local, remote).map(both -> {
-            List<ShareReport> reports = new ArrayList<>(remote.result());
-            reports.add(local.result());
-            return new ShareReports(reports, partitionCount);
-        });
+        ShareAssignment assignment = ShareAssignment.of(galleryMembers(), partitionCount);
+        if (assignment.isEmpty()) {
+            return Future.failedFuture(new RegistryException(
+                    RegistryError.BIOMETRICS_UNAVAILABLE,
+                    "no member of this cluster holds a fingerprint gallery to deduplicate against"));
+        }
+        List<ProbeFinger> exported = ProbeFinger.exported(probe);
+        List<Future<ShareReport>> reports = new ArrayList<>();
+        for (Map.Entry<Member, Set<Integer>> share : assignment.shares().entrySet()) {
+            Member member = share.getKey();
+            reports.add(
+                    member.localMember()
+                            ? scanHere(probe, threshold, max, share.getValue())
+                            : ask(member, new ShareScanTask(exported, threshold, max, share.getValue())));
+        }
+        return Future.all(reports).map(all -> new ShareReports(all.list(), partitionCount));
     }
 
-    private Future<List<ShareReport>> askMembers(Set<Member> members, ShareScanTask task) {
-        CompletableFuture<List<ShareReport>> answers = new CompletableFuture<>();
-        MultiExecutionCallback collect = new MultiExecutionCallback() {
-            @Override
-            public void onResponse(Member member, Object value) {
-                // read all together in onComplete
-            }
+    private Future<ShareReport> scanHere(
+            List<PreparedFingerprint> probe, double threshold, int max, Set<Integer> share) {
+        return localShare
+                .map(mine -> mine.scan(probe, threshold, max, share))
+                .orElseGet(() -> Future.succeededFuture(ShareReport.nothingScanned(
+                        hazelcast.getCluster().getLocalMember().getUuid().toString())));
+    }
 
-            @Override
-            public void onComplete(Map<Member, Object> values) {
-                answers.complete(values.entrySet().stream()
-                        .map(answer -> reportOf(answer.getKey(), answer.getValue()))
-                        .toList());
-            }
-        };
+    private Future<ShareReport> ask(Member member, ShareScanTask task) {
+        CompletableFuture<ShareReport> answer = new CompletableFuture<>();
         try {
-            hazelcast.getExecutorService(ScanExecutor.NAME).submitToMembers(task, members, collect);
+            hazelcast
+                    .getExecutorService(ScanExecutor.NAME)
+                    .submitToMember(task, member, new ExecutionCallback<ShareReport>() {
+                        @Override
+                        public void onResponse(ShareReport report) {
+                            answer.complete(report);
+                        }
+
+                        @Override
+                        public void onFailure(Throwable failed) {
+                            answer.complete(reportOf(member, failed));
+                        }
+                    });
         } catch (RuntimeException notSent) { // this member is stopping, or the task could not be serialized
-            answers.completeExceptionally(notSent);
+            answer.completeExceptionally(notSent);
         }
-        return VertxFutures.of(answers.orTimeout(ROUND_LIMIT_SECONDS, TimeUnit.SECONDS));
+        return VertxFutures.of(answer.orTimeout(ROUND_LIMIT_SECONDS, TimeUnit.SECONDS));
     }
 
-    /** A member's answer; a failure (it left, or is not a member any more) claims no partitions. */
-    private static ShareReport reportOf(Member member, Object answer) {
-        if (answer instanceof ShareReport report) {
-            return report;
-        }
+    /** A member's failed answer (it left, is not a member any more, or was full) claims no partitions. */
+    private static ShareReport reportOf(Member member, Throwable failed) {
         String id = member.getUuid().toString();
-        if (answer instanceof RejectedExecutionException) {
+        if (failed instanceof RejectedExecutionException) {
             return ShareReport.busy(id); // its scan executor's queue is full
         }
         LOG.warn(
                 "member {} did not scan its fingerprint share: {}",
                 id,
-                answer == null ? "no answer" : answer.getClass().getSimpleName());
+                failed.getClass().getSimpleName());
         return ShareReport.nothingScanned(id);
     }
 
-    private Set<Member> otherMembers() {
-        return hazelcast.getCluster().getMembers().stream()
-                .filter(member -> !member.localMember())
-                .collect(Collectors.toSet());
+    private ShareAssignment assignment() {
+        return ShareAssignment.of(
+                galleryMembers(),
+                hazelcast.getPartitionService().getPartitions().size());
+    }
+
+    private List<Member> galleryMembers() {
+        return GalleryMembers.among(hazelcast.getCluster().getMembers());
     }
 }

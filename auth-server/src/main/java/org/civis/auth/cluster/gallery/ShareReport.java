@@ -8,10 +8,10 @@ import org.civis.core.id.Uin;
 import org.civis.core.schema.FingerPosition;
 
 /**
- * One member's answer to a scan: what it found among the identities of the partitions it owned for
- * the whole scan, which partitions those were, and the template seq up to which its gallery held
- * every row when it took the snapshot it scanned. A member that could not scan claims no partitions,
- * so the round cannot count on it; one whose workers were full says so.
+ * One member's answer to a scan: what it found among the identities of the partitions it was
+ * given, which partitions those were, and the template seq up to which its gallery held every row
+ * when it took the snapshot it scanned. A member that could not scan claims no partitions, so the
+ * round cannot count on it; one whose workers were full says so.
  *
  * @param member the member's Hazelcast UUID, to tell reports apart (not personal data)
  */

@@ -17,7 +17,7 @@ record ShareReports(List<ShareReport> reports, int partitionCount) {
         return reports.stream().anyMatch(ShareReport::busy);
     }
 
-    /** Whether every identity was scanned by some member: each partition was owned by a reporter throughout its scan. */
+    /** Whether every identity was scanned by some member: each partition is claimed by a report. */
     boolean coverEveryPartition() {
         BitSet covered = new BitSet(partitionCount);
         reports.forEach(report -> report.partitions().forEach(covered::set));
@@ -37,7 +37,7 @@ record ShareReports(List<ShareReport> reports, int partitionCount) {
                 .orElse(0);
     }
 
-    /** One entry per identity (a partition scanned twice during a migration gives the same one), best first. */
+    /** One entry per identity, best first. */
     List<BiometricCandidate> candidates(int max) {
         List<BiometricCandidate> all =
                 reports.stream().flatMap(report -> report.found().stream()).toList();

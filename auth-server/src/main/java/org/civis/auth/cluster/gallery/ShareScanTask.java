@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstanceAware;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,12 +30,14 @@ final class ShareScanTask implements Callable<ShareReport>, HazelcastInstanceAwa
     private final List<ProbeFinger> probe;
     private final double threshold;
     private final int max;
+    private final Set<Integer> partitions;
     private transient HazelcastInstance hazelcast;
 
-    ShareScanTask(List<ProbeFinger> probe, double threshold, int max) {
+    ShareScanTask(List<ProbeFinger> probe, double threshold, int max, Set<Integer> partitions) {
         this.probe = List.copyOf(probe);
         this.threshold = threshold;
         this.max = max;
+        this.partitions = Set.copyOf(partitions);
     }
 
     @Override
@@ -47,13 +50,13 @@ final class ShareScanTask implements Callable<ShareReport>, HazelcastInstanceAwa
         String member = hazelcast.getCluster().getLocalMember().getUuid().toString();
         Optional<GalleryShare> share = GalleryShare.registeredIn(hazelcast);
         if (share.isEmpty()) {
-            return ShareReport.nothingScanned(member); // starting or stopping: its partitions stay uncovered
+            return ShareReport.nothingScanned(member); // starting or stopping: its share stays uncovered
         }
         try {
             List<PreparedFingerprint> prepared =
                     probe.stream().map(ProbeFinger::prepared).toList();
             return share.get()
-                    .scan(prepared, threshold, max)
+                    .scan(prepared, threshold, max, partitions)
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(WAIT_SECONDS, TimeUnit.SECONDS);
