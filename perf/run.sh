@@ -8,7 +8,9 @@
 # RESIDENTS (0 = all) to cycle over only the first N seeded residents; PRESIGN (requests signed
 # before injection; default: enough for the run at the expected rate); PUBLIC_PORT, ADMIN_PORT,
 # HZ_PORT, SMS_PORT (18080, 18081, 15701, 18090: clear of a `./civis serve` on the defaults);
-# SERVER_JAVA_OPTS for the server's JVM. The data directory (seeded once per population) is
+# SERVER_JAVA_OPTS for the server's JVM; GALLERY (fingerprint only, default false) true to have
+# the server hold the 1:N fingerprint gallery as an enrollment node does, false to run it as an
+# auth-only node (CIVIS_BIO_GALLERY=false), which is what serves fingerprint auth in production. The data directory (seeded once per population) is
 # perf/target/data-<POPULATION>[-fp]; Gatling's HTML report stays in perf/target/gatling/.
 set -euo pipefail
 
@@ -60,6 +62,11 @@ server_env=(
   CIVIS_PUBLIC_PORT="$public_port" CIVIS_ADMIN_PORT="$admin_port" CIVIS_HZ_PORT="${HZ_PORT:-15701}"
   CIVIS_HZ_CLUSTER_NAME="perf-$$"
 )
+label="$scenario"
+if [ "$scenario" = fingerprint ]; then
+  server_env+=(CIVIS_BIO_GALLERY="${GALLERY:-false}")
+  [ "${GALLERY:-false}" = true ] && label="fingerprint, gallery node" || label="fingerprint, auth-only node"
+fi
 if [ "$scenario" = otp ]; then
   # The simulation plays the SMS gateway; every code of the run must be allowed to go out.
   server_env+=(CIVIS_OTP_CHANNEL=webhook CIVIS_OTP_WEBHOOK_URL="http://127.0.0.1:$sms_port/sms" CIVIS_OTP_MAX_REQUESTS=1000)
@@ -109,4 +116,4 @@ simulation_prefix="$(printf '%s' "$simulation" | tr '[:upper:]' '[:lower:]')-"
 java -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener \
   -cp "$root/perf/target/test-classes:$root/perf/target/classes:$(cat "$root/perf/target/test-classpath.txt")" \
   org.civis.perf.report.RunSummary "$root/perf/RESULTS.md" "$root/perf/target/gatling" "$simulation_prefix" \
-  "$data_dir" "$scenario" "$population" "$duration" "$load_average"
+  "$data_dir" "$label" "$population" "$duration" "$load_average"
