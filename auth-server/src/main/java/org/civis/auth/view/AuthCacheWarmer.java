@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.civis.core.authfacts.AuthFacts;
 import org.civis.core.authfacts.AuthFactsReader;
-import org.civis.core.id.Uin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +47,7 @@ public final class AuthCacheWarmer {
     public AutoCloseable start() {
         long started = System.nanoTime();
         LOG.info("warming the auth cache");
-        page(Optional.empty(), started, started).onComplete(done -> {
+        page(reader.loadPage(Optional.empty(), PAGE), started, started).onComplete(done -> {
             if (done.succeeded()) {
                 warm.set(true);
                 LOG.info(
@@ -75,16 +74,21 @@ public final class AuthCacheWarmer {
         return stored.get();
     }
 
-    private Future<Void> page(Optional<Uin> after, long started, long lastReport) {
+    /**
+     * Stores one page, the next one being read from PostgreSQL meanwhile: the database and the
+     * view building (on the workers) overlap instead of taking turns.
+     */
+    private Future<Void> page(Future<List<AuthFacts>> fetched, long started, long lastReport) {
         if (stopped.get()) {
             return Future.failedFuture(new IllegalStateException("stopped"));
         }
-        return reader.loadPage(after, PAGE).compose(facts -> {
+        return fetched.compose(facts -> {
             if (facts.isEmpty()) {
                 return Future.succeededFuture();
             }
+            Future<List<AuthFacts>> next =
+                    reader.loadPage(Optional.of(facts.get(facts.size() - 1).uin()), PAGE);
             List<AuthFacts> mine = facts.stream().filter(this::ownedHere).toList();
-            Uin last = facts.get(facts.size() - 1).uin();
             return views.storeAll(mine)
                     .compose(uins -> vertx.executeBlocking(
                             () -> {
@@ -103,7 +107,7 @@ public final class AuthCacheWarmer {
                                     TimeUnit.NANOSECONDS.toSeconds(now - started));
                             reported = now;
                         }
-                        return page(Optional.of(last), started, reported);
+                        return page(next, started, reported);
                     });
         });
     }
