@@ -53,7 +53,10 @@ public final class Seeder {
         }
     }
 
-    /** What a run did: residents imported now, found from earlier runs, parked as duplicates, refused. */
+    /**
+     * What a run did: residents imported now; residents already there from earlier runs (listed in
+     * residents.tsv, or found in the database and listed again); parked as duplicates; refused.
+     */
     public record Report(long imported, long earlier, long parked, long refused, double seconds) {
         public double rate() {
             return seconds > 0 ? imported / seconds : 0;
@@ -79,6 +82,7 @@ public final class Seeder {
         for (long start = 0; start < options.count() && !stopRequested.getAsBoolean(); start += options.batchSize()) {
             long end = Math.min(options.count(), start + options.batchSize());
             if (seeded.nextClearBit((int) start) >= end) {
+                tally.earlier += end - start;
                 progress.skip(end - start);
                 continue;
             }
@@ -86,6 +90,7 @@ public final class Seeder {
                     .filter(i -> !seeded.get((int) i))
                     .boxed()
                     .toList();
+            tally.earlier += (end - start) - missing.size();
             List<Long> toImport = recordEarlier(missing, tally);
             long span = end - start;
             if (toImport.isEmpty()) {
