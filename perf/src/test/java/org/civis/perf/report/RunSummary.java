@@ -19,7 +19,7 @@ import java.util.Properties;
  * what the generator cost, and whether every answered auth request was recorded.
  *
  * <pre>java -cp ... org.civis.perf.report.RunSummary RESULTS.md resultsRoot simulationPrefix dataDir
- *     scenario population measuredSeconds loadAverageAtStart</pre>
+ *     scenario population measuredSeconds loadAverageAtStart serverJavaOptions</pre>
  */
 public final class RunSummary {
     private RunSummary() {}
@@ -32,6 +32,7 @@ public final class RunSummary {
         String population = args[5];
         double seconds = Double.parseDouble(args[6]);
         String loadAverage = args.length > 7 ? args[7] : "?";
+        String serverJavaOptions = args.length > 8 ? args[8].strip() : "";
 
         Properties generator = new Properties();
         try (var in = Files.newBufferedReader(
@@ -39,7 +40,8 @@ public final class RunSummary {
             generator.load(in);
         }
         long recorded = RecordedTransactions.count(dataDir, generator.getProperty("transactionPrefix"));
-        String entry = entry(report, scenario, population, seconds, loadAverage, generator, recorded);
+        String entry =
+                entry(report, scenario, population, seconds, loadAverage, serverJavaOptions, generator, recorded);
         Files.writeString(results, entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.print(entry);
     }
@@ -50,6 +52,7 @@ public final class RunSummary {
             String population,
             double seconds,
             String loadAverage,
+            String serverJavaOptions,
             Properties generator,
             long recorded) {
         StringBuilder out = new StringBuilder();
@@ -63,6 +66,10 @@ public final class RunSummary {
                 .append(Machine.describe())
                 .append("; load average at start ")
                 .append(loadAverage)
+                .append('\n');
+        // The heap decides whether a large population's auth cache fits: say what the server ran with.
+        out.append("- server JVM: ")
+                .append(serverJavaOptions.isEmpty() ? "default options" : "`" + serverJavaOptions + "`")
                 .append('\n');
         out.append(String.format(
                 Locale.ROOT,
