@@ -95,18 +95,8 @@ public final class CivisServer implements AutoCloseable {
             issuance.set(Issuance.of(vertx, pool, registry, issuerKeys, config.issuance(), clock));
             started.push(IssuerKeysWatch.start(vertx, issuance.get()));
             started.push(registry.biometrics()); // its workers stop after everything that submits to them
-            // 1:N search is split over the members that hold a gallery; this one may or may not.
             Biometrics biometrics = registry.biometrics();
-            if (biometrics.holdsGallery()) {
-                started.push(GalleryFollower.start(vertx, biometrics.gallery()));
-                GalleryShare share = new GalleryShare(hazelcast, biometrics);
-                started.push(share.register()); // withdrawn before the workers stop: others then see the gap
-                biometrics.searchWith(new PartitionedFingerprintSearch(vertx, hazelcast, share));
-            } else {
-                LOG.info(
-                        "this node holds no fingerprint gallery: enrollments with fingers are searched by the nodes that do");
-                biometrics.searchWith(new PartitionedFingerprintSearch(vertx, hazelcast));
-            }
+            wireFingerprintSearch(vertx, hazelcast, biometrics, started);
             AuditChaining chaining = AuditChaining.start(vertx, registry.auditChainer());
             started.push(chaining::stop); // before Vert.x closes: the last entries get chained
             AuthRecorder recorder = new AuthRecorder(
@@ -155,6 +145,24 @@ public final class CivisServer implements AutoCloseable {
             stopAll(started);
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException("start-up failed", e);
         }
+    }
+
+    /**
+     * 1:N search is split over the members that hold a gallery. A gallery node follows the template
+     * table and scans its share; an auth-only node ({@code CIVIS_BIO_GALLERY=false}) keeps no
+     * fingers in memory and asks the gallery nodes.
+     */
+    private static void wireFingerprintSearch(
+            Vertx vertx, HazelcastInstance hazelcast, Biometrics biometrics, Deque<AutoCloseable> started) {
+        if (!biometrics.holdsGallery()) {
+            LOG.info("this node holds no fingerprint gallery: the gallery nodes search its enrollments' fingers");
+            biometrics.searchWith(new PartitionedFingerprintSearch(vertx, hazelcast));
+            return;
+        }
+        started.push(GalleryFollower.start(vertx, biometrics.gallery()));
+        GalleryShare share = new GalleryShare(hazelcast, biometrics);
+        started.push(share.register()); // withdrawn before the workers stop: others then see the gap
+        biometrics.searchWith(new PartitionedFingerprintSearch(vertx, hazelcast, share));
     }
 
     public CivisConfig config() {
