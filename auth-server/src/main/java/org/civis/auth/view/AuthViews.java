@@ -5,7 +5,6 @@ import com.hazelcast.map.IMap;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.crypto.AEADBadTagException;
@@ -19,6 +18,7 @@ import org.civis.core.authfacts.AuthFacts;
 import org.civis.core.authfacts.AuthFactsReader;
 import org.civis.core.biometrics.EnrolledFingerprint;
 import org.civis.core.biometrics.FingerprintRecord;
+import org.civis.core.concurrent.OrderedSlices;
 import org.civis.core.id.Uin;
 import org.civis.core.id.Vid;
 import org.civis.core.schema.IdSchema;
@@ -124,19 +124,11 @@ public final class AuthViews implements IdentityChanges {
      * idle during a warm-up that takes minutes for a million residents.
      */
     private Future<List<AuthView>> buildAll(List<AuthFacts> facts) {
-        int slices = Math.max(1, Math.min(BUILD_SLICES, facts.size()));
-        List<Future<List<AuthView>>> parts = new ArrayList<>(slices);
-        for (int s = 0; s < slices; s++) {
-            List<AuthFacts> slice = facts.subList(s * facts.size() / slices, (s + 1) * facts.size() / slices);
-            parts.add(vertx.executeBlocking(() -> slice.stream().map(this::view).toList(), false));
-        }
-        return Future.all(parts).map(all -> {
-            List<AuthView> built = new ArrayList<>(facts.size());
-            for (int s = 0; s < slices; s++) {
-                built.addAll(all.<List<AuthView>>resultAt(s));
-            }
-            return built;
-        });
+        return OrderedSlices.map(
+                facts,
+                BUILD_SLICES,
+                slice -> vertx.executeBlocking(
+                        () -> slice.stream().map(this::view).toList(), false));
     }
 
     /** Reads views into this node's near cache; blocks, so never on an event loop. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.civis.core.concurrent.OrderedSlices;
 import org.civis.core.id.Uin;
 
 /**
@@ -89,39 +90,19 @@ public final class FingerprintGallery implements FingerprintSearch {
         if (probe.isEmpty() || enrolled.isEmpty()) {
             return Future.succeededFuture(List.of());
         }
-        int slices = Math.min(workers.threads(), enrolled.size());
-        List<Future<List<BiometricCandidate>>> parts = new ArrayList<>(slices);
-        for (int s = 0; s < slices; s++) {
-            List<Map.Entry<Uin, List<PreparedFingerprint>>> slice =
-                    enrolled.subList(s * enrolled.size() / slices, (s + 1) * enrolled.size() / slices);
-            parts.add(workers.submit(() -> DuplicateScan.scan(probe, slice, threshold)));
-        }
-        return Future.all(parts).map(all -> {
-            List<List<BiometricCandidate>> found = all.list();
-            return BiometricCandidates.merge(
-                    found.stream().flatMap(List::stream).toList(), List.of(), max);
-        });
+        return OrderedSlices.map(
+                        enrolled,
+                        workers.threads(),
+                        slice -> workers.submit(() -> DuplicateScan.scan(probe, slice, threshold)))
+                .map(found -> BiometricCandidates.merge(found, List.of(), max));
     }
 
     /** Opens and prepares rows on the workers, in parallel slices, keeping their seq order. */
     public Future<List<PreparedRow>> prepare(List<FingerprintStore.SealedRow> rows) {
-        if (rows.isEmpty()) {
-            return Future.succeededFuture(List.of());
-        }
-        int slices = Math.min(workers.threads(), rows.size());
-        List<Future<List<PreparedRow>>> parts = new ArrayList<>(slices);
-        for (int s = 0; s < slices; s++) {
-            List<FingerprintStore.SealedRow> slice =
-                    rows.subList(s * rows.size() / slices, (s + 1) * rows.size() / slices);
-            parts.add(workers.submit(() -> slice.stream().map(this::prepare).toList()));
-        }
-        return Future.all(parts).map(all -> {
-            List<PreparedRow> prepared = new ArrayList<>(rows.size());
-            for (int s = 0; s < slices; s++) {
-                prepared.addAll(all.<List<PreparedRow>>resultAt(s));
-            }
-            return prepared;
-        });
+        return OrderedSlices.map(
+                rows,
+                workers.threads(),
+                slice -> workers.submit(() -> slice.stream().map(this::prepare).toList()));
     }
 
     private PreparedRow prepare(FingerprintStore.SealedRow sealed) {
