@@ -119,8 +119,7 @@ public final class PartitionedFingerprintSearch implements FingerprintSearch {
 
     /** One round: each gallery member scans the share it is given here, this one directly. */
     Future<ShareReports> gather(List<PreparedFingerprint> probe, double threshold, int max) {
-        int partitionCount = hazelcast.getPartitionService().getPartitions().size();
-        ShareAssignment assignment = ShareAssignment.of(galleryMembers(), partitionCount);
+        ShareAssignment assignment = assignment();
         if (assignment.isEmpty()) {
             return Future.failedFuture(new RegistryException(
                     RegistryError.BIOMETRICS_UNAVAILABLE,
@@ -135,7 +134,7 @@ public final class PartitionedFingerprintSearch implements FingerprintSearch {
                             ? scanHere(probe, threshold, max, share.getValue())
                             : ask(member, new ShareScanTask(exported, threshold, max, share.getValue())));
         }
-        return Future.all(reports).map(all -> new ShareReports(all.list(), partitionCount));
+        return Future.all(reports).map(all -> new ShareReports(all.list(), assignment.partitionCount()));
     }
 
     private Future<ShareReport> scanHere(
@@ -181,13 +180,10 @@ public final class PartitionedFingerprintSearch implements FingerprintSearch {
         return ShareReport.nothingScanned(id);
     }
 
+    /** Computed again for each round: members come and go between rounds. */
     private ShareAssignment assignment() {
         return ShareAssignment.of(
-                galleryMembers(),
+                GalleryMembers.among(hazelcast.getCluster().getMembers()),
                 hazelcast.getPartitionService().getPartitions().size());
-    }
-
-    private List<Member> galleryMembers() {
-        return GalleryMembers.among(hazelcast.getCluster().getMembers());
     }
 }

@@ -14,8 +14,9 @@ import java.util.Set;
  * holding still, and members without a gallery simply get nothing.
  *
  * @param shares each gallery member's partitions; empty when no member holds a gallery
+ * @param partitionCount the cluster's partitions, all of which the shares cover
  */
-record ShareAssignment(Map<Member, Set<Integer>> shares) {
+record ShareAssignment(Map<Member, Set<Integer>> shares, int partitionCount) {
 
     static ShareAssignment of(List<Member> galleryMembers, int partitionCount) {
         Map<Member, Set<Integer>> shares = new LinkedHashMap<>();
@@ -23,7 +24,7 @@ record ShareAssignment(Map<Member, Set<Integer>> shares) {
         for (int partition = 0; partition < partitionCount && !galleryMembers.isEmpty(); partition++) {
             shares.get(galleryMembers.get(partition % galleryMembers.size())).add(partition);
         }
-        return new ShareAssignment(Map.copyOf(shares));
+        return new ShareAssignment(Map.copyOf(shares), partitionCount);
     }
 
     boolean isEmpty() {
