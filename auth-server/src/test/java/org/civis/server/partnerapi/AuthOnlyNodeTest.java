@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.civis.core.registry.FingerprintEntries.iso;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.civis.core.biometrics.synthetic.SyntheticFinger;
@@ -14,7 +12,6 @@ import org.civis.core.registry.FingerprintEntries;
 import org.civis.core.registry.Residents;
 import org.civis.core.schema.FingerPosition;
 import org.civis.server.HttpClientForTests.Reply;
-import org.civis.server.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,37 +23,22 @@ import org.junit.jupiter.api.Test;
  */
 class AuthOnlyNodeTest {
     private static final SyntheticFingerprints SYNTHETIC = new SyntheticFingerprints(4242);
+    private static TwoNodeCluster cluster;
     private static AuthTestbed galleryNode;
     private static AuthTestbed authOnlyNode;
     private static TestPartner bank;
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, String> shared = TestServers.environment(Files.createTempDirectory("civis-auth-only-test"));
-        int galleryPort = TestServers.freePort();
-        int authOnlyPort = TestServers.freePort();
-        String members = "127.0.0.1:" + galleryPort + ",127.0.0.1:" + authOnlyPort;
-        galleryNode = new AuthTestbed(
-                shared, Map.of("CIVIS_HZ_PORT", String.valueOf(galleryPort), "CIVIS_HZ_MEMBERS", members));
-        Map<String, String> authOnly = new HashMap<>(shared);
-        authOnly.put("CIVIS_PUBLIC_PORT", String.valueOf(TestServers.freePort()));
-        authOnly.put("CIVIS_ADMIN_PORT", String.valueOf(TestServers.freePort()));
-        authOnlyNode = new AuthTestbed(
-                authOnly,
-                Map.of(
-                        "CIVIS_HZ_PORT",
-                        String.valueOf(authOnlyPort),
-                        "CIVIS_HZ_MEMBERS",
-                        members,
-                        "CIVIS_BIO_GALLERY",
-                        "false"));
+        cluster = TwoNodeCluster.start(Map.of("CIVIS_BIO_GALLERY", "false"));
+        galleryNode = cluster.first();
+        authOnlyNode = cluster.second();
         bank = galleryNode.register("auth-only-bank", AuthTestbed.policy("BIO"));
     }
 
     @AfterAll
     static void stop() {
-        authOnlyNode.close();
-        galleryNode.close();
+        cluster.close();
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.civis.core.registry.FingerprintEntries.iso;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.civis.core.biometrics.synthetic.SyntheticFinger;
@@ -15,7 +13,6 @@ import org.civis.core.registry.FingerprintEntries;
 import org.civis.core.registry.Residents;
 import org.civis.core.schema.FingerPosition;
 import org.civis.server.HttpClientForTests.Reply;
-import org.civis.server.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,30 +23,22 @@ import org.junit.jupiter.api.Test;
  * enrolled through one is found by a fingerprint search the other spreads over both.
  */
 class TwoMemberClusterTest {
+    private static TwoNodeCluster cluster;
     private static AuthTestbed first;
     private static AuthTestbed second;
     private static TestPartner bank;
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, String> shared = TestServers.environment(Files.createTempDirectory("civis-cluster-test"));
-        int firstPort = TestServers.freePort();
-        int secondPort = TestServers.freePort();
-        String members = "127.0.0.1:" + firstPort + ",127.0.0.1:" + secondPort;
-        first = new AuthTestbed(
-                shared, Map.of("CIVIS_HZ_PORT", String.valueOf(firstPort), "CIVIS_HZ_MEMBERS", members));
-        Map<String, String> secondNode = new HashMap<>(shared);
-        secondNode.put("CIVIS_PUBLIC_PORT", String.valueOf(TestServers.freePort()));
-        secondNode.put("CIVIS_ADMIN_PORT", String.valueOf(TestServers.freePort()));
-        second = new AuthTestbed(
-                secondNode, Map.of("CIVIS_HZ_PORT", String.valueOf(secondPort), "CIVIS_HZ_MEMBERS", members));
+        cluster = TwoNodeCluster.start(Map.of());
+        first = cluster.first();
+        second = cluster.second();
         bank = first.register("cluster-bank", AuthTestbed.policy("DEMO", "OTP"));
     }
 
     @AfterAll
     static void stop() {
-        second.close();
-        first.close();
+        cluster.close();
     }
 
     @Test

@@ -139,11 +139,7 @@ class FingerprintDeduplicationTest {
     @Test
     void anotherNodeSeesFingersEnrolledHere() {
         SyntheticFinger finger = synthetic.newFinger();
-        Uin first = fixture.issue(
-                "REG-1",
-                withFingers(
-                        Residents.full(1),
-                        iso(FingerPosition.LEFT_THUMB, synthetic.impression(finger, FingerPosition.LEFT_THUMB))));
+        Uin first = fixture.issue("REG-1", withLeftThumb(Residents.full(1), finger));
         Registry otherNode = fixture.secondNode(RegistrySettings.defaults());
         try {
             Await.result(otherNode.biometrics().gallery().catchUp());
@@ -151,15 +147,7 @@ class FingerprintDeduplicationTest {
 
             EnrollmentOutcome there = Await.result(otherNode
                     .enrollments()
-                    .enroll(
-                            Residents.request(
-                                    "REG-2",
-                                    withFingers(
-                                            Residents.full(2),
-                                            iso(
-                                                    FingerPosition.LEFT_THUMB,
-                                                    synthetic.impression(finger, FingerPosition.LEFT_THUMB)))),
-                            "op"));
+                    .enroll(Residents.request("REG-2", withLeftThumb(Residents.full(2), finger)), "op"));
 
             assertThat(there.status()).isEqualTo(EnrollmentStatus.DUPLICATE_SUSPECTED);
             assertThat(there.candidates()).containsExactly(first);
@@ -171,26 +159,14 @@ class FingerprintDeduplicationTest {
     @Test
     void aNodeWithoutAGalleryAndNoClusterToAskRefusesFingersAndWritesNothing() {
         SyntheticFinger finger = synthetic.newFinger();
-        fixture.issue(
-                "REG-1",
-                withFingers(
-                        Residents.full(1),
-                        iso(FingerPosition.LEFT_THUMB, synthetic.impression(finger, FingerPosition.LEFT_THUMB))));
+        fixture.issue("REG-1", withLeftThumb(Residents.full(1), finger));
         RegistrySettings authOnly = RegistrySettings.defaults()
                 .withBiometrics(BiometricSettings.defaults().withoutGallery());
         Registry otherNode = fixture.secondNode(authOnly);
         try {
             Future<EnrollmentOutcome> refused = otherNode
                     .enrollments()
-                    .enroll(
-                            Residents.request(
-                                    "REG-2",
-                                    withFingers(
-                                            Residents.full(2),
-                                            iso(
-                                                    FingerPosition.LEFT_THUMB,
-                                                    synthetic.impression(finger, FingerPosition.LEFT_THUMB)))),
-                            "op");
+                    .enroll(Residents.request("REG-2", withLeftThumb(Residents.full(2), finger)), "op");
             EnrollmentOutcome withoutFingers =
                     Await.result(otherNode.enrollments().enroll(Residents.request("REG-3", Residents.full(3)), "op"));
 
@@ -335,6 +311,12 @@ class FingerprintDeduplicationTest {
 
     private EnrollmentOutcome enroll(String registrationId, JsonObject identity) {
         return Await.result(registry.enrollments().enroll(Residents.request(registrationId, identity), "op"));
+    }
+
+    /** The identity with a fresh impression of {@code finger} as its left thumb. */
+    private JsonObject withLeftThumb(JsonObject identity, SyntheticFinger finger) {
+        return withFingers(
+                identity, iso(FingerPosition.LEFT_THUMB, synthetic.impression(finger, FingerPosition.LEFT_THUMB)));
     }
 
     private static JsonObject withFingers(JsonObject identity, JsonObject... fingers) {

@@ -111,7 +111,7 @@ class PartitionedFingerprintSearchTest {
     void eachMemberScansADisjointShareOfPartitionsAndTogetherTheyCoverAll() {
         List<PreparedFingerprint> probe = probeOf(sharedFinger, FingerPosition.LEFT_MIDDLE);
 
-        ShareReports round = Await.result(fromFirst.gather(probe, settings.dedupThreshold(), settings.maxCandidates()));
+        ShareReports round = gather(fromFirst, probe);
 
         assertThat(round.reports())
                 .extracting(ShareReport::member)
@@ -131,7 +131,7 @@ class PartitionedFingerprintSearchTest {
     void eachIdentityIsFoundByTheMemberGivenItsPartitionOnly() {
         List<PreparedFingerprint> probe = probeOf(sharedFinger, FingerPosition.LEFT_MIDDLE);
 
-        ShareReports round = Await.result(fromFirst.gather(probe, settings.dedupThreshold(), settings.maxCandidates()));
+        ShareReports round = gather(fromFirst, probe);
 
         for (ShareReport report : round.reports()) {
             assertThat(report.found())
@@ -183,14 +183,12 @@ class PartitionedFingerprintSearchTest {
     void aMemberThatCannotScanLeavesAGapAndTheLocalGalleryAnswers() {
         // A third member that says it holds a gallery, but whose registry is not up yet: it is given
         // partitions and has no share to scan them with.
-        int port = TestServers.freePort();
-        HazelcastInstance starting = member(clusterName, port, memberList + ",127.0.0.1:" + port, true);
+        HazelcastInstance starting = joiningMember(true);
         try {
             awaitStablePartitions(firstMember, secondMember, starting);
             List<PreparedFingerprint> probe = probeOf(sharedFinger, FingerPosition.LEFT_MIDDLE);
 
-            ShareReports round =
-                    Await.result(fromFirst.gather(probe, settings.dedupThreshold(), settings.maxCandidates()));
+            ShareReports round = gather(fromFirst, probe);
             FingerprintSearch.Result answer = search(fromFirst, probe);
 
             assertThat(round.reports()).hasSize(3);
@@ -225,17 +223,14 @@ class PartitionedFingerprintSearchTest {
 
     @Test
     void aMemberWithoutAGalleryIsGivenNoShareAndCanStillAsk() {
-        int port = TestServers.freePort();
-        HazelcastInstance authOnly = member(clusterName, port, memberList + ",127.0.0.1:" + port, false);
+        HazelcastInstance authOnly = joiningMember(false);
         try {
             awaitStablePartitions(firstMember, secondMember, authOnly);
             List<PreparedFingerprint> probe = probeOf(sharedFinger, FingerPosition.LEFT_MIDDLE);
             PartitionedFingerprintSearch fromAuthOnly = new PartitionedFingerprintSearch(fixture.vertx, authOnly);
 
-            ShareReports round =
-                    Await.result(fromFirst.gather(probe, settings.dedupThreshold(), settings.maxCandidates()));
-            ShareReports askedByAuthOnly =
-                    Await.result(fromAuthOnly.gather(probe, settings.dedupThreshold(), settings.maxCandidates()));
+            ShareReports round = gather(fromFirst, probe);
+            ShareReports askedByAuthOnly = gather(fromAuthOnly, probe);
 
             for (ShareReports reports : List.of(round, askedByAuthOnly)) {
                 assertThat(reports.reports())
@@ -317,8 +312,18 @@ class PartitionedFingerprintSearchTest {
                 new EnrolledFingerprint(position, SYNTHETIC.impression(finger, position))));
     }
 
+    private static ShareReports gather(PartitionedFingerprintSearch search, List<PreparedFingerprint> probe) {
+        return Await.result(search.gather(probe, settings.dedupThreshold(), settings.maxCandidates()));
+    }
+
     private static FingerprintSearch.Result search(FingerprintSearch search, List<PreparedFingerprint> probe) {
         return Await.result(search.search(probe, settings.dedupThreshold(), settings.maxCandidates()));
+    }
+
+    /** A third member joining the test cluster. */
+    private static HazelcastInstance joiningMember(boolean holdsGallery) {
+        int port = TestServers.freePort();
+        return member(clusterName, port, memberList + ",127.0.0.1:" + port, holdsGallery);
     }
 
     private static HazelcastInstance member(String cluster, int port, String members, boolean holdsGallery) {
