@@ -6,7 +6,9 @@ import com.upokecenter.cbor.CBORObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import org.civis.core.schema.IdSchema;
+import org.civis.issuer.cose.CoseSign1;
 import org.civis.issuer.keys.IssuerKey;
 import org.civis.issuer.keys.IssuerKeystore;
 import org.civis.issuer.keys.SigningAlgorithm;
@@ -65,6 +67,30 @@ class CoseSignatureTest {
                 .Add(sign1.get(2))
                 .Add(sign1.get(3));
         assertThat(CoseMessages.verifies(otherHeader, key.publicKey(), algorithm))
+                .isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SigningAlgorithm.class)
+    void theSizingStandInHasTheSignedMessagesShapeButSignsNothing(SigningAlgorithm algorithm) throws Exception {
+        IssuerKey key = IssuerKeystore.openOrCreate(
+                        dir.resolve("issuer-keys.p12"), "pw".toCharArray(), algorithm, "Test ID")
+                .ring()
+                .current();
+        byte[] payload =
+                CoseMessages.payload(CoseMessages.sign1(issue(key).cwt(), true)).EncodeToBytes();
+
+        byte[] signed = CoseSign1.sign(key, Map.of(), payload, true);
+        byte[] standIn = CoseSign1.standIn(key, Map.of(), payload, true);
+
+        assertThat(standIn).hasSameSizeAs(signed).isEqualTo(CoseSign1.standIn(key, Map.of(), payload, true));
+        CBORObject standInSign1 = CoseMessages.sign1(standIn, true);
+        CBORObject signedSign1 = CoseMessages.sign1(signed, true);
+        for (int part = 0; part < 3; part++) {
+            assertThat(standInSign1.get(part)).as("part %d", part).isEqualTo(signedSign1.get(part));
+        }
+        assertThat(standInSign1.get(3).GetByteString()).hasSize(64);
+        assertThat(CoseMessages.verifies(standInSign1, key.publicKey(), algorithm))
                 .isFalse();
     }
 

@@ -107,8 +107,9 @@ class CredentialLifecycleTest {
         BinaryReply first = bed.admin.getBytes("/v1/identities/" + uin + "/card.png");
         BinaryReply again = bed.admin.getBytes("/v1/identities/" + uin + "/card.png");
         assertThat(again.header("x-civis-credential-id")).isEqualTo(first.header("x-civis-credential-id"));
-        // The same claims (status entry, iat, exp) under the same kid; the bytes are equal too with
-        // EdDSA, not with ES256, whose signatures are randomized.
+        // The same claims (status entry, iat, exp, the photo's bytes) under the same kid, whichever
+        // key signs (another test here rotates to ES256); the whole credential's bytes are equal too
+        // with EdDSA, not with ES256, whose signatures are randomized.
         JWKSet jwks = jwks();
         String firstQr = QrImages.decode(first.body());
         String againQr = QrImages.decode(again.body());

@@ -1,9 +1,14 @@
 package org.civis.issuer.cose;
 
 import com.upokecenter.cbor.CBORObject;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.civis.issuer.encoding.Cbor;
 import org.civis.issuer.keys.IssuerKey;
+import org.civis.issuer.keys.SigningAlgorithm;
 import org.civis.verifier.spec.CborTag;
 import org.civis.verifier.spec.CoseHeader;
 
@@ -25,12 +30,33 @@ public final class CoseSign1 {
      * @return the encoded, tagged message
      */
     public static byte[] sign(IssuerKey key, Map<Integer, CBORObject> extraProtected, byte[] payload, boolean cwtTag) {
+        return assemble(key, extraProtected, payload, cwtTag, key::sign);
+    }
+
+    /**
+     * A message shaped exactly like {@link #sign}'s, of the same length, whose "signature" is a
+     * stand-in: as many bytes, as incompressible, but a function of the message alone (SHA-256 in
+     * counter mode). It signs nothing and must never leave the issuer. It exists for sizing: an ES256
+     * signature is random, so how well a signed message compresses varies from one signing to the
+     * next, and any choice made on that size (how much room the photo gets) would vary with it.
+     */
+    public static byte[] standIn(
+            IssuerKey key, Map<Integer, CBORObject> extraProtected, byte[] payload, boolean cwtTag) {
+        return assemble(key, extraProtected, payload, cwtTag, CoseSign1::standInSignature);
+    }
+
+    private static byte[] assemble(
+            IssuerKey key,
+            Map<Integer, CBORObject> extraProtected,
+            byte[] payload,
+            boolean cwtTag,
+            UnaryOperator<byte[]> signer) {
         CBORObject header = CBORObject.NewMap()
                 .Add(CoseHeader.ALG, key.algorithm().cose().id())
                 .Add(CoseHeader.KID, key.kidBytes());
         extraProtected.forEach(header::Add);
         byte[] protectedBytes = Cbor.deterministic(header);
-        byte[] signature = key.sign(toBeSigned(protectedBytes, payload));
+        byte[] signature = signer.apply(toBeSigned(protectedBytes, payload));
         CBORObject message = CBORObject.NewArray()
                 .Add(protectedBytes)
                 .Add(CBORObject.NewMap())
@@ -38,6 +64,22 @@ public final class CoseSign1 {
                 .Add(signature);
         CBORObject tagged = CBORObject.FromObjectAndTag(message, CborTag.COSE_SIGN1);
         return (cwtTag ? CBORObject.FromObjectAndTag(tagged, CborTag.CWT) : tagged).EncodeToBytes();
+    }
+
+    private static byte[] standInSignature(byte[] toBeSigned) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            ByteBuffer signature = ByteBuffer.allocate(SigningAlgorithm.SIGNATURE_BYTES);
+            for (int block = 0; signature.hasRemaining(); block++) {
+                sha256.update(toBeSigned);
+                byte[] digest =
+                        sha256.digest(ByteBuffer.allocate(4).putInt(block).array());
+                signature.put(digest, 0, Math.min(digest.length, signature.remaining()));
+            }
+            return signature.array();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** The bytes signed: Sig_structure {@code ["Signature1", protected, external_aad (empty), payload]}. */

@@ -3,6 +3,7 @@ package org.civis.issuer.samples;
 import com.upokecenter.cbor.CBORObject;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.SignatureException;
 import org.civis.issuer.keys.SigningAlgorithm;
 
 /**
@@ -41,6 +42,7 @@ public final class CoseMessages {
         return CBORObject.DecodeFromBytes(sign1.get(2).GetByteString());
     }
 
+    /** Whether the signature verifies; a malformed one (JCA throws, for example Ed25519 with s too large) does not. */
     public static boolean verifies(CBORObject sign1, PublicKey key, SigningAlgorithm algorithm) throws Exception {
         byte[] toBeSigned = CBORObject.NewArray()
                 .Add("Signature1")
@@ -52,6 +54,10 @@ public final class CoseMessages {
                 Signature.getInstance(algorithm == SigningAlgorithm.EDDSA ? "Ed25519" : "SHA256withECDSAinP1363Format");
         jca.initVerify(key);
         jca.update(toBeSigned);
-        return jca.verify(sign1.get(3).GetByteString());
+        try {
+            return jca.verify(sign1.get(3).GetByteString());
+        } catch (SignatureException malformed) {
+            return false;
+        }
     }
 }
