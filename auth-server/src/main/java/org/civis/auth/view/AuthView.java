@@ -11,7 +11,7 @@ import org.civis.core.lock.AuthType;
 /**
  * What the auth path knows of one identity. Personal data is only in {@code sealedMatchData}
  * (normalized forms and contacts, AES-GCM under the cache key), so the cluster's memory, backups
- * and near caches hold no readable personal data.
+ * and near caches hold no readable personal data. {@code locks} lists only the locked auth types.
  */
 public record AuthView(
         String uin,

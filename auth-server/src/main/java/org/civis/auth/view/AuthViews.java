@@ -21,6 +21,7 @@ import org.civis.core.biometrics.FingerprintRecord;
 import org.civis.core.concurrent.OrderedSlices;
 import org.civis.core.id.Uin;
 import org.civis.core.id.Vid;
+import org.civis.core.lock.AuthLock;
 import org.civis.core.schema.IdSchema;
 
 /**
@@ -146,7 +147,11 @@ public final class AuthViews implements IdentityChanges {
                 facts.uin().value(),
                 facts.revision(),
                 facts.status(),
-                facts.locks().values().stream().map(LockState::of).toList(),
+                // Only locked types: an unlocked one never refuses, and most identities lock nothing.
+                facts.locks().values().stream()
+                        .filter(AuthLock::locked)
+                        .map(LockState::of)
+                        .toList(),
                 facts.vids().stream().map(VidState::of).toList(),
                 seal.seal(
                         MatchData.of(schema, facts.fields()).toBytes(),

@@ -106,6 +106,12 @@ class AuthCacheWarmerTest {
         }
         assertThat(cached.get(issued.get(3).value()).lockedAt(AuthType.OTP, Instant.now()))
                 .isTrue();
+        assertThat(cached.get(issued.get(3).value()).locks())
+                .extracting(LockState::type)
+                .containsExactly(AuthType.OTP);
+        assertThat(cached.get(issued.get(0).value()).locks())
+                .as("nothing locked: a million views would carry millions of unlocked entries")
+                .isEmpty();
         assertThat(cached.get(issued.get(4).value()).status()).isEqualTo(IdentityStatus.DEACTIVATED);
         assertThat(views.fingerprints(cached.get(issued.get(issued.size() - 1).value())))
                 .singleElement()
