@@ -22,11 +22,14 @@ import org.civis.core.biometrics.BiometricSettings;
 import org.civis.core.biometrics.FusionRule;
 import org.civis.issuance.IssuanceSettings;
 import org.civis.issuer.keys.SigningAlgorithm;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@link CivisConfig} from the environment, over an optional properties file named by
  * {@code CIVIS_CONFIG} that uses the same names. The environment wins. Unknown names in the file
- * are an error, so a typo cannot silently leave a default in force.
+ * are an error, so a typo cannot silently leave a default in force. The environment holds much
+ * else, so an unknown {@code CIVIS_} name there is only warned about, by name (values may be secrets).
  */
 public final class ConfigLoader {
     static final String CONFIG_FILE = "CIVIS_CONFIG";
@@ -78,6 +81,12 @@ public final class ConfigLoader {
             "CIVIS_STATUS_LIST_VALIDITY_SECONDS",
             "CIVIS_STATUS_LIST_REFRESH_SECONDS");
 
+    /** Read by the {@code civis} launcher and by logback, not here, but ours all the same. */
+    private static final Set<String> LAUNCHER = Set.of(CONFIG_FILE, "CIVIS_JAVA_OPTS", "CIVIS_LOG_LEVEL");
+
+    private static final String PREFIX = "CIVIS_";
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
+
     private final Map<String, String> values;
 
     private ConfigLoader(Map<String, String> values) {
@@ -86,7 +95,23 @@ public final class ConfigLoader {
 
     /** The configuration of this process: its environment over the optional file. */
     public static CivisConfig fromEnvironment() {
-        return load(System.getenv());
+        Map<String, String> environment = System.getenv();
+        Set<String> unknown = unknownNames(environment);
+        if (!unknown.isEmpty()) {
+            LOG.warn("ignoring unknown settings in the environment (a typo leaves the default in force): {}", unknown);
+        }
+        return load(environment);
+    }
+
+    /** The {@code CIVIS_} names in {@code environment} that no part of Civis reads, sorted. */
+    static Set<String> unknownNames(Map<String, String> environment) {
+        Set<String> unknown = new TreeSet<>();
+        for (String name : environment.keySet()) {
+            if (name.startsWith(PREFIX) && !KNOWN.contains(name) && !LAUNCHER.contains(name)) {
+                unknown.add(name);
+            }
+        }
+        return unknown;
     }
 
     /** The configuration from the given variables (a map standing in for the environment). */

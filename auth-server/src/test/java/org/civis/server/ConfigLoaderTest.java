@@ -15,6 +15,20 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigLoaderTest {
 
     @Test
+    void unknownCivisNamesInTheEnvironmentAreNamedAndOthersAreNot() {
+        Map<String, String> environment = Map.of(
+                "CIVIS_BIO_GALERY", "false",
+                "CIVIS_ADMN_PORT", "9001",
+                "CIVIS_BIO_GALLERY", "true",
+                "CIVIS_JAVA_OPTS", "-Xmx10g",
+                "CIVIS_LOG_LEVEL", "WARN",
+                "CIVIS_CONFIG", "civis.properties",
+                "PATH", "/usr/bin",
+                "civis_lowercase", "x");
+        assertThat(ConfigLoader.unknownNames(environment)).containsExactly("CIVIS_ADMN_PORT", "CIVIS_BIO_GALERY");
+    }
+
+    @Test
     void defaultsAreLoopbackPortsAndAnEmbeddedDatabaseUnderCivisData() {
         CivisConfig config = ConfigLoader.load(Map.of());
         assertThat(config.publicHost()).isEqualTo("127.0.0.1");
