@@ -54,7 +54,11 @@ public final class CredentialIssuer {
         if (source.isPresent()) {
             omitted = PhotoOutcome.Status.TOO_LARGE;
             int capacity = QrPayload.bytesFitting(QrEncoder.alphanumericCapacity(QrEncoder.MAX_VERSION));
-            int budget = capacity - sizedLength(request, demographics) - PHOTO_ENTRY_BYTES - ZLIB_SLACK_BYTES;
+            int budget = capacity
+                    - sizedLength(request, demographics)
+                    - PHOTO_ENTRY_BYTES
+                    - ZLIB_SLACK_BYTES
+                    - SIGNATURE_SPREAD_BYTES;
             for (int attempt = 0; attempt < FIT_ATTEMPTS && budget > 0; attempt++) {
                 PhotoOutcome photo = shrinker.shrink(source.get(), budget);
                 if (!photo.included()) {
