@@ -9,7 +9,7 @@
 # before injection; default: enough for the run at the expected rate); PUBLIC_PORT, ADMIN_PORT,
 # HZ_PORT, SMS_PORT (18080, 18081, 15701, 18090: clear of a `./civis serve` on the defaults);
 # SERVER_JAVA_OPTS for the server's JVM (a million residents with fingerprints need -Xmx10g or
-# more: their auth cache holds about 4 GB live); GALLERY (fingerprint only, default false) true to have
+# more: their auth cache holds about 3.5 GB live); GALLERY (fingerprint only, default false) true to have
 # the server hold the 1:N fingerprint gallery as an enrollment node does, false to run it as an
 # auth-only node (CIVIS_BIO_GALLERY=false), which is what serves fingerprint auth in production. The data directory (seeded once per population) is
 # perf/target/data-<POPULATION>[-fp]; Gatling's HTML report stays in perf/target/gatling/.
