@@ -26,10 +26,7 @@ class CoseSignatureTest {
     @ParameterizedTest
     @EnumSource(SigningAlgorithm.class)
     void theSignatureVerifiesWithJcaAndAlgAndKidAreProtected(SigningAlgorithm algorithm) throws Exception {
-        IssuerKey key = IssuerKeystore.openOrCreate(
-                        dir.resolve("issuer-keys.p12"), "pw".toCharArray(), algorithm, "Test ID")
-                .ring()
-                .current();
+        IssuerKey key = key(algorithm);
         IssuedCredential credential = issue(key);
 
         CBORObject sign1 = CoseMessages.sign1(credential.cwt(), true);
@@ -48,10 +45,7 @@ class CoseSignatureTest {
     @ParameterizedTest
     @EnumSource(SigningAlgorithm.class)
     void aChangedClaimOrHeaderNoLongerVerifies(SigningAlgorithm algorithm) throws Exception {
-        IssuerKey key = IssuerKeystore.openOrCreate(
-                        dir.resolve("issuer-keys.p12"), "pw".toCharArray(), algorithm, "Test ID")
-                .ring()
-                .current();
+        IssuerKey key = key(algorithm);
         CBORObject sign1 = CoseMessages.sign1(issue(key).cwt(), true);
         byte[] payload = sign1.get(2).GetByteString();
         payload[payload.length - 1] ^= 1;
@@ -73,10 +67,7 @@ class CoseSignatureTest {
     @ParameterizedTest
     @EnumSource(SigningAlgorithm.class)
     void theSizingStandInHasTheSignedMessagesShapeButSignsNothing(SigningAlgorithm algorithm) throws Exception {
-        IssuerKey key = IssuerKeystore.openOrCreate(
-                        dir.resolve("issuer-keys.p12"), "pw".toCharArray(), algorithm, "Test ID")
-                .ring()
-                .current();
+        IssuerKey key = key(algorithm);
         byte[] payload =
                 CoseMessages.payload(CoseMessages.sign1(issue(key).cwt(), true)).EncodeToBytes();
 
@@ -92,6 +83,12 @@ class CoseSignatureTest {
         assertThat(standInSign1.get(3).GetByteString()).hasSize(64);
         assertThat(CoseMessages.verifies(standInSign1, key.publicKey(), algorithm))
                 .isFalse();
+    }
+
+    private IssuerKey key(SigningAlgorithm algorithm) {
+        return IssuerKeystore.openOrCreate(dir.resolve("issuer-keys.p12"), "pw".toCharArray(), algorithm, "Test ID")
+                .ring()
+                .current();
     }
 
     private static IssuedCredential issue(IssuerKey key) {
