@@ -5,7 +5,6 @@ import static org.civis.core.registry.FingerprintEntries.iso;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
-import java.util.UUID;
 import org.civis.core.biometrics.synthetic.SyntheticFinger;
 import org.civis.core.biometrics.synthetic.SyntheticFingerprints;
 import org.civis.core.registry.FingerprintEntries;
@@ -59,16 +58,8 @@ class AuthOnlyNodeTest {
         String uin = galleryNode.enroll(withFinger(Residents.full(402), finger, FingerPosition.RIGHT_INDEX));
 
         // Another name, birth date and gender: only the finger can tell, and only the gallery node compares it.
-        Reply again = authOnlyNode.admin.post(
-                "/v1/enrollments",
-                new JsonObject()
-                        .put("registrationId", "reg-" + UUID.randomUUID())
-                        .put(
-                                "identity",
-                                withFinger(
-                                        Residents.person("Otieno Baraka", "1971-11-30", "male"),
-                                        finger,
-                                        FingerPosition.RIGHT_INDEX)));
+        Reply again = authOnlyNode.submitEnrollment(withFinger(
+                Residents.person("Otieno Baraka", "1971-11-30", "male"), finger, FingerPosition.RIGHT_INDEX));
 
         JsonObject outcome = again.json();
         assertThat(outcome.getString("status")).as(again.body()).isEqualTo("DUPLICATE_SUSPECTED");
@@ -96,7 +87,7 @@ class AuthOnlyNodeTest {
     }
 
     private static JsonObject withFinger(JsonObject person, SyntheticFinger finger, FingerPosition position) {
-        return person.put("fingerprints", FingerprintEntries.of(iso(position, SYNTHETIC.impression(finger, position))));
+        return FingerprintEntries.withImpression(person, SYNTHETIC, finger, position);
     }
 
     private static JsonObject fingers(SyntheticFinger finger, FingerPosition position) {

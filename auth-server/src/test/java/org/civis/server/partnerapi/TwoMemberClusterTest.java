@@ -1,12 +1,10 @@
 package org.civis.server.partnerapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.civis.core.registry.FingerprintEntries.iso;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
-import java.util.UUID;
 import org.civis.core.biometrics.synthetic.SyntheticFinger;
 import org.civis.core.biometrics.synthetic.SyntheticFingerprints;
 import org.civis.core.registry.FingerprintEntries;
@@ -120,26 +118,15 @@ class TwoMemberClusterTest {
     void aFingerEnrolledThroughOneNodeMakesItsOwnerACandidateWhenEnrolledAgainThroughTheOther() {
         SyntheticFingerprints synthetic = new SyntheticFingerprints(305);
         SyntheticFinger finger = synthetic.newFinger();
-        String uin = first.enroll(Residents.full(305)
-                .put(
-                        "fingerprints",
-                        FingerprintEntries.of(iso(
-                                FingerPosition.RIGHT_INDEX,
-                                synthetic.impression(finger, FingerPosition.RIGHT_INDEX)))));
+        String uin = first.enroll(
+                FingerprintEntries.withImpression(Residents.full(305), synthetic, finger, FingerPosition.RIGHT_INDEX));
 
         // Another name, birth date and gender: only the finger (another impression of it) can tell.
-        Reply again = second.admin.post(
-                "/v1/enrollments",
-                new JsonObject()
-                        .put("registrationId", "reg-" + UUID.randomUUID())
-                        .put(
-                                "identity",
-                                Residents.person("Otieno Baraka", "1971-11-30", "male")
-                                        .put(
-                                                "fingerprints",
-                                                FingerprintEntries.of(iso(
-                                                        FingerPosition.RIGHT_INDEX,
-                                                        synthetic.impression(finger, FingerPosition.RIGHT_INDEX))))));
+        Reply again = second.submitEnrollment(FingerprintEntries.withImpression(
+                Residents.person("Otieno Baraka", "1971-11-30", "male"),
+                synthetic,
+                finger,
+                FingerPosition.RIGHT_INDEX));
 
         JsonObject outcome = again.json();
         assertThat(outcome.getString("status")).as(again.body()).isEqualTo("DUPLICATE_SUSPECTED");

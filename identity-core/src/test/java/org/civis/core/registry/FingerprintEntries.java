@@ -3,6 +3,8 @@ package org.civis.core.registry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Base64;
+import org.civis.core.biometrics.synthetic.SyntheticFinger;
+import org.civis.core.biometrics.synthetic.SyntheticFingerprints;
 import org.civis.core.schema.FingerPosition;
 
 /** Fingerprint entries in the shape enrollment and authentication take them. */
@@ -18,6 +20,12 @@ public final class FingerprintEntries {
                 .put("position", position.name())
                 .put("format", format)
                 .put("data", Base64.getEncoder().encodeToString(data));
+    }
+
+    /** {@code identity} with a fresh impression of {@code finger} at {@code position} as its one fingerprint. */
+    public static JsonObject withImpression(
+            JsonObject identity, SyntheticFingerprints synthetic, SyntheticFinger finger, FingerPosition position) {
+        return identity.put("fingerprints", of(iso(position, synthetic.impression(finger, position))));
     }
 
     public static JsonArray of(JsonObject... entries) {
