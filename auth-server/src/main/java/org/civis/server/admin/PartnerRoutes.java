@@ -130,12 +130,14 @@ final class PartnerRoutes {
         }
     }
 
+    /** The body's {@code policy}, or PARTNER_POLICY_INVALID with every violation under /policy. */
     private static PartnerPolicy policy(JsonObject json) {
-        try {
-            return PartnerPolicy.fromJson(json);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ApiError.PARTNER_POLICY_INVALID, e.getMessage(), List.of());
-        }
+        PartnerPolicy.Reading reading = PartnerPolicy.read(json, "/policy");
+        return reading.policy()
+                .orElseThrow(() -> new ApiException(
+                        ApiError.PARTNER_POLICY_INVALID,
+                        ApiError.PARTNER_POLICY_INVALID.message(),
+                        reading.violations()));
     }
 
     private static JWK signingKey(JsonObject jwk) {
