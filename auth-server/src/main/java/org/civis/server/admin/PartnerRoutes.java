@@ -81,7 +81,7 @@ final class PartnerRoutes {
         Optional<JsonObject> policy = body.object("policy", true);
         Optional<JsonObject> encryption = body.object("encryptionKey", false);
         body.requireValid();
-        Object keys = ctx.body().asJsonObject().getValue("signingKeys");
+        Object keys = body.json().getValue("signingKeys");
         if (!(keys instanceof JsonArray array) || array.isEmpty()) {
             throw new ApiException(
                     ApiError.PARTNER_KEY_INVALID, "signingKeys must be a non-empty array of JWKs", List.of());
