@@ -24,8 +24,8 @@ import org.civis.core.schema.ViolationCode;
  * holds it.
  */
 public final class JsonBody {
-    /** Public: clients read it to learn why a syntactically valid body was refused. */
-    public static final String NOT_TEXT = "a JSON string holds a control character other than tab, line feed and"
+    /** Why a body that is valid JSON can still be MALFORMED_JSON here. */
+    private static final String NOT_TEXT = "a JSON string holds a control character other than tab, line feed and"
             + " carriage return, or an unpaired surrogate";
 
     private final JsonObject json;
