@@ -13,7 +13,10 @@ public enum AuthError {
     PARTNER_SUSPENDED(403, "the partner is suspended"),
     RATE_LIMITED(429, "the partner's request rate limit is reached; retry next second"),
     UNSUPPORTED_MEDIA_TYPE(415, "send the body as a compact JWS with Content-Type application/jose"),
-    REQUEST_MALFORMED(400, "the body is not a compact JWS over a JSON object"),
+    REQUEST_MALFORMED(
+            400,
+            "the body is not a compact JWS over a JSON object whose strings hold no control character but tab and"
+                    + " line breaks"),
     SIGNATURE_ALGORITHM_NOT_ALLOWED(401, "sign with EdDSA (Ed25519) or ES256; no crit headers, no unencoded payload"),
     SIGNING_KEY_UNKNOWN(401, "the JWS kid names no signing key registered for this partner"),
     SIGNATURE_INVALID(401, "the JWS signature does not verify with the partner's registered key"),
@@ -21,7 +24,9 @@ public enum AuthError {
     REQUEST_TIME_OUT_OF_WINDOW(400, "requestTime is too far from the server's time"),
     TRANSACTION_REPLAYED(409, "this partner already used this transactionId"),
     FACTORS_UNREADABLE(
-            400, "the encrypted factors could not be decrypted (use ECDH-ES with A256GCM to the server's key)"),
+            400,
+            "the encrypted factors could not be decrypted (use ECDH-ES with A256GCM to the server's key) or are not"
+                    + " a JSON object of text"),
     NO_FACTORS(400, "name at least one factor: demographics, otp or biometrics"),
     AUTH_TYPE_NOT_ALLOWED(403, "the partner's policy does not allow this auth type"),
     KYC_NOT_ALLOWED(403, "the partner's policy allows no e-KYC"),

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.civis.auth.bio.BiometricAuthenticator;
 import org.civis.auth.demo.DemoResult;
 import org.civis.auth.demo.DemographicMatcher;
+import org.civis.auth.demo.FieldOutcome;
 import org.civis.auth.demo.MatchStrategy;
 import org.civis.auth.jose.FactorDecryptor;
 import org.civis.auth.jose.PseudonymousTokens;
@@ -160,7 +161,9 @@ public final class AuthService {
 
     private static List<AuthFailure> demoFailures(DemoResult result) {
         return result.failures().stream()
-                .map(f -> AuthFailure.of(AuthError.valueOf(f.code().name()), "demographics." + f.field()))
+                .map(f -> AuthFailure.of(
+                        AuthError.valueOf(f.code().name()),
+                        f.field().equals(FieldOutcome.REQUEST) ? "demographics" : "demographics." + f.field()))
                 .toList();
     }
 

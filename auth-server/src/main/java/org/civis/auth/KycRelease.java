@@ -28,14 +28,15 @@ final class KycRelease {
         }
         Set<String> wanted = new LinkedHashSet<>();
         List<AuthFailure> forbidden = new ArrayList<>();
-        for (Object name : names) {
-            if (!(name instanceof String attribute)) {
+        for (int i = 0; i < names.size(); i++) {
+            if (!(names.getValue(i) instanceof String attribute)) {
                 throw new AuthRefusal(AuthError.REQUEST_INVALID, "kycAttributes");
             }
             if (policy.kycAttributes().contains(attribute)) {
                 wanted.add(attribute);
             } else {
-                forbidden.add(AuthFailure.of(AuthError.KYC_ATTRIBUTE_NOT_ALLOWED, attribute));
+                // Named by its place in the list: the name asked for may be any text the client chose.
+                forbidden.add(AuthFailure.of(AuthError.KYC_ATTRIBUTE_NOT_ALLOWED, "kycAttributes." + i));
             }
         }
         if (!forbidden.isEmpty()) {

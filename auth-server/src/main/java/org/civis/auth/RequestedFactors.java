@@ -46,10 +46,9 @@ public record RequestedFactors(
         } else {
             throw new AuthRefusal(AuthError.NO_FACTORS, "factors");
         }
-        for (String name : factors.fieldNames()) {
-            if (!Set.of("demographics", "nameMatching", "otp", "biometrics").contains(name)) {
-                throw new AuthRefusal(AuthError.REQUEST_INVALID, "factors." + name);
-            }
+        if (!Set.of("demographics", "nameMatching", "otp", "biometrics").containsAll(factors.fieldNames())) {
+            // Named by the object that holds it: an unknown member's name is the client's text.
+            throw new AuthRefusal(AuthError.REQUEST_INVALID, "factors");
         }
         Object demographics = factors.getValue("demographics");
         if (demographics != null && !(demographics instanceof JsonObject)) {
@@ -60,7 +59,8 @@ public record RequestedFactors(
             throw new AuthRefusal(AuthError.REQUEST_INVALID, "factors.otp");
         }
         Object nameMatching = factors.getValue("nameMatching", new JsonObject());
-        if (!(nameMatching instanceof JsonObject matching)) {
+        if (!(nameMatching instanceof JsonObject matching)
+                || !Set.of("strategy", "threshold").containsAll(matching.fieldNames())) {
             throw new AuthRefusal(AuthError.REQUEST_INVALID, "factors.nameMatching");
         }
         RequestedFactors read = new RequestedFactors(

@@ -2,10 +2,13 @@ package org.civis.server;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -47,6 +50,31 @@ public final class HttpClientForTests {
         }
         headers.forEach(request::header);
         return send(request);
+    }
+
+    /**
+     * A request whose target is sent byte for byte as given, which java.net.http refuses to do for a
+     * malformed target such as {@code /v1/x/%ZZ}; the answer must not be chunked.
+     */
+    public Reply sendRawTarget(String method, String target) {
+        URI uri = URI.create(base);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            String request = method + " " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+                    + "Content-Length: 0\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int headEnd = answer.indexOf("\r\n\r\n");
+            String head = answer.substring(0, headEnd);
+            String contentType = head.lines()
+                    .filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+                    .map(line -> line.substring("content-type:".length()).trim())
+                    .findFirst()
+                    .orElse(null);
+            return new Reply(Integer.parseInt(head.split(" ")[1]), answer.substring(headEnd + 4), contentType);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Reply patch(String path, JsonObject body) {

@@ -19,7 +19,7 @@ import org.civis.core.schema.Violation;
  * The {@code biometrics} factor: {@code fingerprints} in the enrollment shape
  * ({@code [{"position", "format", "data", "dpi"}]}), and {@code face} or {@code iris} as
  * {@code [{"format", "data"}]} for a plugged-in matcher. Refuses a malformed factor with
- * REQUEST_INVALID naming the member.
+ * REQUEST_INVALID naming the member, or the object holding it when the member is not one of ours.
  */
 public record BiometricFactor(List<CapturedFingerprint> fingerprints, Map<Modality, List<BiometricSample>> others) {
     /** Per presented sample, as for enrollment: a rolled ten-print finger at 1000 dpi fits. */
@@ -40,8 +40,8 @@ public record BiometricFactor(List<CapturedFingerprint> fingerprints, Map<Modali
         List<CapturedFingerprint> fingerprints = List.of();
         Map<Modality, List<BiometricSample>> others = new EnumMap<>(Modality.class);
         for (String name : factor.fieldNames()) {
-            Modality modality =
-                    modality(name).orElseThrow(() -> new AuthRefusal(AuthError.REQUEST_INVALID, PATH + "." + name));
+            // An unknown modality is named by the object that holds it: its name is the client's text.
+            Modality modality = modality(name).orElseThrow(() -> new AuthRefusal(AuthError.REQUEST_INVALID, PATH));
             if (modality == Modality.FINGERPRINTS) {
                 fingerprints = fingerprints(factor.getValue(name));
             } else {

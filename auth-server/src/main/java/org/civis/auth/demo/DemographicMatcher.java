@@ -76,7 +76,11 @@ public final class DemographicMatcher {
     private FieldOutcome matchField(
             MatchData enrolled, String field, Object value, MatchStrategy strategy, double threshold) {
         FieldSpec spec = schema.field(field).orElse(null);
-        if (spec == null || !FieldNormalizer.isDemographic(spec.type())) {
+        if (spec == null) {
+            // Not a schema name: the client's text, so the outcome names the request instead.
+            return FieldOutcome.of(FieldOutcome.REQUEST, DemoCode.DEMO_FIELD_UNKNOWN);
+        }
+        if (!FieldNormalizer.isDemographic(spec.type())) {
             return FieldOutcome.of(field, DemoCode.DEMO_FIELD_UNKNOWN);
         }
         boolean isName = field.equals(nameField);

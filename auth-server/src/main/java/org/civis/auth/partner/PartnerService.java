@@ -171,12 +171,11 @@ public final class PartnerService {
                     PartnerError.PARTNER_POLICY_INVALID,
                     "e-KYC needs the partner's encryption key: register one first"));
         }
-        for (String attribute : partner.policy().kycAttributes()) {
-            if (!identityFields.contains(attribute)) {
-                return Future.failedFuture(new PartnerException(
-                        PartnerError.PARTNER_POLICY_INVALID,
-                        "policy.kycAttributes: " + attribute + " is not a field of the ID schema"));
-            }
+        if (!identityFields.containsAll(partner.policy().kycAttributes())) {
+            // The message does not repeat the attribute: it is the client's text.
+            return Future.failedFuture(new PartnerException(
+                    PartnerError.PARTNER_POLICY_INVALID,
+                    "policy.kycAttributes names an attribute that is not a field of the ID schema"));
         }
         return Future.succeededFuture();
     }

@@ -81,7 +81,7 @@ final class PartnerRoutes {
         Optional<JsonObject> policy = body.object("policy", true);
         Optional<JsonObject> encryption = body.object("encryptionKey", false);
         body.requireValid();
-        Object keys = ctx.body().asJsonObject().getValue("signingKeys");
+        Object keys = body.json().getValue("signingKeys");
         if (!(keys instanceof JsonArray array) || array.isEmpty()) {
             throw new ApiException(
                     ApiError.PARTNER_KEY_INVALID, "signingKeys must be a non-empty array of JWKs", List.of());
@@ -130,12 +130,14 @@ final class PartnerRoutes {
         }
     }
 
+    /** The body's {@code policy}, or PARTNER_POLICY_INVALID with every violation under /policy. */
     private static PartnerPolicy policy(JsonObject json) {
-        try {
-            return PartnerPolicy.fromJson(json);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ApiError.PARTNER_POLICY_INVALID, e.getMessage(), List.of());
-        }
+        PartnerPolicy.Reading reading = PartnerPolicy.read(json, "/policy");
+        return reading.policy()
+                .orElseThrow(() -> new ApiException(
+                        ApiError.PARTNER_POLICY_INVALID,
+                        ApiError.PARTNER_POLICY_INVALID.message(),
+                        reading.violations()));
     }
 
     private static JWK signingKey(JsonObject jwk) {

@@ -36,7 +36,11 @@ public enum ApiError {
     INTERNAL_ERROR(500, "internal error"),
     NOT_READY(503, "not ready"),
     BIOMETRICS_BUSY(503, "the fingerprint workers are busy; retry shortly"),
-    BIOMETRICS_UNAVAILABLE(503, "no fingerprint gallery is reachable to deduplicate against; retry shortly");
+    BIOMETRICS_UNAVAILABLE(503, "no fingerprint gallery is reachable to deduplicate against; retry shortly"),
+    PATH_MALFORMED(
+            400,
+            "the request path or query is not well-formed: each '%' starts a %XX escape, escapes encode UTF-8,"
+                    + " no control characters");
 
     private final int status;
     private final String message;

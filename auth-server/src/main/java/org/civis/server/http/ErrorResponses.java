@@ -23,16 +23,26 @@ public final class ErrorResponses {
 
     private ErrorResponses() {}
 
-    /** Makes every failure and every unrouted request on {@code router} answer in the catalogue's form. */
+    /**
+     * Makes every failure and every unrouted request on {@code router} answer in the catalogue's form,
+     * and refuses a malformed path or query before any route matches it (the check runs first
+     * whatever the order of mounting: its route is ordered before all others).
+     */
     public static void install(Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(RequestTargets::refuseMalformed);
         router.route().failureHandler(ErrorResponses::handle);
         for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
-            router.errorHandler(status, ErrorResponses::handle);
+            // The router calls these without failing the context, so the status is passed on here.
+            router.errorHandler(status, ctx -> handle(ctx, status));
         }
     }
 
     /** The failure handler for a router. */
     public static void handle(RoutingContext ctx) {
+        handle(ctx, ctx.statusCode());
+    }
+
+    private static void handle(RoutingContext ctx, int status) {
         Throwable failure = ctx.failure();
         if (failure instanceof ApiException api) {
             send(ctx, api.error(), api.getMessage(), api.violations());
@@ -42,8 +52,11 @@ public final class ErrorResponses {
             send(ctx, ApiError.of(issuance.code()), issuance.getMessage(), List.of());
         } else if (failure instanceof PartnerException partner) {
             send(ctx, ApiError.of(partner.code()), partner.getMessage(), List.of());
+        } else if (failure == null && RequestTargets.isMalformed(ctx.request())) {
+            // Routing threw on the target before the check in front of the routes could see it.
+            send(ctx, ApiError.PATH_MALFORMED);
         } else if (failure == null) {
-            send(ctx, byStatus(ctx.statusCode()));
+            send(ctx, byStatus(status));
         } else {
             LOG.error(
                     "unexpected {} on {} {}",

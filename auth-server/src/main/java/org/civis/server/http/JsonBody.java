@@ -7,22 +7,27 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.civis.core.id.ReasonCode;
+import org.civis.core.schema.JsonText;
 import org.civis.core.schema.Violation;
 import org.civis.core.schema.ViolationCode;
 
 /**
  * Strict reading of a JSON request body: unknown members and wrong types are collected as
  * violations with their paths, and {@link #requireValid()} refuses the request with all of them at
- * once. Nothing is written before a body has been read completely and found valid.
+ * once. Nothing is written before a body has been read completely and found valid. A body whose
+ * strings are not acceptable text ({@link JsonText}) is refused as MALFORMED_JSON, and no path or
+ * message ever repeats what was sent: an unknown member is reported at the path of the object that
+ * holds it.
  */
 public final class JsonBody {
+    /** Why a body that is valid JSON can still be MALFORMED_JSON here. */
+    private static final String NOT_TEXT = "a JSON string holds a control character other than tab, line feed and"
+            + " carriage return, or an unpaired surrogate";
+
     private final JsonObject json;
     private final List<Violation> violations = new ArrayList<>();
 
@@ -32,8 +37,7 @@ public final class JsonBody {
 
     /** The body, which must be a JSON object sent as application/json. */
     public static JsonBody of(RoutingContext ctx) {
-        String type = ctx.request().getHeader("content-type");
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        if (!MediaTypes.is(ctx.request().getHeader("content-type"), MediaTypes.JSON)) {
             throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE);
         }
         return parse(ctx.body().buffer());
@@ -59,6 +63,9 @@ public final class JsonBody {
         if (!(value instanceof JsonObject object)) {
             throw new ApiException(ApiError.MALFORMED_JSON);
         }
+        if (!JsonText.isAcceptable(object)) {
+            throw new ApiException(ApiError.MALFORMED_JSON, NOT_TEXT, List.of());
+        }
         return new JsonBody(object);
     }
 
@@ -68,11 +75,18 @@ public final class JsonBody {
         return json.copy();
     }
 
-    /** Reports every member not named here as FIELD_UNKNOWN. */
+    /**
+     * Reports members not named here as one FIELD_UNKNOWN at the body's own path: the unknown names
+     * are the client's text, which no answer repeats.
+     */
     public JsonBody allowOnly(String... names) {
-        Set<String> unknown = new TreeSet<>(json.fieldNames());
-        Arrays.asList(names).forEach(unknown::remove);
-        unknown.forEach(name -> add(name, ViolationCode.FIELD_UNKNOWN, "is not a known member"));
+        Set<String> known = Set.of(names);
+        if (!known.containsAll(json.fieldNames())) {
+            violations.add(new Violation(
+                    "",
+                    ViolationCode.FIELD_UNKNOWN,
+                    "has members other than " + known.stream().sorted().toList()));
+        }
         return this;
     }
 
@@ -91,6 +105,7 @@ public final class JsonBody {
             add(
                     name,
                     ViolationCode.FIELD_VALUE_NOT_ALLOWED,
+                    // The constants are the server's own names, never the client's value.
                     "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
             return Optional.empty();
         });

@@ -9,6 +9,7 @@ import org.civis.auth.AdmittedRequest;
 import org.civis.auth.AuthError;
 import org.civis.auth.AuthFailure;
 import org.civis.auth.AuthRefusal;
+import org.civis.server.http.MediaTypes;
 
 /**
  * {@code POST /v1/auth}, {@code /v1/kyc} and {@code /v1/otp}. The body is a compact JWS of the
@@ -17,7 +18,7 @@ import org.civis.auth.AuthRefusal;
  * answer, refusals included, is a compact JWS signed by the server.
  */
 final class PartnerRoutes {
-    static final String JOSE = "application/jose";
+    static final String JOSE = MediaTypes.JOSE;
 
     private final AuthComponents auth;
 
@@ -73,9 +74,7 @@ final class PartnerRoutes {
     }
 
     private Future<AdmittedRequest> admit(RoutingContext ctx, String kind) {
-        String type =
-                Optional.ofNullable(ctx.request().getHeader("content-type")).orElse("");
-        if (!type.toLowerCase(java.util.Locale.ROOT).startsWith(JOSE)) {
+        if (!MediaTypes.is(ctx.request().getHeader("content-type"), JOSE)) {
             return Future.failedFuture(new AuthRefusal(AuthError.UNSUPPORTED_MEDIA_TYPE));
         }
         String body = ctx.body().asString();

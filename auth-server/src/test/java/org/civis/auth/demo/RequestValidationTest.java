@@ -38,7 +38,7 @@ class RequestValidationTest {
         assertThat(result.matched()).isFalse();
         assertThat(result.outcomes())
                 .containsExactly(
-                        FieldOutcome.of("favouriteColour", DemoCode.DEMO_FIELD_UNKNOWN),
+                        FieldOutcome.of(FieldOutcome.REQUEST, DemoCode.DEMO_FIELD_UNKNOWN),
                         FieldOutcome.of("photo", DemoCode.DEMO_FIELD_UNKNOWN),
                         FieldOutcome.of("fingerprints", DemoCode.DEMO_FIELD_UNKNOWN),
                         FieldOutcome.of("dateOfBirth", DemoCode.MATCHED));

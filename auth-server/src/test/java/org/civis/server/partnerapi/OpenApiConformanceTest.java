@@ -111,6 +111,11 @@ class OpenApiConformanceTest {
         contract.checkShared("NotFound", bed.publicApi.get("/v1/enrollments"));
         contract.checkShared("MethodNotAllowed", bed.admin.send("DELETE", "/v1/schema", null, null, NO_HEADERS));
         contract.checkShared("MethodNotAllowed", bed.publicApi.get("/v1/auth"));
+        assertThat(contract.checkShared("PathMalformed", bed.admin.sendRawTarget("GET", "/v1/identities/%ZZ"))
+                        .getJsonObject("error")
+                        .getString("code"))
+                .isEqualTo("PATH_MALFORMED");
+        contract.checkShared("PathMalformed", bed.publicApi.sendRawTarget("POST", "/v1/resident/me/vids/%ZZ/revoke"));
     }
 
     @Test

@@ -23,19 +23,21 @@ final class MultilingualTextFieldCheck implements FieldCheck {
             return;
         }
         for (String language : translations.fieldNames()) {
-            String entryPath = JsonPointer.child(path, language);
             if (!schema.allowsLanguage(language)) {
-                violations.add(
-                        entryPath,
-                        ViolationCode.LANGUAGE_NOT_ALLOWED,
-                        "must be one of the languages " + schema.languages());
+                continue;
             }
+            String entryPath = JsonPointer.child(path, language);
             Object text = translations.getValue(language);
             if (text instanceof String string) {
                 TextFieldCheck.checkContent(spec, string, entryPath, violations);
             } else {
                 violations.add(entryPath, ViolationCode.FIELD_TYPE, "must be a string");
             }
+        }
+        if (!translations.fieldNames().stream().allMatch(schema::allowsLanguage)) {
+            // Reported at the field: a language code the schema does not know is the applicant's text.
+            violations.add(
+                    path, ViolationCode.LANGUAGE_NOT_ALLOWED, "must use only the languages " + schema.languages());
         }
     }
 }

@@ -8,14 +8,13 @@ final class ObjectMembers {
 
     private ObjectMembers() {}
 
+    /** One FIELD_UNKNOWN at the object's own path if it has other members: their names are not repeated. */
     static void reportUnknown(JsonObject object, Set<String> known, String path, ViolationCollector violations) {
-        for (String key : object.fieldNames()) {
-            if (!known.contains(key)) {
-                violations.add(
-                        JsonPointer.child(path, key),
-                        ViolationCode.FIELD_UNKNOWN,
-                        "is not one of the members " + known.stream().sorted().toList());
-            }
+        if (!known.containsAll(object.fieldNames())) {
+            violations.add(
+                    path,
+                    ViolationCode.FIELD_UNKNOWN,
+                    "has members other than " + known.stream().sorted().toList());
         }
     }
 

@@ -48,7 +48,8 @@ public final class SchemaValidator {
      * @param identity the identity's fields, as parsed from the request
      * @param basePath JSON pointer to {@code identity} within the request, prefixed to every violation
      *                 path, e.g. {@code /identity}; {@code ""} when the identity is the whole document
-     * @return every violation found, in schema field order followed by unknown fields; empty when valid
+     * @return every violation found, in schema field order, then one FIELD_UNKNOWN at {@code basePath}
+     *     if any member is not a schema field (never naming it); empty when valid
      */
     public List<Violation> validate(JsonObject identity, String basePath) {
         Objects.requireNonNull(identity, "identity");
@@ -69,13 +70,9 @@ public final class SchemaValidator {
                 checks.get(field.type()).check(field, value, path, violations);
             }
         }
-        for (String name : identity.fieldNames()) {
-            if (schema.field(name).isEmpty()) {
-                violations.add(
-                        JsonPointer.child(basePath, name),
-                        ViolationCode.FIELD_UNKNOWN,
-                        "is not a field of the ID schema");
-            }
+        if (identity.fieldNames().stream().anyMatch(name -> schema.field(name).isEmpty())) {
+            // One violation at the identity's own path: an unknown name is the applicant's text.
+            violations.add(basePath, ViolationCode.FIELD_UNKNOWN, "has members that are not fields of the ID schema");
         }
         return violations.toList();
     }

@@ -144,7 +144,7 @@ class EnrollmentServiceTest {
                         "/identity/dateOfBirth " + ViolationCode.DATE_FORMAT,
                         "/identity/gender " + ViolationCode.FIELD_VALUE_NOT_ALLOWED,
                         "/identity/phone " + ViolationCode.PHONE_FORMAT,
-                        "/identity/shoeSize " + ViolationCode.FIELD_UNKNOWN);
+                        "/identity " + ViolationCode.FIELD_UNKNOWN);
         assertThat(fixture.count("select count(*) from enrollments")).isZero();
         assertThat(fixture.count("select count(*) from audit_pending")
                         + fixture.count("select count(*) from audit_log"))

@@ -181,7 +181,7 @@ class FingerprintsFieldValidationTest {
         assertThat(validate(withFingerprints(fingerprint("LEFT_INDEX"), entry)))
                 .extracting(Violation::path, Violation::code)
                 .containsExactly(
-                        tuple("/identity/fingerprints/1/finger", ViolationCode.FIELD_UNKNOWN),
+                        tuple("/identity/fingerprints/1", ViolationCode.FIELD_UNKNOWN),
                         tuple("/identity/fingerprints/1/position", ViolationCode.FIELD_REQUIRED),
                         tuple("/identity/fingerprints/1/format", ViolationCode.FIELD_REQUIRED));
     }
