@@ -5,6 +5,7 @@ import com.hazelcast.map.IMap;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.crypto.AEADBadTagException;
@@ -21,6 +22,7 @@ import org.civis.core.authfacts.AuthFactsReader;
 import org.civis.core.biometrics.EnrolledFingerprint;
 import org.civis.core.biometrics.FingerprintRecord;
 import org.civis.core.concurrent.OrderedSlices;
+import org.civis.core.crypto.Gcm;
 import org.civis.core.id.Uin;
 import org.civis.core.id.Vid;
 import org.civis.core.lock.AuthLock;
@@ -225,7 +227,23 @@ public final class AuthViews implements IdentityChanges {
                     .add(vid.maxUses())
                     .add(vid.uses());
         }
-        return tag.add(view.sealedMatchData()).add(view.sealedFingerprints());
+        return tag.add(nonceAndTag(view.sealedMatchData())).add(nonceAndTag(view.sealedFingerprints()));
+    }
+
+    /**
+     * A sealed part is bound by its nonce and GCM tag rather than all its bytes (fingerprints run
+     * to kilobytes, and views are checked on every request): a different blob with the same nonce
+     * and tag that still opens would be a forgery of AES-GCM itself, and every part is opened, with
+     * its tag checked, before use. So an older sealed part of the same identity cannot be swapped in.
+     */
+    private static byte[] nonceAndTag(byte[] sealed) {
+        int ends = Gcm.NONCE_BYTES + Gcm.TAG_BYTES;
+        if (sealed.length < ends) {
+            return sealed;
+        }
+        byte[] ids = Arrays.copyOf(sealed, ends);
+        System.arraycopy(sealed, sealed.length - Gcm.TAG_BYTES, ids, Gcm.NONCE_BYTES, Gcm.TAG_BYTES);
+        return ids;
     }
 
     private EntryMac.Tag ownerTag(String vid, String uin) {

@@ -2,7 +2,9 @@ package org.civis.server.platform;
 
 import com.hazelcast.cluster.ClusterState;
 import com.hazelcast.config.AdvancedNetworkConfig;
+import com.hazelcast.config.ClassFilter;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.ServerSocketEndpointConfig;
 import com.hazelcast.core.Hazelcast;
@@ -46,6 +48,12 @@ public final class HazelcastMember {
         config.setProperty("hazelcast.socket.bind.any", "false");
         // The server stops the member itself, after the HTTP listeners and before the database.
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        // Another member's bytes are deserialized here: only classes of Civis, the JDK and
+        // Hazelcast itself, so no gadget chain from a library on the class path can be sent in.
+        config.getSerializationConfig()
+                .setJavaSerializationFilterConfig(new JavaSerializationFilterConfig()
+                        .setDefaultsDisabled(true)
+                        .setWhitelist(new ClassFilter().addPrefixes("org.civis.", "java.", "com.hazelcast.", "[")));
         ClusterMaps.configure(config, civis.auth().nearCacheEntries());
         ScanExecutor.configure(config);
         GalleryMembers.announce(config, civis.biometrics().holdsGallery());

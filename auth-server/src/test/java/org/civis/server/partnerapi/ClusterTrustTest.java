@@ -11,6 +11,7 @@ import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import gadget.SideEffectOnRead;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.lang.reflect.Constructor;
@@ -98,6 +99,15 @@ class ClusterTrustTest {
 
         assertThat(locksWith(victim[1]).status()).isEqualTo(200);
         assertThat(locksWith(token).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aLibraryClassSentByAMemberIsNotDeserialized() throws Exception {
+        String token = "B".repeat(43);
+        rogue.getMap(ClusterMaps.RESIDENT_SESSIONS).set(sha256(token), new SideEffectOnRead());
+
+        assertThat(locksWith(token).status()).isNotEqualTo(200);
+        assertThat(SideEffectOnRead.READS.get()).isZero();
     }
 
     @Test
@@ -200,6 +210,8 @@ class ClusterTrustTest {
         config.setProperty("hazelcast.logging.type", "slf4j");
         config.setProperty("hazelcast.wait.seconds.before.join", "0");
         config.setProperty("hazelcast.max.join.seconds", "10");
+        // As an attacker would: the nodes' near caches hear of each forged value at once.
+        config.setProperty("hazelcast.map.invalidation.batch.enabled", "false");
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(TestServers.freePort()).setPortAutoIncrement(false);
         network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
