@@ -1,10 +1,9 @@
 package org.civis.auth.cluster;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
@@ -38,7 +37,9 @@ public final class EntryMac {
 
     /** The fields of one value, in order; {@link #tag()} or {@link #matches(byte[])} ends it. */
     public final class Tag {
-        private final ByteArrayOutputStream fields = new ByteArrayOutputStream(128);
+        // Written by hand rather than through streams: views are checked on every request.
+        private byte[] fields = new byte[256];
+        private int length;
 
         private Tag(String map, String key) {
             add(map).add(key);
@@ -49,7 +50,11 @@ public final class EntryMac {
         }
 
         public Tag add(long field) {
-            return add(ByteBuffer.allocate(Long.BYTES).putLong(field).array());
+            room(Long.BYTES);
+            for (int shift = Long.SIZE - Byte.SIZE; shift >= 0; shift -= Byte.SIZE) {
+                fields[length++] = (byte) (field >>> shift);
+            }
+            return this;
         }
 
         public Tag add(boolean field) {
@@ -57,20 +62,30 @@ public final class EntryMac {
         }
 
         public Tag add(byte[] field) {
-            fields.writeBytes(
-                    ByteBuffer.allocate(Integer.BYTES).putInt(field.length).array());
-            fields.writeBytes(field);
+            room(Integer.BYTES + field.length);
+            for (int shift = Integer.SIZE - Byte.SIZE; shift >= 0; shift -= Byte.SIZE) {
+                fields[length++] = (byte) (field.length >>> shift);
+            }
+            System.arraycopy(field, 0, fields, length, field.length);
+            length += field.length;
             return this;
         }
 
         public byte[] tag() {
             Mac mac = macs.get();
-            return mac.doFinal(fields.toByteArray());
+            mac.update(fields, 0, length);
+            return mac.doFinal();
         }
 
         /** Constant-time: timing does not tell how much of a forged tag was right. */
         public boolean matches(byte[] presented) {
             return presented != null && MessageDigest.isEqual(tag(), presented);
+        }
+
+        private void room(int more) {
+            if (length + more > fields.length) {
+                fields = Arrays.copyOf(fields, Math.max(2 * fields.length, length + more));
+            }
         }
     }
 
