@@ -30,7 +30,13 @@ public final class PartnerDirectory implements PartnerChanges {
     private final IMap<String, CachedPartner> cached;
     private final Pool pool;
     private final EntryMac mac;
-    private final Map<String, Partner> parsed = new ConcurrentHashMap<>();
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+    /**
+     * The last cached entry of a partner this node checked, and its parsed form. The near cache
+     * hands out the same instance until the entry changes, so that instance is checked once.
+     */
+    private record Known(CachedPartner entry, Partner partner) {}
 
     public PartnerDirectory(HazelcastInstance hazelcast, Pool pool, EntryMac mac) {
         this.cached = hazelcast.getMap(ClusterMaps.PARTNERS);
@@ -43,13 +49,16 @@ public final class PartnerDirectory implements PartnerChanges {
             if (entry == null) {
                 return loadAndPublish(id);
             }
+            Known seen = known.get(id.value());
+            if (seen != null && seen.entry() == entry) {
+                return Future.succeededFuture(Optional.of(seen.partner()));
+            }
             if (!tag(id.value(), entry.revision(), entry.json()).matches(entry.tag())) {
                 LOG.warn("a cached partner in the cluster failed authentication and was refused");
                 return VertxFutures.of(cached.submitToKey(id.value(), new RemoveForged<CachedPartner>(entry.tag())))
                         .compose(removed -> loadAndPublish(id));
             }
-            Partner known = parsed.get(id.value());
-            if (known != null && entry.revision() < known.revision()) {
+            if (seen != null && entry.revision() < seen.partner().revision()) {
                 LOG.warn("a cached partner in the cluster is older than one this node has seen; read again");
                 return loadAndPublish(id);
             }
@@ -78,13 +87,13 @@ public final class PartnerDirectory implements PartnerChanges {
         return mac.of(ClusterMaps.PARTNERS, id).add(revision).add(json);
     }
 
+    /** The partner of an entry that passed its checks; parsed once per revision. */
     private Partner parse(PartnerId id, CachedPartner entry) {
-        Partner known = parsed.get(id.value());
-        if (known != null && known.revision() == entry.revision()) {
-            return known;
-        }
-        Partner partner = Partner.fromCacheJson(entry.json());
-        parsed.put(id.value(), partner);
+        Known seen = known.get(id.value());
+        Partner partner = seen != null && seen.partner().revision() == entry.revision()
+                ? seen.partner()
+                : Partner.fromCacheJson(entry.json());
+        known.put(id.value(), new Known(entry, partner));
         return partner;
     }
 }
