@@ -63,13 +63,13 @@ public final class OtpService {
             Settings settings,
             Clock clock,
             EntryMac mac) {
-        this.mac = mac;
         this.pending = hazelcast.getMap(ClusterMaps.OTPS);
         this.rates = hazelcast.getMap(ClusterMaps.RATES);
         this.codes = codes;
         this.channel = channel;
         this.settings = settings;
         this.clock = clock;
+        this.mac = mac;
     }
 
     /**
