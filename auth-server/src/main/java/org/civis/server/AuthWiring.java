@@ -14,6 +14,7 @@ import org.civis.auth.OtpRequests;
 import org.civis.auth.SignedRequestGate;
 import org.civis.auth.bio.BiometricAuthenticator;
 import org.civis.auth.bio.BiometricMatchers;
+import org.civis.auth.cluster.EntryMac;
 import org.civis.auth.demo.DemographicMatcher;
 import org.civis.auth.demo.MatchData;
 import org.civis.auth.jose.AuthKeys;
@@ -56,10 +57,13 @@ final class AuthWiring {
             Clock clock) {
         AuthSettings settings = config.auth();
         var schema = registry.settings().schema();
-        AuthViews views = new AuthViews(hazelcast, registry.authFacts(), schema, new CacheSeal(keys.cacheKey()), vertx);
+        // Authenticates what this node keeps in Hazelcast; the key itself never enters the cluster.
+        EntryMac clusterMac = new EntryMac(keys.clusterEntryKey());
+        AuthViews views = new AuthViews(
+                hazelcast, registry.authFacts(), schema, new CacheSeal(keys.cacheKey()), clusterMac, vertx);
         viewsHolder.set(views);
         warmUpPhoneticRules(vertx, schema);
-        PartnerDirectory directory = new PartnerDirectory(hazelcast, pool);
+        PartnerDirectory directory = new PartnerDirectory(hazelcast, pool, clusterMac);
         PartnerService partners = new PartnerService(
                 pool,
                 directory,
@@ -74,7 +78,8 @@ final class AuthWiring {
                         settings.otpAttempts(),
                         settings.otpMaxRequests(),
                         settings.otpRequestWindow()),
-                clock);
+                clock,
+                clusterMac);
         AuthService auth = new AuthService(
                 views,
                 new DemographicMatcher(schema),
@@ -86,7 +91,8 @@ final class AuthWiring {
                 recorder,
                 vertx,
                 clock);
-        ResidentSessions sessions = new ResidentSessions(hazelcast, settings.residentSessionLifetime());
+        ResidentSessions sessions =
+                new ResidentSessions(hazelcast, settings.residentSessionLifetime(), clusterMac, clock);
         return new AuthComponents(
                 new SignedRequestGate(
                         directory, new SignedRequestVerifier(), hazelcast, settings.requestTimeWindow(), clock),

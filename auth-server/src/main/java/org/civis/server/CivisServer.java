@@ -61,11 +61,13 @@ public final class CivisServer implements AutoCloseable {
     public static CivisServer start(CivisConfig config, Clock clock) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            // The member takes a second or two to start: it does so while keys and PostgreSQL come up.
-            CompletableFuture<HazelcastInstance> member =
-                    CompletableFuture.supplyAsync(() -> HazelcastMember.start(config));
-            RegistryKeys keys = RegistryKeyStore.open(config);
+            // The join secret comes from the auth keys, so they open first; the member takes a
+            // second or two to start: it does so while the other keys and PostgreSQL come up.
             AuthKeys authKeys = RegistryKeyStore.openAuthKeys(config);
+            String joinSecret = authKeys.clusterJoinSecret(config.hazelcastClusterName());
+            CompletableFuture<HazelcastInstance> member =
+                    CompletableFuture.supplyAsync(() -> HazelcastMember.start(config, joinSecret));
+            RegistryKeys keys = RegistryKeyStore.open(config);
             IssuerKeystore issuerKeys = RegistryKeyStore.openIssuerKeys(config);
             PostgresServer postgres = config.databaseUrl()
                     .map(PostgresServer::external)

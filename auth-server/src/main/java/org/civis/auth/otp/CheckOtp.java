@@ -7,26 +7,32 @@ import org.civis.auth.jose.OtpCodes;
 /**
  * Checks a presented code on the member that owns it, atomically: two nodes cannot both spend
  * the last attempt, and a right code is removed as it is accepted, so it works once.
+ *
+ * <p>It carries no key (it is sent to the owning member, which may not be ours), so it cannot
+ * authenticate the entry: it answers the entry it decided on, and the caller checks that entry's
+ * tag before it believes the outcome. More attempts left than a code is ever issued with can only
+ * be forged: such an entry spends nothing and is answered as it is.
  */
-record CheckOtp(byte[] presentedDigest, long nowMillis) implements EntryProcessor<String, PendingOtp, OtpCheck> {
+record CheckOtp(byte[] presentedDigest, long nowMillis, int maxAttempts)
+        implements EntryProcessor<String, PendingOtp, CheckedOtp> {
     @Override
-    public OtpCheck process(Map.Entry<String, PendingOtp> entry) {
+    public CheckedOtp process(Map.Entry<String, PendingOtp> entry) {
         PendingOtp pending = entry.getValue();
         if (pending == null) {
-            return OtpCheck.OTP_NOT_REQUESTED;
+            return new CheckedOtp(OtpCheck.OTP_NOT_REQUESTED, null);
         }
         if (nowMillis >= pending.expiresAtMillis()) {
-            return OtpCheck.OTP_EXPIRED;
+            return new CheckedOtp(OtpCheck.OTP_EXPIRED, pending);
         }
-        if (pending.attemptsLeft() <= 0) {
-            return OtpCheck.OTP_LOCKED;
+        if (pending.attemptsLeft() <= 0 || pending.attemptsLeft() > maxAttempts) {
+            return new CheckedOtp(OtpCheck.OTP_LOCKED, pending);
         }
         if (OtpCodes.sameDigest(pending.digest(), presentedDigest)) {
             entry.setValue(null);
-            return OtpCheck.VALID;
+            return new CheckedOtp(OtpCheck.VALID, pending);
         }
         int left = pending.attemptsLeft() - 1;
-        entry.setValue(new PendingOtp(pending.digest(), pending.expiresAtMillis(), left));
-        return left == 0 ? OtpCheck.OTP_LOCKED : OtpCheck.OTP_INVALID;
+        entry.setValue(new PendingOtp(pending.digest(), pending.expiresAtMillis(), left, pending.tag()));
+        return new CheckedOtp(left == 0 ? OtpCheck.OTP_LOCKED : OtpCheck.OTP_INVALID, pending);
     }
 }

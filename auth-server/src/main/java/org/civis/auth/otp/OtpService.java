@@ -6,22 +6,32 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.civis.auth.cluster.ClusterMaps;
 import org.civis.auth.cluster.CountInWindow;
+import org.civis.auth.cluster.EntryMac;
 import org.civis.auth.cluster.VertxFutures;
 import org.civis.auth.jose.OtpCodes;
 import org.civis.core.id.Uin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Issues and checks one-time passwords. A code is bound to the identity and to who asked for it
  * (a partner, or the resident portal): another partner cannot use it. The newest code replaces
  * the earlier one. It is kept only as an HMAC digest, expires, allows a few attempts (each its own
  * signed request with its own transaction id), and works once.
+ *
+ * <p>The cluster is not trusted with the code's state: the entry carries a tag over its digest and
+ * expiry under a key outside the cluster ({@link EntryMac}), checked before an outcome is believed,
+ * so a member cannot plant a code of its choosing or stretch one; and each node remembers the
+ * attempts it counted ({@link AttemptFloors}), so a reset of the attempts is refused there.
  */
 public final class OtpService {
+    private static final Logger LOG = LoggerFactory.getLogger(OtpService.class);
     // Entries outlive their expiry a while, so a late attempt hears "expired" rather than "never requested".
     private static final Duration GRACE = Duration.ofMinutes(30);
 
@@ -43,15 +53,23 @@ public final class OtpService {
     private final NotificationChannel channel;
     private final Settings settings;
     private final Clock clock;
+    private final EntryMac mac;
+    private final AttemptFloors floors = new AttemptFloors();
 
     public OtpService(
-            HazelcastInstance hazelcast, OtpCodes codes, NotificationChannel channel, Settings settings, Clock clock) {
+            HazelcastInstance hazelcast,
+            OtpCodes codes,
+            NotificationChannel channel,
+            Settings settings,
+            Clock clock,
+            EntryMac mac) {
         this.pending = hazelcast.getMap(ClusterMaps.OTPS);
         this.rates = hazelcast.getMap(ClusterMaps.RATES);
         this.codes = codes;
         this.channel = channel;
         this.settings = settings;
         this.clock = clock;
+        this.mac = mac;
     }
 
     /**
@@ -88,8 +106,13 @@ public final class OtpService {
                         return Future.succeededFuture(new Issued(Issued.Status.OTP_RATE_LIMITED, List.of()));
                     }
                     String key = key(uin, requester);
+                    byte[] digest = codes.digest(key, code);
+                    long expiresAt = now + settings.ttl().toMillis();
                     PendingOtp entry = new PendingOtp(
-                            codes.digest(key, code), now + settings.ttl().toMillis(), settings.attempts());
+                            digest,
+                            expiresAt,
+                            settings.attempts(),
+                            tag(key, digest, expiresAt).tag());
                     long keepFor = settings.ttl().plus(GRACE).toMillis();
                     return VertxFutures.of(pending.setAsync(key, entry, keepFor, TimeUnit.MILLISECONDS))
                             .compose(v -> Future.all(
@@ -102,7 +125,36 @@ public final class OtpService {
     public Future<OtpCheck> check(Uin uin, String requester, String presented) {
         String key = key(uin, requester);
         String code = presented == null ? "" : presented;
-        return VertxFutures.of(pending.submitToKey(key, new CheckOtp(codes.digest(key, code), clock.millis())));
+        return VertxFutures.of(pending.submitToKey(
+                        key, new CheckOtp(codes.digest(key, code), clock.millis(), settings.attempts())))
+                .map(checked -> trusted(key, checked));
+    }
+
+    /** The outcome, if the entry it was decided on is one this cluster issued and was not reset. */
+    private OtpCheck trusted(String key, CheckedOtp checked) {
+        PendingOtp seen = checked.seen();
+        if (seen == null) {
+            return checked.outcome();
+        }
+        if (!tag(key, seen.digest(), seen.expiresAtMillis()).matches(seen.tag())) {
+            LOG.warn("a one-time code in the cluster failed authentication and was refused");
+            return OtpCheck.OTP_NOT_REQUESTED;
+        }
+        String issued = key + "|" + HexFormat.of().formatHex(seen.tag());
+        if (floors.wasReset(issued, seen.attemptsLeft())) {
+            LOG.warn("a one-time code in the cluster had its attempts reset and was refused");
+            return OtpCheck.OTP_LOCKED;
+        }
+        switch (checked.outcome()) {
+            case VALID -> floors.lower(issued, 0); // used: the same entry put back is not a code
+            case OTP_INVALID, OTP_LOCKED -> floors.lower(issued, Math.max(0, seen.attemptsLeft() - 1));
+            case OTP_EXPIRED, OTP_NOT_REQUESTED -> {}
+        }
+        return checked.outcome();
+    }
+
+    private EntryMac.Tag tag(String key, byte[] digest, long expiresAtMillis) {
+        return mac.of(ClusterMaps.OTPS, key).add(digest).add(expiresAtMillis);
     }
 
     private static String key(Uin uin, String requester) {

@@ -7,28 +7,40 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.civis.auth.cluster.ClusterMaps;
+import org.civis.auth.cluster.EntryMac;
 import org.civis.auth.cluster.VertxFutures;
 import org.civis.core.id.Uin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Resident sessions: a random 256-bit bearer token, kept in the cluster only as its SHA-256 digest
- * (a leaked cache gives no usable token), valid on every node until it expires.
+ * (a leaked cache gives no usable token), valid on every node until it expires. The entry is
+ * authenticated with a key outside the cluster: a member that writes a digest and a UIN into the
+ * map, or stretches a session's expiry, has made no session ({@link EntryMac}).
  */
 public final class ResidentSessions {
+    private static final Logger LOG = LoggerFactory.getLogger(ResidentSessions.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final IMap<String, String> sessions;
+    // Read as Object: a value of another type, written by some other member, is refused, not a crash.
+    private final IMap<String, Object> sessions;
     private final Duration lifetime;
+    private final EntryMac mac;
+    private final Clock clock;
 
-    public ResidentSessions(HazelcastInstance hazelcast, Duration lifetime) {
+    public ResidentSessions(HazelcastInstance hazelcast, Duration lifetime, EntryMac mac, Clock clock) {
         this.sessions = hazelcast.getMap(ClusterMaps.RESIDENT_SESSIONS);
         this.lifetime = lifetime;
+        this.mac = mac;
+        this.clock = clock;
     }
 
     public Duration lifetime() {
@@ -39,8 +51,11 @@ public final class ResidentSessions {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        return VertxFutures.of(
-                        sessions.setAsync(digest(token), uin.value(), lifetime.toMillis(), TimeUnit.MILLISECONDS))
+        String digest = digest(token);
+        long expiresAt = clock.millis() + lifetime.toMillis();
+        ResidentSession session = new ResidentSession(
+                uin.value(), expiresAt, tag(digest, uin.value(), expiresAt).tag());
+        return VertxFutures.of(sessions.setAsync(digest, session, lifetime.toMillis(), TimeUnit.MILLISECONDS))
                 .map(token);
     }
 
@@ -48,8 +63,24 @@ public final class ResidentSessions {
         if (token == null || token.length() != 43) {
             return Future.succeededFuture(Optional.empty());
         }
-        return VertxFutures.of(sessions.getAsync(digest(token)))
-                .map(uin -> Optional.ofNullable(uin).map(Uin::new));
+        String digest = digest(token);
+        return VertxFutures.of(sessions.getAsync(digest)).map(session -> trusted(digest, session));
+    }
+
+    private Optional<Uin> trusted(String digest, Object value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof ResidentSession session)
+                || !tag(digest, session.uin(), session.expiresAtMillis()).matches(session.tag())) {
+            LOG.warn("a resident session in the cluster failed authentication and was refused");
+            return Optional.empty();
+        }
+        return clock.millis() < session.expiresAtMillis() ? Optional.of(new Uin(session.uin())) : Optional.empty();
+    }
+
+    private EntryMac.Tag tag(String digest, String uin, long expiresAtMillis) {
+        return mac.of(ClusterMaps.RESIDENT_SESSIONS, digest).add(uin).add(expiresAtMillis);
     }
 
     private static String digest(String token) {

@@ -3,6 +3,7 @@ package org.civis.auth.view;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.civis.auth.cluster.Authenticated;
 import org.civis.auth.cluster.Revisioned;
 import org.civis.core.id.Uin;
 import org.civis.core.identity.IdentityStatus;
@@ -12,6 +13,7 @@ import org.civis.core.lock.AuthType;
  * What the auth path knows of one identity. Personal data is only in {@code sealedMatchData}
  * (normalized forms and contacts, AES-GCM under the cache key), so the cluster's memory, backups
  * and near caches hold no readable personal data. {@code locks} lists only the locked auth types.
+ * {@code tag} authenticates all the rest under a key outside the cluster ({@link AuthViews}).
  */
 public record AuthView(
         String uin,
@@ -20,8 +22,9 @@ public record AuthView(
         List<LockState> locks,
         List<VidState> vids,
         byte[] sealedMatchData,
-        byte[] sealedFingerprints)
-        implements Revisioned {
+        byte[] sealedFingerprints,
+        byte[] tag)
+        implements Revisioned, Authenticated {
 
     public AuthView {
         locks = List.copyOf(locks);

@@ -1,9 +1,12 @@
 package org.civis.server.platform;
 
 import com.hazelcast.cluster.ClusterState;
+import com.hazelcast.config.AdvancedNetworkConfig;
+import com.hazelcast.config.ClassFilter;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.ServerSocketEndpointConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.internal.util.ConcurrencyUtil;
@@ -19,19 +22,38 @@ import org.civis.server.CivisConfig;
 /**
  * The embedded Hazelcast member. Bound to one address (loopback by default), joined only through
  * an explicit TCP/IP member list: no multicast, no auto-detection, no phone-home.
+ *
+ * <p>Hazelcast open source authenticates neither members nor clients, so the member keeps its
+ * surface small: it serves only the member protocol (no client, REST or memcache endpoint, so no
+ * Hazelcast client can connect and write maps), and a member joins only if it knows the join
+ * secret, which is part of the cluster name Hazelcast compares at join. That secret travels in the
+ * clear on the cluster network like all member traffic: the network stays a trust boundary, and
+ * the values nodes keep in the maps are authenticated besides ({@link org.civis.auth.cluster.EntryMac}).
  */
 public final class HazelcastMember {
     private HazelcastMember() {}
 
-    public static HazelcastInstance start(CivisConfig civis) {
+    /** @param joinSecret what a member must know besides the cluster name (derived from auth-keys.p12) */
+    public static HazelcastInstance start(CivisConfig civis, String joinSecret) {
+        if (joinSecret == null || joinSecret.isBlank()) {
+            throw new IllegalArgumentException("a Hazelcast member needs a join secret");
+        }
         useBoundedAsyncExecutor();
         Config config = new Config();
-        config.setClusterName(civis.hazelcastClusterName());
+        config.setClusterName(civis.hazelcastClusterName() + "-" + joinSecret);
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.logging.type", "slf4j");
+        // Each log line would otherwise carry the cluster name, and with it the join secret.
+        config.setProperty("hazelcast.logging.details.enabled", "false");
         config.setProperty("hazelcast.socket.bind.any", "false");
         // The server stops the member itself, after the HTTP listeners and before the database.
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        // Another member's bytes are deserialized here: only classes of Civis, the JDK and
+        // Hazelcast itself, so no gadget chain from a library on the class path can be sent in.
+        config.getSerializationConfig()
+                .setJavaSerializationFilterConfig(new JavaSerializationFilterConfig()
+                        .setDefaultsDisabled(true)
+                        .setWhitelist(new ClassFilter().addPrefixes("org.civis.", "java.", "com.hazelcast.", "[")));
         ClusterMaps.configure(config, civis.auth().nearCacheEntries());
         ScanExecutor.configure(config);
         GalleryMembers.announce(config, civis.biometrics().holdsGallery());
@@ -40,9 +62,12 @@ public final class HazelcastMember {
             config.setProperty("hazelcast.wait.seconds.before.join", "0"); // nobody to wait for
         }
 
-        NetworkConfig network = config.getNetworkConfig();
-        network.setPort(civis.hazelcastPort()).setPortAutoIncrement(true);
-        network.getInterfaces().setEnabled(true).addInterface(civis.hazelcastBindAddress());
+        // Member protocol only: an advanced network config with no client endpoint refuses clients.
+        AdvancedNetworkConfig network = config.getAdvancedNetworkConfig().setEnabled(true);
+        ServerSocketEndpointConfig memberEndpoint = new ServerSocketEndpointConfig();
+        memberEndpoint.setPort(civis.hazelcastPort()).setPortAutoIncrement(true);
+        memberEndpoint.getInterfaces().setEnabled(true).addInterface(civis.hazelcastBindAddress());
+        network.setMemberEndpointConfig(memberEndpoint);
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);

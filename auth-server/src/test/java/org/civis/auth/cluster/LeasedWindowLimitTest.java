@@ -25,11 +25,13 @@ class LeasedWindowLimitTest {
 
     @BeforeAll
     static void start() {
-        member = HazelcastMember.start(ConfigLoader.load(Map.of(
-                "CIVIS_HZ_CLUSTER_NAME",
-                "limit-test-" + UUID.randomUUID(),
-                "CIVIS_HZ_PORT",
-                String.valueOf(TestServers.freePort()))));
+        member = HazelcastMember.start(
+                ConfigLoader.load(Map.of(
+                        "CIVIS_HZ_CLUSTER_NAME",
+                        "limit-test-" + UUID.randomUUID(),
+                        "CIVIS_HZ_PORT",
+                        String.valueOf(TestServers.freePort()))),
+                "test-join-secret");
         counters = member.getMap(ClusterMaps.RATES);
     }
 

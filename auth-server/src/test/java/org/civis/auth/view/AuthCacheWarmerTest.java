@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import javax.crypto.spec.SecretKeySpec;
 import org.civis.auth.cluster.ClusterMaps;
+import org.civis.auth.cluster.EntryMac;
 import org.civis.auth.jose.CacheSeal;
 import org.civis.core.biometrics.synthetic.SyntheticFingerprints;
 import org.civis.core.enrollment.EnrollmentRequest;
@@ -47,16 +48,19 @@ class AuthCacheWarmerTest {
     @BeforeAll
     static void start() {
         fixture = new RegistryFixture();
-        member = HazelcastMember.start(ConfigLoader.load(Map.of(
-                "CIVIS_HZ_CLUSTER_NAME",
-                "warmer-test-" + UUID.randomUUID(),
-                "CIVIS_HZ_PORT",
-                String.valueOf(TestServers.freePort()))));
+        member = HazelcastMember.start(
+                ConfigLoader.load(Map.of(
+                        "CIVIS_HZ_CLUSTER_NAME",
+                        "warmer-test-" + UUID.randomUUID(),
+                        "CIVIS_HZ_PORT",
+                        String.valueOf(TestServers.freePort()))),
+                "test-join-secret");
         views = new AuthViews(
                 member,
                 fixture.registry.authFacts(),
                 fixture.registry.settings().schema(),
                 new CacheSeal(new SecretKeySpec(new byte[32], "AES")),
+                new EntryMac(new SecretKeySpec(new byte[32], "HmacSHA256")),
                 fixture.vertx);
         // More than one page of the warmer's (1,000), so paging is exercised; imported in bulk.
         List<EnrollmentRequest> packets = new ArrayList<>();

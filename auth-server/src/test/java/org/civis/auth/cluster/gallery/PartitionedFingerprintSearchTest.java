@@ -327,15 +327,17 @@ class PartitionedFingerprintSearchTest {
     }
 
     private static HazelcastInstance member(String cluster, int port, String members, boolean holdsGallery) {
-        return HazelcastMember.start(ConfigLoader.load(Map.of(
-                "CIVIS_HZ_CLUSTER_NAME",
-                cluster,
-                "CIVIS_HZ_PORT",
-                String.valueOf(port),
-                "CIVIS_HZ_MEMBERS",
-                members,
-                "CIVIS_BIO_GALLERY",
-                String.valueOf(holdsGallery))));
+        return HazelcastMember.start(
+                ConfigLoader.load(Map.of(
+                        "CIVIS_HZ_CLUSTER_NAME",
+                        cluster,
+                        "CIVIS_HZ_PORT",
+                        String.valueOf(port),
+                        "CIVIS_HZ_MEMBERS",
+                        members,
+                        "CIVIS_BIO_GALLERY",
+                        String.valueOf(holdsGallery))),
+                "test-join-secret");
     }
 
     private static String memberId(HazelcastInstance member) {
