@@ -78,8 +78,7 @@ public final class AuthService {
             requireAllowed(partner, factors.authTypes());
             attributes = kyc ? KycRelease.attributes(request.payload(), partner.policy()) : Set.of();
         } catch (AuthRefusal refusal) {
-            return Future.succeededFuture(
-                    record(request, kyc, AuthOutcome.refused(refusal.failures(), Optional.empty(), Set.of())));
+            return record(request, kyc, AuthOutcome.refused(refusal.failures(), Optional.empty(), Set.of()));
         }
         Set<AuthType> types = factors.authTypes();
         return resolver.resolve(request.payload(), now)
@@ -90,7 +89,7 @@ public final class AuthService {
                 .recover(e -> e instanceof AuthRefusal refusal
                         ? Future.succeededFuture(AuthOutcome.refused(refusal.failures(), Optional.empty(), types))
                         : Future.failedFuture(e))
-                .map(outcome -> record(request, kyc, outcome));
+                .compose(outcome -> record(request, kyc, outcome));
     }
 
     private static void requireAllowed(Partner partner, Set<AuthType> types) {
@@ -197,8 +196,9 @@ public final class AuthService {
         });
     }
 
-    private AuthOutcome record(AdmittedRequest request, boolean kyc, AuthOutcome outcome) {
-        recorder.record(new AuthRecord(
+    /** The outcome once its record is committed; a refusal if the transaction id was taken meanwhile. */
+    private Future<AuthOutcome> record(AdmittedRequest request, boolean kyc, AuthOutcome outcome) {
+        return CommittedRecords.commit(recorder, new AuthRecord(
                 clock.instant(),
                 request.partner().id().value(),
                 request.transactionId(),
@@ -207,7 +207,7 @@ public final class AuthService {
                 outcome.idType(),
                 outcome.authTypes().stream().map(Enum::name).sorted().toList(),
                 outcome.authenticated(),
-                AuthFailure.codes(outcome.failures())));
-        return outcome;
+                        AuthFailure.codes(outcome.failures())))
+                .map(outcome);
     }
 }
