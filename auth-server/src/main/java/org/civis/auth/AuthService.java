@@ -198,16 +198,21 @@ public final class AuthService {
 
     /** The outcome once its record is committed; a refusal if the transaction id was taken meanwhile. */
     private Future<AuthOutcome> record(AdmittedRequest request, boolean kyc, AuthOutcome outcome) {
-        return CommittedRecords.commit(recorder, new AuthRecord(
-                clock.instant(),
-                request.partner().id().value(),
-                request.transactionId(),
-                kyc ? AuthRecord.Kind.KYC : AuthRecord.Kind.AUTH,
-                outcome.uin(),
-                outcome.idType(),
-                outcome.authTypes().stream().map(Enum::name).sorted().toList(),
-                outcome.authenticated(),
-                        AuthFailure.codes(outcome.failures())))
+        return CommittedRecords.commit(
+                        recorder,
+                        new AuthRecord(
+                                clock.instant(),
+                                request.partner().id().value(),
+                                request.transactionId(),
+                                kyc ? AuthRecord.Kind.KYC : AuthRecord.Kind.AUTH,
+                                outcome.uin(),
+                                outcome.idType(),
+                                outcome.authTypes().stream()
+                                        .map(Enum::name)
+                                        .sorted()
+                                        .toList(),
+                                outcome.authenticated(),
+                                AuthFailure.codes(outcome.failures())))
                 .map(outcome);
     }
 }

@@ -107,10 +107,14 @@ public final class CivisServer implements AutoCloseable {
                     AuthWiring.components(config, vertx, hazelcast, pool, registry, authKeys, recorder, views, clock);
             // Before the listeners open: a replay of a request admitted before the restart is refused at the gate.
             ReplayWindow.Loaded replayWindow = await(
-                    new ReplayWindow(pool, new ReplayMemory(hazelcast, config.auth().requestTimeWindow()), clock)
+                    new ReplayWindow(
+                                    pool,
+                                    new ReplayMemory(hazelcast, config.auth().requestTimeWindow()),
+                                    clock)
                             .load(),
                     600);
-            LOG.info("replay window read back: {} transaction ids in {} ms", replayWindow.keys(), replayWindow.millis());
+            LOG.info(
+                    "replay window read back: {} transaction ids in {} ms", replayWindow.keys(), replayWindow.millis());
             AuthCacheWarmer warmer = new AuthCacheWarmer(vertx, registry.authFacts(), views.get(), hazelcast);
             Health health = new Health(
                     pool,

@@ -34,7 +34,8 @@ public final class ReplayMemory {
 
     /** Remembers the transaction id and answers whether it was new (atomic on the owning member). */
     public Future<Boolean> firstUse(String kind, String partnerId, String transactionId) {
-        return VertxFutures.of(seen.submitToKey(key(kind, partnerId, transactionId), new RememberOnce(keepFor.toMillis())));
+        return VertxFutures.of(
+                seen.submitToKey(key(kind, partnerId, transactionId), new RememberOnce(keepFor.toMillis())));
     }
 
     /**

@@ -58,7 +58,8 @@ public final class ResidentLogin {
                                     : Future.succeededFuture(new Login(
                                             Optional.empty(),
                                             List.of(AuthFailure.of(AuthError.valueOf(check.name()), "otp"))));
-                            return login.compose(result -> record(transactionId, identity.view().uin(), result)
+                            return login.compose(result -> record(
+                                            transactionId, identity.view().uin(), result)
                                     .map(result));
                         }))
                 .recover(e -> e instanceof AuthRefusal refusal
@@ -67,15 +68,17 @@ public final class ResidentLogin {
     }
 
     private Future<Void> record(String transactionId, String uin, Login login) {
-        return CommittedRecords.commit(recorder, new AuthRecord(
-                clock.instant(),
-                REQUESTER,
-                transactionId,
-                AuthRecord.Kind.RESIDENT,
-                Optional.of(uin),
-                Optional.empty(),
-                List.of(AuthType.OTP.name()),
-                login.failures().isEmpty(),
-                AuthFailure.codes(login.failures())));
+        return CommittedRecords.commit(
+                recorder,
+                new AuthRecord(
+                        clock.instant(),
+                        REQUESTER,
+                        transactionId,
+                        AuthRecord.Kind.RESIDENT,
+                        Optional.of(uin),
+                        Optional.empty(),
+                        List.of(AuthType.OTP.name()),
+                        login.failures().isEmpty(),
+                        AuthFailure.codes(login.failures())));
     }
 }

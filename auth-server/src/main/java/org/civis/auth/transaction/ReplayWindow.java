@@ -52,14 +52,16 @@ public final class ReplayWindow {
         // A cursor needs a transaction; it only reads.
         return pool.withTransaction(connection -> connection
                         .prepare(RECENT)
-                        .compose(statement -> readAll(statement.cursor(Tuple.of(since.atOffset(ZoneOffset.UTC))), now, 0)))
+                        .compose(statement ->
+                                readAll(statement.cursor(Tuple.of(since.atOffset(ZoneOffset.UTC))), now, 0)))
                 .map(keys -> new Loaded(keys, (System.nanoTime() - started) / 1_000_000));
     }
 
     private Future<Long> readAll(Cursor cursor, Instant now, long sofar) {
-        return cursor.read(CHUNK).compose(rows -> remember(rows, now).compose(count -> cursor.hasMore()
-                ? readAll(cursor, now, sofar + count)
-                : cursor.close().map(sofar + count)));
+        return cursor.read(CHUNK).compose(rows -> remember(rows, now)
+                .compose(count -> cursor.hasMore()
+                        ? readAll(cursor, now, sofar + count)
+                        : cursor.close().map(sofar + count)));
     }
 
     private Future<Long> remember(RowSet<Row> rows, Instant now) {

@@ -31,7 +31,8 @@ public final class ClientAddress {
 
     /** The client's address or /64 network, as a short text. */
     public String of(HttpServerRequest request) {
-        byte[] peer = NetUtil.createByteArrayFromIpAddressString(request.remoteAddress().hostAddress());
+        byte[] peer = NetUtil.createByteArrayFromIpAddressString(
+                request.remoteAddress().hostAddress());
         if (peer == null) {
             return request.remoteAddress().hostAddress(); // a Unix socket: one local client
         }
