@@ -19,8 +19,8 @@ public final class ClientAddress {
     private final Set<String> trustedProxies = new HashSet<>();
 
     /** {@code trustedProxies}: IP address literals (no host names: nothing is looked up). */
-    public ClientAddress(Set<String> trustedProxies) {
-        for (String proxy : trustedProxies) {
+    public ClientAddress(Set<String> proxies) {
+        for (String proxy : proxies) {
             byte[] bytes = NetUtil.createByteArrayFromIpAddressString(proxy);
             if (bytes == null) {
                 throw new IllegalArgumentException("CIVIS_TRUSTED_PROXIES holds an entry that is not an IP address");
