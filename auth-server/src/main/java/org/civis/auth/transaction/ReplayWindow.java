@@ -29,7 +29,7 @@ public final class ReplayWindow {
         }
     }
 
-    private static final int CHUNK = 10_000;
+    private static final int CHUNK = 20_000;
     // The partner kinds only: resident portal rows are not replay-protected (see V6).
     private static final String RECENT = "select kind, partner_id, transaction_id, at from auth_transactions"
             + " where at > $1 and kind <> 'RESIDENT'";
@@ -73,10 +73,12 @@ public final class ReplayWindow {
             if (millisLeft <= 0) {
                 continue;
             }
-            // Rounded up to the second: a key is kept at most a second longer, and the calls stay few.
-            long seconds = (millisLeft + 999) / 1000;
+            // Rounded up to the minute: a few calls per chunk instead of hundreds. A key kept up to a
+            // minute longer refuses nothing wrongly: a copy that late already fails the time check,
+            // and the records refuse a reused transaction id at any time.
+            long minutes = (millisLeft + 59_999) / 60_000;
             byTimeLeft
-                    .computeIfAbsent(seconds * 1000, s -> new HashSet<>())
+                    .computeIfAbsent(minutes * 60_000, m -> new HashSet<>())
                     .add(ReplayMemory.key(
                             row.getString("kind"), row.getString("partner_id"), row.getString("transaction_id")));
             count++;
