@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Group commit: one writer sends whatever has queued as one batch (one transaction, one disk
  * flush) as soon as the previous batch is committed. Idle, a record waits for its own commit only;
- * under load batches grow by themselves. The queue is bounded: past {@link #MAX_WAITING} records a
- * new one is refused at once ({@link Recorded#BACKLOGGED}) rather than held in memory.
+ * under load batches grow by themselves. The queue is bounded: past {@link #MAX_WAITING} records
+ * (by default) a new one is refused at once ({@link Recorded#BACKLOGGED}) rather than held in memory.
  */
 public final class AuthRecorder {
     /** How a record ended. Only {@link #WRITTEN} lets its answer go out as decided. */
@@ -55,9 +55,16 @@ public final class AuthRecorder {
     private final Queue<Waiting> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicBoolean writing = new AtomicBoolean();
+    private final int maxWaiting;
 
     public AuthRecorder(Pool pool) {
+        this(pool, MAX_WAITING);
+    }
+
+    /** {@code maxWaiting}: how many records may wait for their commit (in flight included). */
+    public AuthRecorder(Pool pool, int maxWaiting) {
         this.pool = pool;
+        this.maxWaiting = maxWaiting;
     }
 
     /**
@@ -65,7 +72,7 @@ public final class AuthRecorder {
      * be; fails only when the database does (the caller then answers that nothing was recorded).
      */
     public Future<Recorded> record(AuthRecord record) {
-        if (waiting.incrementAndGet() > MAX_WAITING) {
+        if (waiting.incrementAndGet() > maxWaiting) {
             waiting.decrementAndGet();
             return Future.succeededFuture(Recorded.BACKLOGGED);
         }
