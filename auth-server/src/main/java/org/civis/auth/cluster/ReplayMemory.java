@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The cluster's memory of used transaction ids, per kind of request and partner: the fast replay
@@ -39,14 +38,15 @@ public final class ReplayMemory {
     }
 
     /**
-     * Remembers many used transaction ids at once, each for its own remaining time; keys are
-     * grouped by that time so each group is one partition-wise call. Keys already held stay as
-     * they are.
+     * Remembers many used transaction ids, each for its own remaining time; keys already held stay
+     * as they are. One call per key, all in flight at once: measured at start over 300,000 keys,
+     * this took 7 s where calls grouping keys by their time left took 16 s (by the second) and
+     * 42 s (by the minute), since a many-key call runs its partition's keys one after another.
      */
-    public Future<Void> rememberAll(Map<Long, Set<String>> keysByMillisLeft) {
-        List<Future<?>> calls = new ArrayList<>();
-        keysByMillisLeft.forEach(
-                (millis, keys) -> calls.add(VertxFutures.of(seen.submitToKeys(keys, new RememberOnce(millis)))));
+    public Future<Void> rememberAll(Map<String, Long> millisLeftByKey) {
+        List<Future<Boolean>> calls = new ArrayList<>(millisLeftByKey.size());
+        millisLeftByKey.forEach(
+                (key, millis) -> calls.add(VertxFutures.of(seen.submitToKey(key, new RememberOnce(millis)))));
         return Future.all(calls).mapEmpty();
     }
 

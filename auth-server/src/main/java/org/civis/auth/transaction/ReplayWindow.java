@@ -11,9 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import org.civis.auth.cluster.ReplayMemory;
 
 /**
@@ -65,25 +63,18 @@ public final class ReplayWindow {
     }
 
     private Future<Long> remember(RowSet<Row> rows, Instant now) {
-        Map<Long, Set<String>> byTimeLeft = new HashMap<>();
-        long count = 0;
+        Map<String, Long> millisLeftByKey = new HashMap<>();
         for (Row row : rows) {
             Instant at = row.getOffsetDateTime("at").toInstant();
             long millisLeft = at.plus(memory.keepFor()).toEpochMilli() - now.toEpochMilli();
-            if (millisLeft <= 0) {
-                continue;
+            if (millisLeft > 0) {
+                millisLeftByKey.put(
+                        ReplayMemory.key(
+                                row.getString("kind"), row.getString("partner_id"), row.getString("transaction_id")),
+                        millisLeft);
             }
-            // Rounded up to the minute: a few calls per chunk instead of hundreds. A key kept up to a
-            // minute longer refuses nothing wrongly: a copy that late already fails the time check,
-            // and the records refuse a reused transaction id at any time.
-            long minutes = (millisLeft + 59_999) / 60_000;
-            byTimeLeft
-                    .computeIfAbsent(minutes * 60_000, m -> new HashSet<>())
-                    .add(ReplayMemory.key(
-                            row.getString("kind"), row.getString("partner_id"), row.getString("transaction_id")));
-            count++;
         }
-        long remembered = count;
-        return memory.rememberAll(byTimeLeft).map(remembered);
+        long remembered = millisLeftByKey.size();
+        return memory.rememberAll(millisLeftByKey).map(remembered);
     }
 }
