@@ -97,9 +97,11 @@ class KilledServerRecordsTest {
             sender.start();
             senders.add(sender);
         }
-        while (answered.size() < 200) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (answered.size() < 200 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
+        assertThat(answered).as("answers before the kill").hasSizeGreaterThanOrEqualTo(200);
 
         server.destroyForcibly(); // SIGKILL: no shutdown hook, nothing flushed on the way out
         server.waitFor(60, TimeUnit.SECONDS);
