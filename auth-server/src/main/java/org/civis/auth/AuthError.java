@@ -23,6 +23,8 @@ public enum AuthError {
     REQUEST_INVALID(400, "the request payload is invalid; see the error's field"),
     REQUEST_TIME_OUT_OF_WINDOW(400, "requestTime is too far from the server's time"),
     TRANSACTION_REPLAYED(409, "this partner already used this transactionId"),
+    TRANSACTION_NOT_RECORDED(
+            503, "the request could not be recorded (database busy or down); retry shortly with a new transactionId"),
     FACTORS_UNREADABLE(
             400,
             "the encrypted factors could not be decrypted (use ECDH-ES with A256GCM to the server's key) or are not"
@@ -52,7 +54,7 @@ public enum AuthError {
     OTP_EXPIRED(200, "the one-time password has expired"),
     OTP_LOCKED(200, "too many wrong attempts; request a new one-time password"),
     OTP_NOT_REQUESTED(200, "no one-time password is pending for this identity and partner"),
-    OTP_RATE_LIMITED(429, "too many one-time passwords for this identity; retry later"),
+    OTP_RATE_LIMITED(429, "too many one-time passwords for this identity, or asked from this client; retry later"),
     OTP_NO_CONTACT(200, "the identity has no enrolled contact on the requested channels"),
     OTP_DELIVERY_FAILED(502, "the notification gateway did not take the message"),
     BIO_MISMATCH(200, "the presented fingerprints do not match the enrolled ones"),

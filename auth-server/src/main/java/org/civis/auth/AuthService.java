@@ -79,8 +79,7 @@ public final class AuthService {
             requireAllowed(partner, factors.authTypes());
             attributes = kyc ? KycRelease.attributes(request.payload(), partner.policy()) : Set.of();
         } catch (AuthRefusal refusal) {
-            return Future.succeededFuture(
-                    record(request, kyc, AuthOutcome.refused(refusal.failures(), Optional.empty(), Set.of())));
+            return record(request, kyc, AuthOutcome.refused(refusal.failures(), Optional.empty(), Set.of()));
         }
         Set<AuthType> types = factors.authTypes();
         return resolver.resolve(request.payload(), now)
@@ -91,7 +90,7 @@ public final class AuthService {
                 .recover(e -> e instanceof AuthRefusal refusal
                         ? Future.succeededFuture(AuthOutcome.refused(refusal.failures(), Optional.empty(), types))
                         : Future.failedFuture(e))
-                .map(outcome -> record(request, kyc, outcome));
+                .compose(outcome -> record(request, kyc, outcome));
     }
 
     private static void requireAllowed(Partner partner, Set<AuthType> types) {
@@ -200,17 +199,23 @@ public final class AuthService {
         });
     }
 
-    private AuthOutcome record(AdmittedRequest request, boolean kyc, AuthOutcome outcome) {
-        recorder.record(new AuthRecord(
-                clock.instant(),
-                request.partner().id().value(),
-                request.transactionId(),
-                kyc ? AuthRecord.Kind.KYC : AuthRecord.Kind.AUTH,
-                outcome.uin(),
-                outcome.idType(),
-                outcome.authTypes().stream().map(Enum::name).sorted().toList(),
-                outcome.authenticated(),
-                AuthFailure.codes(outcome.failures())));
-        return outcome;
+    /** The outcome once its record is committed; a refusal if the transaction id was taken meanwhile. */
+    private Future<AuthOutcome> record(AdmittedRequest request, boolean kyc, AuthOutcome outcome) {
+        return CommittedRecords.commit(
+                        recorder,
+                        new AuthRecord(
+                                clock.instant(),
+                                request.partner().id().value(),
+                                request.transactionId(),
+                                kyc ? AuthRecord.Kind.KYC : AuthRecord.Kind.AUTH,
+                                outcome.uin(),
+                                outcome.idType(),
+                                outcome.authTypes().stream()
+                                        .map(Enum::name)
+                                        .sorted()
+                                        .toList(),
+                                outcome.authenticated(),
+                                AuthFailure.codes(outcome.failures())))
+                .map(outcome);
     }
 }

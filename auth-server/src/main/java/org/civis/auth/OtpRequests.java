@@ -93,19 +93,19 @@ public final class OtpRequests {
                 .recover(e -> e instanceof AuthRefusal refusal
                         ? Future.succeededFuture(new OtpAnswer(List.of(), refusal.failures(), Optional.empty()))
                         : Future.failedFuture(e))
-                .map(answer -> {
-                    recorder.record(new AuthRecord(
-                            clock.instant(),
-                            requester,
-                            transactionId,
-                            partner ? AuthRecord.Kind.OTP : AuthRecord.Kind.RESIDENT,
-                            answer.uin(),
-                            Optional.empty(),
-                            List.of(AuthType.OTP.name()),
-                            answer.failures().isEmpty(),
-                            AuthFailure.codes(answer.failures())));
-                    return answer;
-                });
+                .compose(answer -> CommittedRecords.commit(
+                                recorder,
+                                new AuthRecord(
+                                        clock.instant(),
+                                        requester,
+                                        transactionId,
+                                        partner ? AuthRecord.Kind.OTP : AuthRecord.Kind.RESIDENT,
+                                        answer.uin(),
+                                        Optional.empty(),
+                                        List.of(AuthType.OTP.name()),
+                                        answer.failures().isEmpty(),
+                                        AuthFailure.codes(answer.failures())))
+                        .map(answer));
     }
 
     private static OtpAnswer refused(AuthError error, ResolvedIdentity identity) {

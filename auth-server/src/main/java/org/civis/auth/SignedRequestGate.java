@@ -1,7 +1,6 @@
 package org.civis.auth;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -10,8 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.civis.auth.cluster.ClusterMaps;
 import org.civis.auth.cluster.LeasedWindowLimit;
-import org.civis.auth.cluster.RememberOnce;
-import org.civis.auth.cluster.VertxFutures;
+import org.civis.auth.cluster.ReplayMemory;
 import org.civis.auth.jose.RequestVerification;
 import org.civis.auth.jose.SignedRequestVerifier;
 import org.civis.auth.partner.ApiKeys;
@@ -23,13 +21,14 @@ import org.civis.auth.partner.PartnerStatus;
  * Everything a partner request must pass before its content is looked at, cheapest first: the
  * API key names a registered, active partner; the partner is under its rate limit; the body is a
  * JWS by one of its registered keys; the request time is within the window; and the transaction
- * id was not used before by this partner for this kind of request (remembered cluster-wide).
+ * id was not used before by this partner for this kind of request (remembered cluster-wide; the
+ * record written before the answer is the final check).
  */
 public final class SignedRequestGate {
 
     private final PartnerDirectory partners;
     private final SignedRequestVerifier verifier;
-    private final IMap<String, Boolean> seen;
+    private final ReplayMemory replays;
     private final LeasedWindowLimit rates;
     private final Duration window;
     private final Clock clock;
@@ -42,7 +41,7 @@ public final class SignedRequestGate {
             Clock clock) {
         this.partners = partners;
         this.verifier = verifier;
-        this.seen = hazelcast.getMap(ClusterMaps.REPLAY);
+        this.replays = new ReplayMemory(hazelcast, window);
         this.rates = new LeasedWindowLimit(
                 hazelcast.getMap(ClusterMaps.RATES),
                 () -> hazelcast.getCluster().getMembers().size(),
@@ -111,9 +110,7 @@ public final class SignedRequestGate {
     }
 
     private Future<AdmittedRequest> firstUse(AdmittedRequest request, String kind) {
-        // Remembered for two windows: a copy sent later than that fails the time check instead.
-        String key = kind + "|" + request.partner().id().value() + "|" + request.transactionId();
-        return VertxFutures.of(seen.submitToKey(key, new RememberOnce(2 * window.toMillis())))
+        return replays.firstUse(kind, request.partner().id().value(), request.transactionId())
                 .compose(first -> first
                         ? Future.succeededFuture(request)
                         : Future.failedFuture(new AuthRefusal(AuthError.TRANSACTION_REPLAYED, "transactionId")));

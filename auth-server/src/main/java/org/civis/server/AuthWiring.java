@@ -32,6 +32,7 @@ import org.civis.auth.otp.OutboxChannel;
 import org.civis.auth.otp.WebhookChannel;
 import org.civis.auth.partner.PartnerDirectory;
 import org.civis.auth.partner.PartnerService;
+import org.civis.auth.resident.AddressBudget;
 import org.civis.auth.resident.ResidentLogin;
 import org.civis.auth.resident.ResidentSessions;
 import org.civis.auth.transaction.AuthHistory;
@@ -39,6 +40,7 @@ import org.civis.auth.transaction.AuthRecorder;
 import org.civis.auth.view.AuthViews;
 import org.civis.core.Registry;
 import org.civis.core.schema.IdSchema;
+import org.civis.server.http.ClientAddress;
 import org.civis.server.partnerapi.AuthComponents;
 
 /** Builds the auth services from the configuration, once, at start. */
@@ -101,6 +103,9 @@ final class AuthWiring {
                 new AuthAnswers(new ResponseSigner(keys), new KycSealer(), clock),
                 new ServerJwks(keys),
                 new ResidentLogin(views, otps, sessions, recorder, clock),
+                new AddressBudget(
+                        hazelcast, settings.residentOtpPerAddress(), settings.residentOtpAddressWindow(), clock),
+                new ClientAddress(settings.trustedProxies()),
                 sessions,
                 new AuthHistory(pool),
                 partners,

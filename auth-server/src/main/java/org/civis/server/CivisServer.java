@@ -12,10 +12,12 @@ import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.civis.auth.cluster.ReplayMemory;
 import org.civis.auth.cluster.gallery.GalleryShare;
 import org.civis.auth.cluster.gallery.PartitionedFingerprintSearch;
 import org.civis.auth.jose.AuthKeys;
 import org.civis.auth.transaction.AuthRecorder;
+import org.civis.auth.transaction.ReplayWindow;
 import org.civis.auth.view.AuthCacheWarmer;
 import org.civis.auth.view.AuthViews;
 import org.civis.core.Registry;
@@ -101,11 +103,20 @@ public final class CivisServer implements AutoCloseable {
             wireFingerprintSearch(vertx, hazelcast, biometrics, started);
             AuditChaining chaining = AuditChaining.start(vertx, registry.auditChainer());
             started.push(chaining::stop); // before Vert.x closes: the last entries get chained
-            AuthRecorder recorder = new AuthRecorder(
-                    vertx, pool, config.auth().transactionFlushInterval().toMillis());
-            started.push(recorder::stop); // after the listeners stop: every answered request is written
+            AuthRecorder recorder = new AuthRecorder(pool);
+            started.push(recorder::stop); // after the listeners stop: every request in flight is written
             AuthComponents auth =
                     AuthWiring.components(config, vertx, hazelcast, pool, registry, authKeys, recorder, views, clock);
+            // Before the listeners open: a replay of a request admitted before the restart is refused at the gate.
+            ReplayWindow.Loaded replayWindow = await(
+                    new ReplayWindow(
+                                    pool,
+                                    new ReplayMemory(hazelcast, config.auth().requestTimeWindow()),
+                                    clock)
+                            .load(),
+                    600);
+            LOG.info(
+                    "replay window read back: {} transaction ids in {} ms", replayWindow.keys(), replayWindow.millis());
             AuthCacheWarmer warmer = new AuthCacheWarmer(vertx, registry.authFacts(), views.get(), hazelcast);
             Health health = new Health(
                     pool,
@@ -115,7 +126,8 @@ public final class CivisServer implements AutoCloseable {
                             ? new JsonObject()
                                     .put("held", true)
                                     .put("identities", biometrics.gallery().size())
-                            : new JsonObject().put("held", false));
+                            : new JsonObject().put("held", false),
+                    replayWindow::json);
 
             DeploymentOptions instances = new DeploymentOptions().setInstances(config.httpInstances());
             String publicListener = await(vertx.deployVerticle(
@@ -192,6 +204,10 @@ public final class CivisServer implements AutoCloseable {
     }
 
     private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        return await(future, 60);
+    }
+
+    private static <T> T await(Future<T> future, long seconds) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
     }
 }

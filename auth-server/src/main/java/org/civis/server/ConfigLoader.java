@@ -60,7 +60,10 @@ public final class ConfigLoader {
             "CIVIS_OTP_REQUEST_WINDOW_SECONDS",
             "CIVIS_OTP_CHANNEL",
             "CIVIS_OTP_WEBHOOK_URL",
-            "CIVIS_AUTH_RECORD_FLUSH_MS",
+            "CIVIS_AUTH_RECORD_FLUSH_MS", // no longer read: warned about (see auth())
+            "CIVIS_RESIDENT_OTP_PER_ADDRESS",
+            "CIVIS_RESIDENT_OTP_ADDRESS_WINDOW_SECONDS",
+            "CIVIS_TRUSTED_PROXIES",
             "CIVIS_RESIDENT_SESSION_SECONDS",
             "CIVIS_AUTH_CACHE_WARM",
             "CIVIS_AUTH_NEAR_CACHE_ENTRIES",
@@ -182,6 +185,10 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("CIVIS_OTP_CHANNEL must be outbox or webhook");
         }
+        if (optional("CIVIS_AUTH_RECORD_FLUSH_MS").isPresent()) {
+            LOG.warn("CIVIS_AUTH_RECORD_FLUSH_MS is no longer used and is ignored: each answer now waits for"
+                    + " its record's commit, and records are written as soon as the previous write ends");
+        }
         return new AuthSettings(
                 seconds("CIVIS_AUTH_TIME_WINDOW_SECONDS", 300, 1, 3600),
                 seconds("CIVIS_OTP_TTL_SECONDS", 180, 1, 3600),
@@ -190,7 +197,9 @@ public final class ConfigLoader {
                 seconds("CIVIS_OTP_REQUEST_WINDOW_SECONDS", 900, 1, 86_400),
                 delivery,
                 optional("CIVIS_OTP_WEBHOOK_URL").map(ConfigLoader::webhook),
-                Duration.ofMillis(integer("CIVIS_AUTH_RECORD_FLUSH_MS", 200, 10, 10_000)),
+                integer("CIVIS_RESIDENT_OTP_PER_ADDRESS", 10, 1, 100_000),
+                seconds("CIVIS_RESIDENT_OTP_ADDRESS_WINDOW_SECONDS", 900, 1, 86_400),
+                new LinkedHashSet<>(list("CIVIS_TRUSTED_PROXIES")),
                 seconds("CIVIS_RESIDENT_SESSION_SECONDS", 900, 60, 86_400),
                 flag("CIVIS_AUTH_CACHE_WARM", true),
                 integer("CIVIS_AUTH_NEAR_CACHE_ENTRIES", 1_000_000, 1_000, 100_000_000));

@@ -42,6 +42,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theResidentPortalCountsPerClientAddressAndTrustsNoProxyByDefault() {
+        AuthSettings defaults = ConfigLoader.load(Map.of()).auth();
+        assertThat(defaults.residentOtpPerAddress()).isEqualTo(10);
+        assertThat(defaults.residentOtpAddressWindow()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(defaults.trustedProxies()).isEmpty();
+        AuthSettings proxied = ConfigLoader.load(Map.of("CIVIS_TRUSTED_PROXIES", "10.0.0.1, ::1"))
+                .auth();
+        assertThat(proxied.trustedProxies()).containsExactlyInAnyOrder("10.0.0.1", "::1");
+    }
+
+    @Test
+    void theRetiredRecordFlushSettingIsStillAcceptedInTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("civis.properties");
+        Files.writeString(file, "CIVIS_AUTH_RECORD_FLUSH_MS=200\n");
+        assertThat(ConfigLoader.load(Map.of("CIVIS_CONFIG", file.toString())).auth())
+                .isNotNull();
+    }
+
+    @Test
     void theEnvironmentWinsOverTheConfigFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("civis.properties");
         Files.writeString(file, "CIVIS_ADMIN_PORT=9001\nCIVIS_UIN_LENGTH=12\nCIVIS_HZ_MEMBERS=10.0.0.5, 10.0.0.6\n");

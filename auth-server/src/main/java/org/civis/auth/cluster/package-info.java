@@ -1,5 +1,6 @@
 /**
  * The Hazelcast maps the auth path shares across nodes, their settings, and the small entry
- * processors that change them atomically on the member owning the key.
+ * processors that change them atomically on the member owning the key (the replay memory among
+ * them, which the auth records back up).
  */
 package org.civis.auth.cluster;

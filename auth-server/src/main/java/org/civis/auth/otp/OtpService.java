@@ -99,7 +99,9 @@ public final class OtpService {
         }
         long now = clock.millis();
         long window = settings.requestWindow().toMillis();
-        String counter = CountInWindow.key("otp|" + uin.value(), now, window);
+        // One budget per requester and identity: the resident portal, open to anyone, cannot use up
+        // a partner's budget for a resident, nor one partner another's.
+        String counter = CountInWindow.key("otp|" + key(uin, requester), now, window);
         return VertxFutures.of(rates.submitToKey(counter, CountInWindow.one(settings.maxRequests(), window)))
                 .compose(counted -> {
                     if (counted == 0) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.civis.auth.AuthError;
 import org.civis.auth.AuthFailure;
 import org.civis.auth.AuthRefusal;
+import org.civis.auth.CommittedRecords;
 import org.civis.auth.IdentityResolver;
 import org.civis.auth.otp.OtpCheck;
 import org.civis.auth.otp.OtpService;
@@ -57,24 +58,27 @@ public final class ResidentLogin {
                                     : Future.succeededFuture(new Login(
                                             Optional.empty(),
                                             List.of(AuthFailure.of(AuthError.valueOf(check.name()), "otp"))));
-                            return login.onSuccess(result ->
-                                    record(transactionId, identity.view().uin(), result));
+                            return login.compose(result -> record(
+                                            transactionId, identity.view().uin(), result)
+                                    .map(result));
                         }))
                 .recover(e -> e instanceof AuthRefusal refusal
                         ? Future.succeededFuture(new Login(Optional.empty(), refusal.failures()))
                         : Future.failedFuture(e));
     }
 
-    private void record(String transactionId, String uin, Login login) {
-        recorder.record(new AuthRecord(
-                clock.instant(),
-                REQUESTER,
-                transactionId,
-                AuthRecord.Kind.RESIDENT,
-                Optional.of(uin),
-                Optional.empty(),
-                List.of(AuthType.OTP.name()),
-                login.failures().isEmpty(),
-                AuthFailure.codes(login.failures())));
+    private Future<Void> record(String transactionId, String uin, Login login) {
+        return CommittedRecords.commit(
+                recorder,
+                new AuthRecord(
+                        clock.instant(),
+                        REQUESTER,
+                        transactionId,
+                        AuthRecord.Kind.RESIDENT,
+                        Optional.of(uin),
+                        Optional.empty(),
+                        List.of(AuthType.OTP.name()),
+                        login.failures().isEmpty(),
+                        AuthFailure.codes(login.failures())));
     }
 }

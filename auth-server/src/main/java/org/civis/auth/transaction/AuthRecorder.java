@@ -1,86 +1,159 @@
 package org.civis.auth.transaction;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the request path free of database writes: records are queued in memory and a timer writes
- * them in batches. A clean stop writes everything queued; a crash loses at most what was queued
- * since the last flush (one flush interval). A failed write keeps its records for the next flush.
+ * Writes the record of each answered request before the answer goes out: {@link #record} completes
+ * once the row is committed, so an answer a partner received is never lost to a crash, and a
+ * transaction id is admitted once even if the replay memory in Hazelcast forgot it.
+ *
+ * <p>Group commit: one writer sends whatever has queued as one batch (one transaction, one disk
+ * flush) as soon as the previous batch is committed. Idle, a record waits for its own commit only;
+ * under load batches grow by themselves. The queue is bounded: past {@link #MAX_WAITING} records
+ * (by default) a new one is refused at once ({@link Recorded#BACKLOGGED}) rather than held in memory.
  */
 public final class AuthRecorder {
+    /** How a record ended. Only {@link #WRITTEN} lets its answer go out as decided. */
+    public enum Recorded {
+        WRITTEN,
+        /** Another record of this partner, kind and transaction id is already committed: a replay. */
+        TRANSACTION_TAKEN,
+        /** Too many records wait for the database; nothing was written. */
+        BACKLOGGED
+    }
+
+    /** Enough for several seconds of a busy node's answers; a few megabytes at most. */
+    public static final int MAX_WAITING = 20_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(AuthRecorder.class);
     private static final int BATCH = 1_000;
+    // A unique index covers the partner kinds (V6): a second admission of a transaction id writes no row.
     private static final String INSERT = "insert into auth_transactions (at, partner_id, transaction_id, kind, uin,"
-            + " id_type, auth_types, success, errors) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+            + " id_type, auth_types, success, errors) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+            + " on conflict do nothing returning id";
+
+    private record Waiting(AuthRecord record, Promise<Recorded> done, Context context) {}
 
     private final Pool pool;
-    private final Queue<AuthRecord> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean flushing = new AtomicBoolean();
-    private final Vertx vertx;
-    private final long timer;
+    private final Queue<Waiting> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final int maxWaiting;
 
-    public AuthRecorder(Vertx vertx, Pool pool, long flushMillis) {
-        this.vertx = vertx;
+    public AuthRecorder(Pool pool) {
+        this(pool, MAX_WAITING);
+    }
+
+    /** {@code maxWaiting}: how many records may wait for their commit (in flight included). */
+    public AuthRecorder(Pool pool, int maxWaiting) {
         this.pool = pool;
-        this.timer = vertx.setPeriodic(flushMillis, id -> flush());
+        this.maxWaiting = maxWaiting;
     }
 
-    /** Queues a record; returns at once. */
-    public void record(AuthRecord record) {
-        queue.add(record);
-    }
-
-    /** Writes what is queued now; one flush runs at a time. Completes when the queue has been written. */
-    public Future<Void> flush() {
-        if (!flushing.compareAndSet(false, true)) {
-            return Future.succeededFuture();
+    /**
+     * Queues a record and completes, on the caller's context, once it is committed or known not to
+     * be; fails only when the database does (the caller then answers that nothing was recorded).
+     */
+    public Future<Recorded> record(AuthRecord record) {
+        if (waiting.incrementAndGet() > maxWaiting) {
+            waiting.decrementAndGet();
+            return Future.succeededFuture(Recorded.BACKLOGGED);
         }
-        return writeAll().onComplete(done -> flushing.set(false));
+        Promise<Recorded> done = Promise.promise();
+        queue.add(new Waiting(record, done, Vertx.currentContext()));
+        writeIfIdle();
+        return done.future();
     }
 
-    /** Stops the timer and writes everything still queued. */
-    public void stop() throws Exception {
-        vertx.cancelTimer(timer);
-        while (!flushing.compareAndSet(false, true)) {
+    /** How many records wait for their commit now. */
+    public int waiting() {
+        return waiting.get();
+    }
+
+    /** Waits until every queued record has been written (listeners are stopped first). */
+    public void stop() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while ((waiting.get() > 0 || writing.get()) && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        try {
-            writeAll().toCompletionStage().toCompletableFuture().get();
-        } finally {
-            flushing.set(false);
+        if (waiting.get() > 0) {
+            LOG.warn("{} auth transactions were not written before the stop", waiting.get());
         }
     }
 
-    private Future<Void> writeAll() {
-        List<AuthRecord> batch = new ArrayList<>();
-        AuthRecord next;
+    private void writeIfIdle() {
+        if (!queue.isEmpty() && writing.compareAndSet(false, true)) {
+            writeBatch();
+        }
+    }
+
+    private void writeBatch() {
+        List<Waiting> batch = new ArrayList<>();
+        Waiting next;
         while (batch.size() < BATCH && (next = queue.poll()) != null) {
             batch.add(next);
         }
         if (batch.isEmpty()) {
-            return Future.succeededFuture();
+            writing.set(false);
+            writeIfIdle(); // a record may have arrived after the poll and before the flag was cleared
+            return;
         }
-        return pool.preparedQuery(INSERT)
-                .executeBatch(batch.stream().map(AuthRecorder::row).toList())
-                .recover(e -> {
-                    LOG.warn(
-                            "auth transactions not written yet, retrying on the next flush: {}",
-                            e.getClass().getSimpleName());
-                    queue.addAll(batch);
-                    return Future.failedFuture(e);
-                })
-                .compose(v -> writeAll());
+        // One batch is one implicit transaction (a single Sync), so it commits, and flushes, once.
+        pool.preparedQuery(INSERT)
+                .executeBatch(batch.stream().map(w -> row(w.record())).toList())
+                .onComplete(written -> {
+                    if (written.succeeded()) {
+                        settle(batch, written.result());
+                    } else {
+                        LOG.warn(
+                                "{} auth transactions not written: {}",
+                                batch.size(),
+                                written.cause().getClass().getSimpleName());
+                        batch.forEach(w -> finish(w, null, written.cause()));
+                    }
+                    writeBatch();
+                });
+    }
+
+    private void settle(List<Waiting> batch, RowSet<Row> first) {
+        RowSet<Row> rows = first;
+        for (Waiting w : batch) {
+            finish(w, rows.rowCount() == 1 ? Recorded.WRITTEN : Recorded.TRANSACTION_TAKEN, null);
+            rows = rows.next();
+        }
+    }
+
+    private void finish(Waiting w, Recorded outcome, Throwable failure) {
+        waiting.decrementAndGet();
+        Runnable complete = () -> {
+            if (failure == null) {
+                w.done().complete(outcome);
+            } else {
+                w.done().fail(failure);
+            }
+        };
+        if (w.context() == null) {
+            complete.run();
+        } else {
+            w.context().runOnContext(ignored -> complete.run());
+        }
     }
 
     private static Tuple row(AuthRecord r) {

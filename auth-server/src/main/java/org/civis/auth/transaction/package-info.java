@@ -1,5 +1,6 @@
 /**
- * The record of every authentication, e-KYC and OTP request: queued on the request path, written
- * to PostgreSQL in batches by a timer, flushed completely on a clean shutdown.
+ * The record of every authentication, e-KYC and OTP request: written (group-committed) before its
+ * answer goes out, unique per partner, kind and transaction id, and read back at start into the
+ * replay memory. A resident's own history is read from here too.
  */
 package org.civis.auth.transaction;

@@ -10,23 +10,28 @@ import java.util.function.Supplier;
 /**
  * {@code /health/live} (the process answers) and {@code /health/ready} (PostgreSQL answers a
  * query and the Hazelcast member is active), on both listeners. The ready answer also tells how
- * far the auth cache has been filled, which readiness does not wait for.
+ * far the auth cache has been filled, which readiness does not wait for, and how many recent
+ * transaction ids were read back into the replay memory, which it does wait for (the listeners
+ * open only after that).
  */
 public final class Health {
     private final Pool pool;
     private final BooleanSupplier hazelcastReady;
     private final Supplier<JsonObject> authCache;
     private final Supplier<JsonObject> fingerprintGallery;
+    private final Supplier<JsonObject> replayWindow;
 
     public Health(
             Pool pool,
             BooleanSupplier hazelcastReady,
             Supplier<JsonObject> authCache,
-            Supplier<JsonObject> fingerprintGallery) {
+            Supplier<JsonObject> fingerprintGallery,
+            Supplier<JsonObject> replayWindow) {
         this.pool = pool;
         this.hazelcastReady = hazelcastReady;
         this.authCache = authCache;
         this.fingerprintGallery = fingerprintGallery;
+        this.replayWindow = replayWindow;
     }
 
     public void mount(Router router) {
@@ -39,7 +44,8 @@ public final class Health {
                     .put("postgres", db ? "UP" : "DOWN")
                     .put("hazelcast", hz ? "UP" : "DOWN")
                     .put("authCache", authCache.get())
-                    .put("fingerprintGallery", fingerprintGallery.get());
+                    .put("fingerprintGallery", fingerprintGallery.get())
+                    .put("replayWindow", replayWindow.get());
             ctx.response()
                     .setStatusCode(db && hz ? 200 : 503)
                     .putHeader("content-type", "application/json")

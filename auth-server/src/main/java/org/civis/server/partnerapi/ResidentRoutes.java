@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.civis.auth.AuthError;
 import org.civis.auth.AuthFailure;
+import org.civis.auth.AuthRefusal;
 import org.civis.auth.RequestFields;
 import org.civis.auth.resident.ResidentLogin;
 import org.civis.core.RegistryError;
@@ -86,8 +87,11 @@ final class ResidentRoutes {
         if (transaction.isEmpty()) {
             return;
         }
-        auth.otps()
-                .send(ResidentLogin.REQUESTER, transaction.get(), body, false)
+        auth.residentOtpBudget()
+                .take(auth.clientAddress().of(ctx.request()))
+                .compose(allowed -> allowed
+                        ? auth.otps().send(ResidentLogin.REQUESTER, transaction.get(), body, false)
+                        : Future.failedFuture(new AuthRefusal(AuthError.OTP_RATE_LIMITED)))
                 .onSuccess(answer -> {
                     if (answer.failures().isEmpty()) {
                         ctx.json(new JsonObject()
@@ -97,7 +101,7 @@ final class ResidentRoutes {
                         fail(ctx, answer.failures());
                     }
                 })
-                .onFailure(ctx::fail);
+                .onFailure(e -> refuse(ctx, e));
     }
 
     /** Body: {"individualId", "individualIdType", "transactionId", "otp"}. */
@@ -178,6 +182,15 @@ final class ResidentRoutes {
 
     private static void reply(RoutingContext ctx, Future<JsonObject> result) {
         result.onSuccess(ctx::json).onFailure(ctx::fail);
+    }
+
+    /** A refusal carried as a failure (a spent budget, a record not written) is answered; anything else fails. */
+    private static void refuse(RoutingContext ctx, Throwable e) {
+        if (e instanceof AuthRefusal refusal) {
+            fail(ctx, refusal.failures());
+        } else {
+            ctx.fail(e);
+        }
     }
 
     private static void fail(RoutingContext ctx, List<AuthFailure> failures) {

@@ -272,7 +272,11 @@ class OpenApiConformanceTest {
     void theRoutersServeExactlyTheDocumentedOperations() {
         try (RegistryFixture registry = new RegistryFixture()) {
             Health health = new Health(
-                    registry.pool, () -> true, io.vertx.core.json.JsonObject::new, io.vertx.core.json.JsonObject::new);
+                    registry.pool,
+                    () -> true,
+                    io.vertx.core.json.JsonObject::new,
+                    io.vertx.core.json.JsonObject::new,
+                    io.vertx.core.json.JsonObject::new);
             Clock clock = Clock.systemUTC();
             Set<String> adminRoutes = OpenApiContract.routes(
                     AdminApi.router(registry.vertx, registry.registry, null, null, health, 1024, clock));
