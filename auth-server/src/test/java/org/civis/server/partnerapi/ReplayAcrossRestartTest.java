@@ -15,6 +15,7 @@ import org.civis.server.ConfigLoader;
 import org.civis.server.HttpClientForTests.Reply;
 import org.civis.server.TestServers;
 import org.civis.server.platform.HazelcastMember;
+import org.civis.server.platform.RegistryKeyStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,7 +67,11 @@ class ReplayAcrossRestartTest {
             Map<String, String> rogueEnv = new HashMap<>(env);
             rogueEnv.put("CIVIS_HZ_PORT", String.valueOf(roguePort));
             rogueEnv.put("CIVIS_HZ_MEMBERS", members);
-            HazelcastInstance rogue = HazelcastMember.start(ConfigLoader.load(rogueEnv));
+            // The worst case: the rogue also holds the join secret (it read the node's keystore).
+            var rogueConfig = ConfigLoader.load(rogueEnv);
+            String joinSecret = RegistryKeyStore.openAuthKeys(rogueConfig)
+                    .clusterJoinSecret(rogueConfig.hazelcastClusterName());
+            HazelcastInstance rogue = HazelcastMember.start(rogueConfig, joinSecret);
             try {
                 String key = ReplayMemory.key("auth", "rogue-bank", request.getString("transactionId"));
                 assertThat(rogue.getMap(ClusterMaps.REPLAY).remove(key)).isNotNull();
