@@ -21,7 +21,7 @@ public record CivisConfig(
         String adminHost,
         int adminPort,
         int httpInstances,
-        long maxBodyBytes,
+        HttpSettings http,
         Optional<String> keystorePassword,
         Optional<Path> pkcs11Config,
         Optional<Path> idSchemaFile,

@@ -36,7 +36,10 @@ public enum ApiError {
     INTERNAL_ERROR(500, "internal error"),
     NOT_READY(503, "not ready"),
     BIOMETRICS_BUSY(503, "the fingerprint workers are busy; retry shortly"),
-    BIOMETRICS_UNAVAILABLE(503, "no fingerprint gallery is reachable to deduplicate against; retry shortly");
+    BIOMETRICS_UNAVAILABLE(503, "no fingerprint gallery is reachable to deduplicate against; retry shortly"),
+    BODY_NOT_ALLOWED(413, "this endpoint takes no body"),
+    REQUEST_TIMEOUT(408, "the request was not received in time"),
+    SERVER_BUSY(503, "the server holds as many request bodies as it can; retry shortly");
 
     private final int status;
     private final String message;
