@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * One HTTP listener on one event loop. The server deploys several instances per listener; Vert.x
  * spreads the connections of a shared port across them. Every connection is bounded: silent for
  * the idle timeout, it is closed; its headers are capped; over HTTP/2, so are its concurrent
- * streams (each body is bounded by the routes' limits and the node's body budget).
+ * streams (each body is bounded by the routes' limits and the node's body budget, and by the
+ * request timeout).
  */
 final class HttpListener extends VerticleBase {
     /** Streams one HTTP/2 connection may have open at once; more parallelism takes more connections. */

@@ -2,11 +2,14 @@ package org.civis.server.http;
 
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.impl.RoutingContextInternal;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * Reads one request body into memory within a limit, the node's {@link BodyBudget} and a deadline.
  * A declared length over the limit is refused before a byte of the body is read (no 100-continue
  * is sent for it); a body without a declared length is cut when it passes the limit; a body that
- * is not complete by the deadline is cut too. Each refusal answers and closes the connection, so
- * the rest of the body is never read. Must be the first handler of the request's route chain.
+ * is not complete by the deadline is cut too. After a refusal nothing more of the body is kept,
+ * and the connection is closed. Must be the first handler of the request's route chain.
  */
 final class BoundedBody implements Handler<RoutingContext> {
     private static final Logger LOG = LoggerFactory.getLogger(BoundedBody.class);
@@ -73,26 +76,43 @@ final class BoundedBody implements Handler<RoutingContext> {
         }
     }
 
-    /** Answers {@code error} and drops the connection (HTTP/1) or stops reading the stream (HTTP/2). */
-    private static void refuse(RoutingContext ctx, ApiError error) {
+    /**
+     * Answers {@code error} and ends the exchange. The rest of the body is read and dropped while
+     * the client may still be sending it (closing at once would make the kernel reset the
+     * connection, and some clients would lose the answer); at the request timeout at the latest the
+     * connection (HTTP/1) or the stream (HTTP/2) is closed.
+     */
+    private void refuse(RoutingContext ctx, ApiError error) {
         HttpServerRequest request = ctx.request();
-        request.pause();
+        if (!request.isEnded()) {
+            request.handler(dropped -> {}).exceptionHandler(dropped -> {}).resume();
+        }
         if (ctx.response().ended() || ctx.response().closed()) {
             return;
         }
-        if (request.version() == HttpVersion.HTTP_2) {
-            ErrorResponses.send(ctx, error);
-            ctx.response().reset(); // the stream's unread body is not wanted
-        } else {
+        boolean http2 = request.version() == HttpVersion.HTTP_2;
+        if (!http2) {
             ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-            ErrorResponses.send(ctx, error);
         }
+        ErrorResponses.send(ctx, error);
+        HttpConnection connection = request.connection();
+        ctx.vertx().setTimer(timeoutMs, id -> {
+            if (http2) {
+                if (!request.isEnded()) {
+                    ctx.response().reset();
+                }
+            } else {
+                connection.close();
+            }
+        });
     }
 
     /** The state of one body being read; every callback runs on the request's event loop. */
     private final class Reading {
         private final RoutingContext ctx;
-        private final Buffer body = Buffer.buffer();
+        /** The chunks as they came: one exact copy at the end, no doubling while a body grows. */
+        private List<Buffer> chunks = new ArrayList<>();
+
         private long taken;
         private long timer = -1;
         private boolean done;
@@ -124,7 +144,7 @@ final class BoundedBody implements Handler<RoutingContext> {
                 stop(ApiError.SERVER_BUSY);
             } else {
                 taken += chunk.length();
-                body.appendBuffer(chunk);
+                chunks.add(chunk);
             }
         }
 
@@ -134,6 +154,9 @@ final class BoundedBody implements Handler<RoutingContext> {
             }
             cancelTimer();
             done = true;
+            Buffer body = Buffer.buffer((int) taken);
+            chunks.forEach(body::appendBuffer);
+            chunks = null;
             ((RoutingContextInternal) ctx).setBody(body);
             ctx.next();
         }
@@ -160,12 +183,16 @@ final class BoundedBody implements Handler<RoutingContext> {
             refuse(ctx, error);
         }
 
-        /** Gives the body's bytes back to the budget, once, whether the request succeeded or not. */
+        /**
+         * Gives the body's bytes back to the budget, once, whether the request succeeded or not, and
+         * lets go of them: a refused connection lingers a while, and must not keep its partial body.
+         */
         private void finish() {
             done = true;
             cancelTimer();
             budget.giveBack(taken);
             taken = 0;
+            chunks = null;
         }
 
         private void cancelTimer() {

@@ -183,9 +183,7 @@ class DemographicAuthTest {
     @Test
     void aSuspendedPartnerIsRefusedOnItsNextRequestAndWelcomeAgainWhenActivated() {
         TestPartner shaky = bed.register("shaky-bank", AuthTestbed.policy("DEMO"));
-        assertThat(bed.admin
-                        .post("/v1/partners/shaky-bank/suspend", "", null)
-                        .status())
+        assertThat(bed.admin.post("/v1/partners/shaky-bank/suspend", "", null).status())
                 .isEqualTo(200);
 
         Reply refused = bed.call(shaky, "/v1/auth", bed.request(uin, rightNameAndBirthDate()));
