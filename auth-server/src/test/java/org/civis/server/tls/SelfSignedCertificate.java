@@ -71,6 +71,15 @@ record SelfSignedCertificate(X509Certificate certificate, KeyPair keys) {
         }
     }
 
+    /** The certificate alone, as PEM: what a client trusts. */
+    String certificatePem() {
+        try {
+            return pem(certificate);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void replace(Path file, String content, Instant modified) throws IOException {
         Path next = file.resolveSibling(file.getFileName() + ".next");
         Files.writeString(next, content, StandardCharsets.US_ASCII);

@@ -2,6 +2,14 @@ package org.civis.server.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.Http2Settings;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.PemTrustOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -72,6 +80,29 @@ class TlsListenerTest {
         assertThat(adminAnswer.statusCode()).isEqualTo(200);
         assertThat(adminAnswer.version()).isEqualTo(HttpClient.Version.HTTP_2);
         assertThat(peerSerial(adminAnswer)).isEqualTo(ADMIN.certificate().getSerialNumber());
+    }
+
+    @Test
+    void http2BoundsStreamsAndHeadersPerConnection() {
+        Vertx vertx = Vertx.vertx();
+        try {
+            HttpClientAgent client = vertx.createHttpClient(new HttpClientOptions()
+                    .setProtocolVersion(HttpVersion.HTTP_2)
+                    .setSsl(true)
+                    .setUseAlpn(true)
+                    .setTrustOptions(new PemTrustOptions()
+                            .addCertValue(Buffer.buffer(PUBLIC.certificatePem()))
+                            .addCertValue(Buffer.buffer(RENEWED.certificatePem()))));
+            Http2Settings settings = client.request(
+                            HttpMethod.GET, server.config().publicPort(), "127.0.0.1", "/health/live")
+                    .compose(request ->
+                            request.send().map(response -> request.connection().remoteSettings()))
+                    .await();
+            assertThat(settings.getMaxConcurrentStreams()).isEqualTo(32);
+            assertThat(settings.getMaxHeaderListSize()).isEqualTo(16 * 1024);
+        } finally {
+            vertx.close().await();
+        }
     }
 
     @Test
