@@ -21,7 +21,7 @@ public record CivisConfig(
         String adminHost,
         int adminPort,
         int httpInstances,
-        long maxBodyBytes,
+        HttpSettings http,
         Optional<String> keystorePassword,
         Optional<Path> pkcs11Config,
         Optional<Path> idSchemaFile,
@@ -60,6 +60,11 @@ public record CivisConfig(
     public String toString() {
         // The database URL may carry a password and the keystore password is one: neither is shown.
         return "CivisConfig[dataDir=" + dataDir + ", database=" + (databaseUrl.isPresent() ? "external" : "embedded")
-                + ", public=" + publicHost + ":" + publicPort + ", admin=" + adminHost + ":" + adminPort + "]";
+                + ", public=" + scheme(http.publicTls().isPresent()) + publicHost + ":" + publicPort
+                + ", admin=" + scheme(http.adminTls().isPresent()) + adminHost + ":" + adminPort + "]";
+    }
+
+    private static String scheme(boolean tls) {
+        return tls ? "https://" : "http://";
     }
 }

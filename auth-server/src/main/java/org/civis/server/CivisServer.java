@@ -28,6 +28,7 @@ import org.civis.core.storage.PostgresServer;
 import org.civis.issuance.Issuance;
 import org.civis.issuer.keys.IssuerKeystore;
 import org.civis.server.admin.AdminApi;
+import org.civis.server.http.BodyBudget;
 import org.civis.server.http.Health;
 import org.civis.server.partnerapi.AuthComponents;
 import org.civis.server.partnerapi.PublicApi;
@@ -130,24 +131,33 @@ public final class CivisServer implements AutoCloseable {
                     replayWindow::json);
 
             DeploymentOptions instances = new DeploymentOptions().setInstances(config.httpInstances());
+            HttpSettings http = config.http();
+            BodyBudget bodies = new BodyBudget(http.bodies().inFlight()); // one for the node: both listeners
             String publicListener = await(vertx.deployVerticle(
                     () -> new HttpListener(
+                            "public",
                             config.publicHost(),
                             config.publicPort(),
-                            () -> PublicApi.router(vertx, health, auth, issuance.get(), config.maxBodyBytes(), clock)),
+                            http.publicTls(),
+                            http,
+                            () -> PublicApi.router(vertx, health, auth, issuance.get(), http.bodies(), bodies, clock)),
                     instances));
             started.push(() -> await(vertx.undeploy(publicListener)));
             String adminListener = await(vertx.deployVerticle(
                     () -> new HttpListener(
+                            "admin",
                             config.adminHost(),
                             config.adminPort(),
+                            http.adminTls(),
+                            http,
                             () -> AdminApi.router(
                                     vertx,
                                     registry,
                                     auth.partners(),
                                     issuance.get().credentials(),
                                     health,
-                                    config.maxBodyBytes(),
+                                    http.bodies(),
+                                    bodies,
                                     clock)),
                     instances));
             started.push(() -> await(vertx.undeploy(adminListener)));

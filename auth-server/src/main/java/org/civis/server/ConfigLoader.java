@@ -22,6 +22,8 @@ import org.civis.core.biometrics.BiometricSettings;
 import org.civis.core.biometrics.FusionRule;
 import org.civis.issuance.IssuanceSettings;
 import org.civis.issuer.keys.SigningAlgorithm;
+import org.civis.server.http.BodyLimits;
+import org.civis.server.tls.TlsFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,15 @@ public final class ConfigLoader {
             "CIVIS_ADMIN_PORT",
             "CIVIS_HTTP_INSTANCES",
             "CIVIS_MAX_BODY_BYTES",
+            "CIVIS_MAX_SMALL_BODY_BYTES",
+            "CIVIS_MAX_BUFFERED_BODY_BYTES",
+            "CIVIS_HTTP_IDLE_TIMEOUT_SECONDS",
+            "CIVIS_HTTP_REQUEST_TIMEOUT_SECONDS",
+            "CIVIS_PUBLIC_TLS_CERT",
+            "CIVIS_PUBLIC_TLS_KEY",
+            "CIVIS_ADMIN_TLS_CERT",
+            "CIVIS_ADMIN_TLS_KEY",
+            "CIVIS_TLS_RELOAD_SECONDS",
             "CIVIS_KEYSTORE_PASSWORD",
             "CIVIS_PKCS11_CONFIG",
             "CIVIS_ID_SCHEMA",
@@ -136,6 +147,7 @@ public final class ConfigLoader {
         int cores = Runtime.getRuntime().availableProcessors();
         String publicHost = text("CIVIS_PUBLIC_HOST", "127.0.0.1");
         int publicPort = integer("CIVIS_PUBLIC_PORT", 8080, 0, 65535);
+        HttpSettings http = http();
         return new CivisConfig(
                 Path.of(text("CIVIS_DATA_DIR", "civis-data")),
                 optional("CIVIS_DB_URL"),
@@ -145,7 +157,7 @@ public final class ConfigLoader {
                 text("CIVIS_ADMIN_HOST", "127.0.0.1"),
                 integer("CIVIS_ADMIN_PORT", 8081, 0, 65535),
                 integer("CIVIS_HTTP_INSTANCES", cores, 1, 256),
-                integer("CIVIS_MAX_BODY_BYTES", 8 * 1024 * 1024, 1024, Integer.MAX_VALUE),
+                http,
                 optional("CIVIS_KEYSTORE_PASSWORD"),
                 optional("CIVIS_PKCS11_CONFIG").map(Path::of),
                 optional("CIVIS_ID_SCHEMA").map(Path::of),
@@ -158,12 +170,43 @@ public final class ConfigLoader {
                 list("CIVIS_HZ_MEMBERS"),
                 auth(),
                 biometrics(cores),
-                issuance(publicHost, publicPort));
+                issuance(publicHost, publicPort, http.publicTls().isPresent()));
     }
 
-    private IssuanceSettings issuance(String publicHost, int publicPort) {
+    private HttpSettings http() {
+        int small = integer("CIVIS_MAX_SMALL_BODY_BYTES", 16 * 1024, 1024, Integer.MAX_VALUE);
+        int large = integer("CIVIS_MAX_BODY_BYTES", 8 * 1024 * 1024, 1024, Integer.MAX_VALUE);
+        int inFlight = integer("CIVIS_MAX_BUFFERED_BODY_BYTES", 256 * 1024 * 1024, 1024, Integer.MAX_VALUE);
+        if (small > large) {
+            throw new IllegalArgumentException("CIVIS_MAX_SMALL_BODY_BYTES must not exceed CIVIS_MAX_BODY_BYTES");
+        }
+        if (inFlight < large) {
+            throw new IllegalArgumentException("CIVIS_MAX_BUFFERED_BODY_BYTES must be at least CIVIS_MAX_BODY_BYTES");
+        }
+        BodyLimits bodies =
+                new BodyLimits(small, large, inFlight, seconds("CIVIS_HTTP_REQUEST_TIMEOUT_SECONDS", 30, 1, 3600));
+        return new HttpSettings(
+                seconds("CIVIS_HTTP_IDLE_TIMEOUT_SECONDS", 30, 1, 86_400),
+                bodies,
+                tls("CIVIS_PUBLIC_TLS_CERT", "CIVIS_PUBLIC_TLS_KEY"),
+                tls("CIVIS_ADMIN_TLS_CERT", "CIVIS_ADMIN_TLS_KEY"),
+                seconds("CIVIS_TLS_RELOAD_SECONDS", 60, 1, 86_400));
+    }
+
+    private Optional<TlsFiles> tls(String certificate, String key) {
+        Optional<Path> chain = optional(certificate).map(Path::of);
+        Optional<Path> privateKey = optional(key).map(Path::of);
+        if (chain.isPresent() != privateKey.isPresent()) {
+            throw new IllegalArgumentException(certificate + " and " + key + " must be set together");
+        }
+        return chain.map(path -> new TlsFiles(path, privateKey.get()));
+    }
+
+    private IssuanceSettings issuance(String publicHost, int publicPort, boolean publicTls) {
         String host = publicHost.contains(":") ? "[" + publicHost + "]" : publicHost; // an IPv6 literal
-        URI baseUrl = url("CIVIS_PUBLIC_BASE_URL", text("CIVIS_PUBLIC_BASE_URL", "http://" + host + ":" + publicPort));
+        String scheme = publicTls ? "https" : "http";
+        URI baseUrl =
+                url("CIVIS_PUBLIC_BASE_URL", text("CIVIS_PUBLIC_BASE_URL", scheme + "://" + host + ":" + publicPort));
         String algorithm = text("CIVIS_ISSUER_ALG", "EdDSA");
         return new IssuanceSettings(
                 text("CIVIS_ISSUER_ID", baseUrl.toString()),

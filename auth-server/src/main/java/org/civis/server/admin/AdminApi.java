@@ -2,16 +2,20 @@ package org.civis.server.admin;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import org.civis.auth.partner.PartnerService;
 import org.civis.core.Registry;
 import org.civis.issuance.CredentialService;
+import org.civis.server.http.BodyBudget;
+import org.civis.server.http.BodyLimits;
+import org.civis.server.http.BodyLimits.Kind;
 import org.civis.server.http.ErrorResponses;
 import org.civis.server.http.Health;
+import org.civis.server.http.RequestBodies;
 
 /** The admin listener's router. */
 public final class AdminApi {
@@ -23,10 +27,20 @@ public final class AdminApi {
             PartnerService partners,
             CredentialService credentials,
             Health health,
-            long maxBodyBytes,
+            BodyLimits limits,
+            BodyBudget budget,
             Clock clock) {
         Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+        // Enrollments and identity updates carry fingerprint images; the partner state changes and
+        // VID revocation are POSTs without a body.
+        new RequestBodies(router, limits, budget)
+                .declare(HttpMethod.POST, "/v1/enrollments", Kind.LARGE)
+                .declare(HttpMethod.PATCH, "/v1/identities/:uin", Kind.LARGE)
+                .declare(HttpMethod.POST, "/v1/partners/:partnerId/suspend", Kind.NONE)
+                .declare(HttpMethod.POST, "/v1/partners/:partnerId/activate", Kind.NONE)
+                .declare(HttpMethod.POST, "/v1/partners/:partnerId/api-key", Kind.NONE)
+                .declare(HttpMethod.POST, "/v1/vids/:vid/revoke", Kind.NONE)
+                .mountDefault();
         health.mount(router);
         new EnrollmentRoutes(registry.enrollments()).mount(router);
         new IdentityRoutes(registry.identities(), registry.settings()).mount(router);

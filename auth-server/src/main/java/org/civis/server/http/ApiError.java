@@ -40,7 +40,10 @@ public enum ApiError {
     PATH_MALFORMED(
             400,
             "the request path or query is not well-formed: each '%' starts a %XX escape, escapes encode UTF-8,"
-                    + " no control characters");
+                    + " no control characters"),
+    BODY_NOT_ALLOWED(413, "this endpoint takes no body"),
+    REQUEST_TIMEOUT(408, "the request was not received in time"),
+    SERVER_BUSY(503, "the server holds as many request bodies as it can; retry shortly");
 
     private final int status;
     private final String message;

@@ -1,12 +1,16 @@
 package org.civis.server.partnerapi;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import org.civis.issuance.Issuance;
+import org.civis.server.http.BodyBudget;
+import org.civis.server.http.BodyLimits;
+import org.civis.server.http.BodyLimits.Kind;
 import org.civis.server.http.ErrorResponses;
 import org.civis.server.http.Health;
+import org.civis.server.http.RequestBodies;
 import org.civis.server.trust.TrustRoutes;
 
 /**
@@ -17,9 +21,20 @@ public final class PublicApi {
     private PublicApi() {}
 
     public static Router router(
-            Vertx vertx, Health health, AuthComponents auth, Issuance issuance, long maxBodyBytes, Clock clock) {
+            Vertx vertx,
+            Health health,
+            AuthComponents auth,
+            Issuance issuance,
+            BodyLimits limits,
+            BodyBudget budget,
+            Clock clock) {
         Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+        // Auth and KYC requests may carry fingerprint images; revoking a VID takes no body.
+        new RequestBodies(router, limits, budget)
+                .declare(HttpMethod.POST, "/v1/auth", Kind.LARGE)
+                .declare(HttpMethod.POST, "/v1/kyc", Kind.LARGE)
+                .declare(HttpMethod.POST, "/v1/resident/me/vids/:vid/revoke", Kind.NONE)
+                .mountDefault();
         health.mount(router);
         new PartnerRoutes(auth).mount(router);
         new ResidentRoutes(auth, clock).mount(router);

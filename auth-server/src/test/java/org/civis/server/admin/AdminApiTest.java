@@ -185,7 +185,7 @@ class AdminApiTest {
                         .put("maxUses", 3));
         String vidNumber = vid.json().getString("vid");
         assertThat(vid.json().getString("status")).isEqualTo("ACTIVE");
-        assertThat(admin.post("/v1/vids/" + vidNumber + "/revoke", new JsonObject())
+        assertThat(admin.post("/v1/vids/" + vidNumber + "/revoke", "", null)
                         .json()
                         .getString("status"))
                 .isEqualTo("REVOKED");

@@ -183,16 +183,14 @@ class DemographicAuthTest {
     @Test
     void aSuspendedPartnerIsRefusedOnItsNextRequestAndWelcomeAgainWhenActivated() {
         TestPartner shaky = bed.register("shaky-bank", AuthTestbed.policy("DEMO"));
-        assertThat(bed.admin
-                        .post("/v1/partners/shaky-bank/suspend", new JsonObject())
-                        .status())
+        assertThat(bed.admin.post("/v1/partners/shaky-bank/suspend", "", null).status())
                 .isEqualTo(200);
 
         Reply refused = bed.call(shaky, "/v1/auth", bed.request(uin, rightNameAndBirthDate()));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(bed.errors(refused)).containsExactly("PARTNER_SUSPENDED");
 
-        bed.admin.post("/v1/partners/shaky-bank/activate", new JsonObject());
+        bed.admin.post("/v1/partners/shaky-bank/activate", "", null);
         assertThat(bed.answer(bed.call(shaky, "/v1/auth", bed.request(uin, rightNameAndBirthDate())))
                         .getBoolean("authenticated"))
                 .isTrue();
@@ -274,7 +272,7 @@ class DemographicAuthTest {
                 .isEqualTo(bed.answer(bed.call(bank, "/v1/auth", bed.request(uin, rightNameAndBirthDate())))
                         .getString("token"));
 
-        bed.admin.post("/v1/vids/" + vid + "/revoke", new JsonObject());
+        bed.admin.post("/v1/vids/" + vid + "/revoke", "", null);
 
         JsonObject again = bed.request(vid, rightNameAndBirthDate()).put("individualIdType", "VID");
         assertThat(bed.errors(bed.call(bank, "/v1/auth", again))).containsExactly("VID_REVOKED");

@@ -17,6 +17,8 @@ import org.civis.issuer.samples.SyntheticPortrait;
 import org.civis.server.HttpClientForTests;
 import org.civis.server.HttpClientForTests.Reply;
 import org.civis.server.admin.AdminApi;
+import org.civis.server.http.BodyBudget;
+import org.civis.server.http.BodyLimits;
 import org.civis.server.http.Health;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -278,10 +280,12 @@ class OpenApiConformanceTest {
                     io.vertx.core.json.JsonObject::new,
                     io.vertx.core.json.JsonObject::new);
             Clock clock = Clock.systemUTC();
+            BodyLimits limits = new BodyLimits(1024, 1024, 1024, java.time.Duration.ofSeconds(30));
+            BodyBudget budget = new BodyBudget(limits.inFlight());
             Set<String> adminRoutes = OpenApiContract.routes(
-                    AdminApi.router(registry.vertx, registry.registry, null, null, health, 1024, clock));
+                    AdminApi.router(registry.vertx, registry.registry, null, null, health, limits, budget, clock));
             Set<String> publicRoutes =
-                    OpenApiContract.routes(PublicApi.router(registry.vertx, health, null, null, 1024, clock));
+                    OpenApiContract.routes(PublicApi.router(registry.vertx, health, null, null, limits, budget, clock));
             assertThat(adminRoutes).isEqualTo(contract.operationsTagged(Set.of("Admin", "Health")));
             assertThat(publicRoutes)
                     .isEqualTo(contract.operationsTagged(Set.of("Partner", "Resident", "Document", "Trust", "Health")));

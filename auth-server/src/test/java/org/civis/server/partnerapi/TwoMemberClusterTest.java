@@ -78,7 +78,7 @@ class TwoMemberClusterTest {
                         .getBoolean("authenticated"))
                 .isTrue();
 
-        first.admin.post("/v1/partners/cluster-shaky/suspend", new JsonObject());
+        first.admin.post("/v1/partners/cluster-shaky/suspend", "", null);
 
         assertThat(second.errors(second.call(shaky, "/v1/auth", second.request(uin, factors))))
                 .containsExactly("PARTNER_SUSPENDED");
