@@ -1,0 +1,152 @@
+package org.civis.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.civis.core.registry.Residents;
+import org.civis.core.storage.PostgresServer;
+import org.civis.core.storage.embedded.PostmasterLockFile;
+import org.civis.server.HttpClientForTests.Reply;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server on its own embedded PostgreSQL, under a stream of enrollments, while the postmaster
+ * is killed (kill -9): every enrollment answered ISSUED is stored, the others are answered 503
+ * NOT_READY (never 500) and succeed when sent again, readiness goes DOWN and comes back, and the
+ * server started the postmaster again by itself.
+ */
+class EmbeddedDatabaseCrashTest {
+    private static final int CLIENTS = 4;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void answeredEnrollmentsSurviveAKilledPostmasterAndRefusedOnesSucceedWhenSentAgain() throws Exception {
+        Path dataDir = dir.resolve("data");
+        Map<String, String> env = TestServers.environment(dataDir);
+        env.remove("CIVIS_DB_URL"); // the server's own embedded cluster, as `./civis serve` runs it
+        Map<String, String> issued = new ConcurrentHashMap<>(); // registration id -> UIN
+        List<JsonObject> refused = new CopyOnWriteArrayList<>();
+        List<String> unexpected = new CopyOnWriteArrayList<>();
+        AtomicBoolean sawReadyDown = new AtomicBoolean();
+        Path cluster = dataDir.resolve("postgres");
+
+        try (CivisServer server = CivisServer.start(ConfigLoader.load(env))) {
+            HttpClientForTests admin =
+                    new HttpClientForTests("http://127.0.0.1:" + server.config().adminPort());
+            long firstPostmaster =
+                    PostmasterLockFile.read(cluster).orElseThrow().pid();
+            AtomicBoolean streaming = new AtomicBoolean(true);
+            AtomicInteger next = new AtomicInteger(10_000);
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
+            for (int c = 0; c < CLIENTS; c++) {
+                clients.submit(() -> {
+                    while (streaming.get()) {
+                        JsonObject request = enrollment(next.getAndIncrement());
+                        Reply reply = admin.post("/v1/enrollments", request);
+                        record(request, reply, issued, refused, unexpected);
+                    }
+                    return null;
+                });
+            }
+            clients.submit(() -> {
+                while (streaming.get()) {
+                    if (admin.get("/health/ready").status() != 200) {
+                        sawReadyDown.set(true);
+                    }
+                    Thread.sleep(50);
+                }
+                return null;
+            });
+
+            Thread.sleep(3000);
+            int answeredBeforeKill = issued.size();
+            new ProcessBuilder("kill", "-9", Long.toString(firstPostmaster))
+                    .start()
+                    .waitFor();
+            Thread.sleep(5000); // through the outage and the restart, still streaming
+            streaming.set(false);
+            clients.shutdown();
+            assertThat(clients.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+            awaitReady(admin);
+
+            assertThat(answeredBeforeKill).isPositive();
+            assertThat(unexpected)
+                    .as("answers other than ISSUED or 503 NOT_READY")
+                    .isEmpty();
+            assertThat(refused)
+                    .as("requests answered NOT_READY while PostgreSQL was down")
+                    .isNotEmpty();
+            assertThat(sawReadyDown).isTrue();
+            assertThat(PostmasterLockFile.read(cluster).orElseThrow().pid()).isNotEqualTo(firstPostmaster);
+            for (JsonObject request : refused) { // the same request, sent again after recovery
+                Reply again = admin.post("/v1/enrollments", request);
+                assertThat(again.json().getString("status")).as(again.body()).isEqualTo("ISSUED");
+                issued.put(request.getString("registrationId"), again.json().getString("uin"));
+            }
+            assertThat(Files.getPosixFilePermissions(dataDir)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        }
+
+        try (PostgresServer database = PostgresServer.embedded(cluster);
+                var c = database.ownerConnection();
+                var s = c.createStatement();
+                var rs = s.executeQuery("select e.registration_id, e.uin from enrollments e"
+                        + " join identities i on i.uin = e.uin where e.status = 'ISSUED'")) {
+            Map<String, String> stored = new ConcurrentHashMap<>();
+            while (rs.next()) {
+                stored.put(rs.getString(1), rs.getString(2));
+            }
+            assertThat(stored)
+                    .as("every enrollment answered ISSUED has its identity")
+                    .containsAllEntriesOf(issued);
+        }
+    }
+
+    private static void record(
+            JsonObject request,
+            Reply reply,
+            Map<String, String> issued,
+            List<JsonObject> refused,
+            List<String> unexpected) {
+        if (reply.status() == 200 || reply.status() == 201) {
+            String status = reply.json().getString("status");
+            if ("ISSUED".equals(status)) {
+                issued.put(request.getString("registrationId"), reply.json().getString("uin"));
+                return;
+            }
+        } else if (reply.status() == 503 && "NOT_READY".equals(reply.errorCode())) {
+            refused.add(request);
+            return;
+        }
+        unexpected.add(reply.status() + " " + reply.body());
+    }
+
+    private static JsonObject enrollment(int index) {
+        return new JsonObject().put("registrationId", "crash-" + index).put("identity", Residents.full(index));
+    }
+
+    private static void awaitReady(HttpClientForTests admin) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (admin.get("/health/ready").status() == 200) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not ready again after the postmaster was killed");
+    }
+}
