@@ -7,7 +7,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.UserPrincipal;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -29,7 +28,7 @@ public final class OwnerOnlyTree {
      * @throws IllegalStateException naming the first path that fails, and why
      */
     public static void check(Path root) {
-        UserPrincipal me = currentUser(root);
+        long me = ThisAccount.uid();
         Path parent = root.toAbsolutePath().getParent();
         if (parent != null) {
             PosixFileAttributes attributes = attributes(parent);
@@ -45,9 +44,9 @@ public final class OwnerOnlyTree {
         }
     }
 
-    private static void checkOne(Path path, UserPrincipal me) {
+    private static void checkOne(Path path, long me) {
         PosixFileAttributes attributes = attributes(path);
-        if (!attributes.owner().equals(me)) {
+        if (owner(path) != me) {
             throw refused(
                     path,
                     "it is owned by another account (" + attributes.owner().getName() + ")");
@@ -65,13 +64,11 @@ public final class OwnerOnlyTree {
                 + why + ". Remove that directory (it is extracted again, privately) or fix its owner and mode.");
     }
 
-    private static UserPrincipal currentUser(Path root) {
+    private static long owner(Path path) {
         try {
-            return root.getFileSystem()
-                    .getUserPrincipalLookupService()
-                    .lookupPrincipalByName(System.getProperty("user.name"));
+            return ((Number) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot tell which account this is", e);
+            throw new UncheckedIOException("cannot read the owner of " + path, e);
         }
     }
 

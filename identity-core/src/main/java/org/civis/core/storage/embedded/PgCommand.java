@@ -14,8 +14,6 @@ import java.util.concurrent.TimeUnit;
  * ({@code unshare -U}) where it is an unprivileged user, as zonky's library did.
  */
 final class PgCommand {
-    private static final boolean AS_ROOT = "root".equals(System.getProperty("user.name"));
-
     private final Path home;
 
     PgCommand(Path home) {
@@ -25,7 +23,7 @@ final class PgCommand {
     /** The output of a successful run. */
     String run(String stdin, long timeoutSeconds, String program, String... args) {
         List<String> command = new ArrayList<>();
-        if (AS_ROOT) {
+        if (ThisAccount.isRoot()) {
             command.addAll(List.of("unshare", "-U"));
         }
         command.add(home.resolve("bin").resolve(program).toString());
