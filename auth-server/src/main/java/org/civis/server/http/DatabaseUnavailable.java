@@ -2,19 +2,22 @@ package org.civis.server.http;
 
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import java.net.ConnectException;
+import java.net.SocketException;
 
 /**
  * Tells a failure of the database's availability (refused or dropped connection, a server
- * shutting down or starting up) from a bug. The first is temporary and nothing was committed, so
- * it is answered as not ready; the watch on the embedded server starts it again meanwhile.
+ * shutting down or starting up) from a bug. The first is temporary, so it is answered as not
+ * ready; the watch on the embedded server starts it again meanwhile. The transaction was rolled
+ * back, or (a connection lost during COMMIT) committed whole, never half: an enrollment sent
+ * again under the same registration id gets its final answer either way.
  */
 final class DatabaseUnavailable {
     private DatabaseUnavailable() {}
 
     static boolean is(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || t instanceof ClosedConnectionException) {
+            // A refused connect (ConnectException is one) or a connection reset by a dying server.
+            if (t instanceof SocketException || t instanceof ClosedConnectionException) {
                 return true;
             }
             if (t instanceof PgException pg && pg.getSqlState() != null) {
