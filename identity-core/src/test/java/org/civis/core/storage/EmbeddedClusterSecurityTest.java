@@ -160,15 +160,16 @@ class EmbeddedClusterSecurityTest {
     }
 
     @Test
-    void theDefaultBinariesAreInAPrivateDirectoryOutsideTmp() {
+    void theDefaultBinariesAreInAPrivateDirectoryOutsideTmp() throws Exception {
         Path home = PostgresBinaries.inUserCache().prepare();
         assertThat(home.toAbsolutePath().toString())
                 .doesNotStartWith(Path.of(System.getProperty("java.io.tmpdir"))
                         .toAbsolutePath()
                         .toString())
                 .doesNotStartWith("/tmp");
-        assertThat(home.toFile()).isDirectory();
-        assertThat(home.getParent().toFile()).isDirectory();
+        assertThat(Files.getPosixFilePermissions(home)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(home.getParent()))
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
     }
 
     private static void assertRefused(Connection c, String sql) {

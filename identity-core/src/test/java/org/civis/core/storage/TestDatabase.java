@@ -37,7 +37,8 @@ public final class TestDatabase {
                 Path dir = newTemporaryDirectory();
                 // The cluster's password files go beside it, inside this private temporary directory.
                 Path cluster = dir.resolve("postgres");
-                server = PostgresServer.embedded(cluster);
+                // Throwaway data: commits need not wait for the disk (the crash tests run their own durable cluster).
+                server = PostgresServer.embedded(cluster, Durability.RELAXED);
                 Runtime.getRuntime()
                         .addShutdownHook(new Thread(
                                 () -> {
