@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.civis.core.biometrics.BiometricSettings;
+import org.civis.core.storage.Durability;
+import org.civis.core.storage.PostgresServer;
 import org.civis.issuance.IssuanceSettings;
 import org.civis.issuer.keys.IssuerKeystore;
 
@@ -16,6 +18,7 @@ public record CivisConfig(
         Path dataDir,
         Optional<String> databaseUrl,
         int databasePoolSize,
+        Durability databaseDurability,
         String publicHost,
         int publicPort,
         String adminHost,
@@ -54,6 +57,13 @@ public record CivisConfig(
 
     public Path embeddedPostgresDir() {
         return dataDir.resolve("postgres");
+    }
+
+    /** The external server when {@code CIVIS_DB_URL} is set, else the embedded one under the data directory. */
+    public PostgresServer openDatabase() {
+        return databaseUrl
+                .map(PostgresServer::external)
+                .orElseGet(() -> PostgresServer.embedded(embeddedPostgresDir(), databaseDurability));
     }
 
     @Override

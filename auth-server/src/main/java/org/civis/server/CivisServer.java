@@ -33,6 +33,7 @@ import org.civis.server.http.Health;
 import org.civis.server.partnerapi.AuthComponents;
 import org.civis.server.partnerapi.PublicApi;
 import org.civis.server.platform.HazelcastMember;
+import org.civis.server.platform.PrivateDataDir;
 import org.civis.server.platform.RegistryKeyStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +65,7 @@ public final class CivisServer implements AutoCloseable {
     public static CivisServer start(CivisConfig config, Clock clock) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
+            PrivateDataDir.prepare(config.dataDir()); // before anything writes keys, passwords or codes into it
             // The join secret comes from the auth keys, so they open first; the member takes a
             // second or two to start: it does so while the other keys and PostgreSQL come up.
             AuthKeys authKeys = RegistryKeyStore.openAuthKeys(config);
@@ -72,9 +74,7 @@ public final class CivisServer implements AutoCloseable {
                     CompletableFuture.supplyAsync(() -> HazelcastMember.start(config, joinSecret));
             RegistryKeys keys = RegistryKeyStore.open(config);
             IssuerKeystore issuerKeys = RegistryKeyStore.openIssuerKeys(config);
-            PostgresServer postgres = config.databaseUrl()
-                    .map(PostgresServer::external)
-                    .orElseGet(() -> PostgresServer.embedded(config.embeddedPostgresDir()));
+            PostgresServer postgres = config.openDatabase();
             postgres.stoppedByOwnerAtExit(); // closed last by close(), after the final writes
             started.push(postgres);
             Migrations.apply(postgres);

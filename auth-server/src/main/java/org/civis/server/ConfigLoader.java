@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.civis.core.biometrics.BiometricSettings;
 import org.civis.core.biometrics.FusionRule;
+import org.civis.core.storage.Durability;
 import org.civis.issuance.IssuanceSettings;
 import org.civis.issuer.keys.SigningAlgorithm;
 import org.civis.server.http.BodyLimits;
@@ -39,6 +40,7 @@ public final class ConfigLoader {
             "CIVIS_DATA_DIR",
             "CIVIS_DB_URL",
             "CIVIS_DB_POOL_SIZE",
+            "CIVIS_DB_DURABILITY",
             "CIVIS_PUBLIC_HOST",
             "CIVIS_PUBLIC_PORT",
             "CIVIS_ADMIN_HOST",
@@ -152,6 +154,7 @@ public final class ConfigLoader {
                 Path.of(text("CIVIS_DATA_DIR", "civis-data")),
                 optional("CIVIS_DB_URL"),
                 integer("CIVIS_DB_POOL_SIZE", 16, 1, 512),
+                durability(),
                 publicHost,
                 publicPort,
                 text("CIVIS_ADMIN_HOST", "127.0.0.1"),
@@ -171,6 +174,15 @@ public final class ConfigLoader {
                 auth(),
                 biometrics(cores),
                 issuance(publicHost, publicPort, http.publicTls().isPresent()));
+    }
+
+    private Durability durability() {
+        String value = text("CIVIS_DB_DURABILITY", "durable");
+        return switch (value) {
+            case "durable" -> Durability.DURABLE;
+            case "relaxed" -> Durability.RELAXED;
+            default -> throw new IllegalArgumentException("CIVIS_DB_DURABILITY must be durable or relaxed");
+        };
     }
 
     private HttpSettings http() {

@@ -143,11 +143,14 @@ class ServeEndToEndIT {
         return builder;
     }
 
-    /** What someone with superuser access to the database might do. */
+    /** What someone with the database owner's password might do (the application role cannot). */
     private static void editAuditRowInSql(Path cluster, int seq) throws Exception {
         int port = Integer.parseInt(
                 Files.readAllLines(cluster.resolve("postmaster.pid")).get(3).trim());
-        try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/civis", "postgres", "");
+        String ownerPassword = Files.readString(cluster.resolveSibling("postgres-owner.password"))
+                .strip();
+        try (var c = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + port + "/civis", "postgres", ownerPassword);
                 var s = c.createStatement()) {
             s.execute("alter table audit_log disable trigger user");
             s.execute("update audit_log set actor = 'someone-else' where seq = " + seq);

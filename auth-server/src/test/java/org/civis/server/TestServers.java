@@ -21,7 +21,7 @@ public final class TestServers {
         env.put("CIVIS_DATA_DIR", dataDir.toString());
         env.put(
                 "CIVIS_DB_URL",
-                "postgresql://" + database.user() + "@127.0.0.1:"
+                "postgresql://" + database.user() + ":" + database.password() + "@127.0.0.1:"
                         + database.connectOptions().getPort() + "/"
                         + database.connectOptions().getDatabase());
         env.put("CIVIS_PUBLIC_PORT", String.valueOf(freePort()));

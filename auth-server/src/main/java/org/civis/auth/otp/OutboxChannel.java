@@ -5,10 +5,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import org.civis.core.keys.OwnerOnlyFiles;
 
 /**
  * Development channel: appends each message as a JSON line to {@code outbox/otp.jsonl} in the data
@@ -44,7 +43,7 @@ public final class OutboxChannel implements NotificationChannel {
     }
 
     private synchronized void append(String line) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        // 0600 in a 0700 directory: the file holds live codes.
+        OwnerOnlyFiles.appendPrivately(file, line.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -33,9 +33,7 @@ final class AuditCommand implements Runnable {
             CivisConfig config = ConfigLoader.fromEnvironment();
             RegistryKeys keys = RegistryKeyStore.open(config);
             // Embedded: attaches to the server's PostgreSQL when it runs, else starts it for this check.
-            try (PostgresServer postgres = config.databaseUrl()
-                    .map(PostgresServer::external)
-                    .orElseGet(() -> PostgresServer.embedded(config.embeddedPostgresDir()))) {
+            try (PostgresServer postgres = config.openDatabase()) {
                 Vertx vertx = Vertx.vertx();
                 try {
                     Pool pool = postgres.pool(vertx, 2);

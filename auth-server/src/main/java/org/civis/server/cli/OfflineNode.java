@@ -36,9 +36,7 @@ final class OfflineNode implements AutoCloseable {
     static OfflineNode open(CivisConfig config) {
         RegistryKeys keys = RegistryKeyStore.open(config);
         IssuerKeystore issuerKeys = RegistryKeyStore.openIssuerKeys(config);
-        PostgresServer postgres = config.databaseUrl()
-                .map(PostgresServer::external)
-                .orElseGet(() -> PostgresServer.embedded(config.embeddedPostgresDir()));
+        PostgresServer postgres = config.openDatabase();
         try {
             Migrations.apply(postgres); // a data directory last served by an older version lacks the tables
             Vertx vertx = Vertx.vertx();

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes every failure as {@code {"error": {"code", "message", "violations"}}}. Unexpected
  * exceptions are logged by class and request path only (their messages may quote input) and
- * answered with INTERNAL_ERROR.
+ * answered with INTERNAL_ERROR; a database that cannot be reached is answered NOT_READY (503).
  */
 public final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
@@ -55,6 +55,13 @@ public final class ErrorResponses {
         } else if (failure == null && RequestTargets.isMalformed(ctx.request())) {
             // Routing threw on the target before the check in front of the routes could see it.
             send(ctx, ApiError.PATH_MALFORMED);
+        } else if (DatabaseUnavailable.is(failure)) {
+            // Nothing was committed: the client may send the same request again once the server is ready.
+            LOG.warn(
+                    "database unavailable on {} {}: answered NOT_READY",
+                    ctx.request().method(),
+                    ctx.currentRoute() == null ? "?" : ctx.currentRoute().getPath());
+            send(ctx, ApiError.NOT_READY);
         } else if (failure == null) {
             send(ctx, byStatus(status));
         } else {

@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Properties;
 import org.civis.core.id.Uin;
+import org.civis.core.keys.OwnerOnlyFiles;
 
 /**
  * The seed's files under {@code <data dir>/seed/}: {@code population.properties} (seed and whether
@@ -35,7 +35,7 @@ public final class SeedFiles {
     public void claimPopulation(long seed, boolean withFingerprints) {
         Path file = dir.resolve("population.properties");
         try {
-            Files.createDirectories(dir);
+            OwnerOnlyFiles.createPrivateDirectories(dir);
             Properties wanted = new Properties();
             wanted.setProperty("seed", Long.toString(seed));
             wanted.setProperty("withFingerprints", Boolean.toString(withFingerprints));
@@ -50,9 +50,9 @@ public final class SeedFiles {
                 }
                 return;
             }
-            try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                wanted.store(out, "civis seed: the population of this data directory");
-            }
+            var out = new java.io.StringWriter();
+            wanted.store(out, "civis seed: the population of this data directory");
+            OwnerOnlyFiles.writeAtomically(file, out.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,13 +85,7 @@ public final class SeedFiles {
         seeded.forEach(s ->
                 lines.append(s.index()).append('\t').append(s.uin().value()).append('\n'));
         try {
-            Files.writeString(
-                    residents(),
-                    lines,
-                    StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE);
+            OwnerOnlyFiles.appendPrivately(residents(), lines.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,9 +33,7 @@ public final class SeedRun {
     public static Summary run(CivisConfig config, Seeder.Options options, BooleanSupplier stop, PrintStream err)
             throws Exception {
         RegistryKeys keys = RegistryKeyStore.open(config);
-        try (PostgresServer postgres = config.databaseUrl()
-                .map(PostgresServer::external)
-                .orElseGet(() -> PostgresServer.embedded(config.embeddedPostgresDir()))) {
+        try (PostgresServer postgres = config.openDatabase()) {
             Migrations.apply(postgres);
             Vertx vertx = Vertx.vertx();
             Pool pool = postgres.pool(vertx, 4);

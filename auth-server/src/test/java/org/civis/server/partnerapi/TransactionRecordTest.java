@@ -16,8 +16,9 @@ class TransactionRecordTest {
         AuthTestbed bed = new AuthTestbed(Map.of());
         java.net.URI database =
                 java.net.URI.create(bed.server.config().databaseUrl().orElseThrow());
+        String[] credentials = database.getUserInfo().split(":", 2);
         String jdbcUrl = "jdbc:postgresql://" + database.getHost() + ":" + database.getPort() + database.getPath()
-                + "?user=" + database.getUserInfo();
+                + "?user=" + credentials[0] + "&password=" + credentials[1];
         TestPartner bank = bed.register("record-bank", AuthTestbed.policy("DEMO"));
         JsonObject person = Residents.full(401);
         String uin = bed.enroll(person);

@@ -19,6 +19,9 @@ public final class OwnerOnlyFiles {
     private static final FileAttribute<?> OWNER_READ_WRITE = PosixFilePermissions.asFileAttribute(
             EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
 
+    private static final FileAttribute<?> OWNER_ONLY_DIRECTORY = PosixFilePermissions.asFileAttribute(EnumSet.of(
+            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
+
     private OwnerOnlyFiles() {}
 
     /**
@@ -57,6 +60,36 @@ public final class OwnerOnlyFiles {
             throw e;
         }
         forceDirectory(directory);
+    }
+
+    /** Creates {@code directory} and any missing parents 0700 (parents that exist are left as they are). */
+    public static void createPrivateDirectories(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(directory, OWNER_ONLY_DIRECTORY);
+        } else {
+            Files.createDirectories(directory);
+        }
+    }
+
+    /** Appends to {@code file}, creating it (and its directory) readable by this account only. */
+    public static void appendPrivately(Path file, byte[] content) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        createPrivateDirectories(directory);
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.createFile(file, OWNER_READ_WRITE);
+                } else {
+                    Files.createFile(file);
+                }
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // another writer created it first, with the same mode
+            }
+        }
+        Files.write(file, content, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     }
 
     private static void forceDirectory(Path directory) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import javax.crypto.KeyGenerator;
@@ -184,7 +183,7 @@ class AuditLogTest {
     }
 
     private void sql(String statement) throws SQLException {
-        try (var c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+        try (var c = database.ownerConnection();
                 var s = c.createStatement()) {
             s.execute(statement);
         }

@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.security.GeneralSecurityException;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,7 +90,7 @@ public final class RegistryFixture implements AutoCloseable {
 
     /** The first column of every row, as text. */
     public List<String> rows(String sql) {
-        try (var c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+        try (var c = database.connection();
                 var s = c.createStatement();
                 var rs = s.executeQuery(sql)) {
             List<String> out = new ArrayList<>();

@@ -3,7 +3,6 @@ package org.civis.core.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,14 +51,14 @@ class PostgresServerTest {
     }
 
     static void execute(PostgresServer server, String sql) throws Exception {
-        try (var c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
+        try (var c = server.ownerConnection();
                 var s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
     static String queryOne(PostgresServer server, String sql) throws Exception {
-        try (var c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
+        try (var c = server.ownerConnection();
                 var s = c.createStatement();
                 var rs = s.executeQuery(sql)) {
             rs.next();

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * Real PostgreSQL for tests: {@code CIVIS_TEST_DB_URL} when set, otherwise one embedded server per
  * test JVM. Each caller gets its own freshly migrated database, so test classes never see each
- * other's rows.
+ * other's rows. The returned server connects as the application role ({@code connection()},
+ * {@code pool(..)}); {@code ownerConnection()} is the schema owner, for tests that play an intruder.
  */
 public final class TestDatabase {
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -33,13 +34,16 @@ public final class TestDatabase {
         if (server == null) {
             String url = System.getenv("CIVIS_TEST_DB_URL");
             if (url == null || url.isBlank()) {
-                Path cluster = newTemporaryDirectory();
-                server = PostgresServer.embedded(cluster);
+                Path dir = newTemporaryDirectory();
+                // The cluster's password files go beside it, inside this private temporary directory.
+                Path cluster = dir.resolve("postgres");
+                // Throwaway data: commits need not wait for the disk (the crash tests run their own durable cluster).
+                server = PostgresServer.embedded(cluster, Durability.RELAXED);
                 Runtime.getRuntime()
                         .addShutdownHook(new Thread(
                                 () -> {
                                     server.close();
-                                    deleteQuietly(cluster);
+                                    deleteQuietly(dir);
                                 },
                                 "test-postgres-stop"));
             } else {
