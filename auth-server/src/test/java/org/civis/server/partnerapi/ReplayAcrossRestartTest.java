@@ -69,8 +69,8 @@ class ReplayAcrossRestartTest {
             rogueEnv.put("CIVIS_HZ_MEMBERS", members);
             // The worst case: the rogue also holds the join secret (it read the node's keystore).
             var rogueConfig = ConfigLoader.load(rogueEnv);
-            String joinSecret = RegistryKeyStore.openAuthKeys(rogueConfig)
-                    .clusterJoinSecret(rogueConfig.hazelcastClusterName());
+            String joinSecret =
+                    RegistryKeyStore.openAuthKeys(rogueConfig).clusterJoinSecret(rogueConfig.hazelcastClusterName());
             HazelcastInstance rogue = HazelcastMember.start(rogueConfig, joinSecret);
             try {
                 String key = ReplayMemory.key("auth", "rogue-bank", request.getString("transactionId"));
