@@ -11,7 +11,9 @@
 # SERVER_JAVA_OPTS for the server's JVM (a million residents with fingerprints need -Xmx10g or
 # more: their auth cache holds about 3.5 GB live); GALLERY (fingerprint only, default false) true to have
 # the server hold the 1:N fingerprint gallery as an enrollment node does, false to run it as an
-# auth-only node (CIVIS_BIO_GALLERY=false), which is what serves fingerprint auth in production. The data directory (seeded once per population) is
+# auth-only node (CIVIS_BIO_GALLERY=false), which is what serves fingerprint auth in production.
+# CIVIS_DB_DURABILITY=relaxed runs the server without synchronous commits (the summary says so), to
+# measure what durable commits cost. The data directory (seeded once per population) is
 # perf/target/data-<POPULATION>[-fp]; Gatling's HTML report stays in perf/target/gatling/.
 set -euo pipefail
 
@@ -68,6 +70,8 @@ if [ "$scenario" = fingerprint ]; then
   server_env+=(CIVIS_BIO_GALLERY="${GALLERY:-false}")
   [ "${GALLERY:-false}" = true ] && label="fingerprint, gallery node" || label="fingerprint, auth-only node"
 fi
+# Commits are durable unless the run says otherwise; the summary names the mode either way.
+label="$label, ${CIVIS_DB_DURABILITY:-durable} commits"
 if [ "$scenario" = otp ]; then
   # The simulation plays the SMS gateway; every code of the run must be allowed to go out.
   server_env+=(CIVIS_OTP_CHANNEL=webhook CIVIS_OTP_WEBHOOK_URL="http://127.0.0.1:$sms_port/sms" CIVIS_OTP_MAX_REQUESTS=1000)

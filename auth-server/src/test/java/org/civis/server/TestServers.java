@@ -3,7 +3,11 @@ package org.civis.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +35,14 @@ public final class TestServers {
         env.put("CIVIS_HTTP_INSTANCES", "2");
         env.put("CIVIS_DB_POOL_SIZE", "8");
         return env;
+    }
+
+    /** A JDBC connection as the server's own role, from the {@code CIVIS_DB_URL} the settings name. */
+    public static Connection databaseConnection(Map<String, String> environment) throws SQLException {
+        URI database = URI.create(environment.get("CIVIS_DB_URL"));
+        String[] credentials = database.getUserInfo().split(":", 2);
+        String jdbcUrl = "jdbc:postgresql://" + database.getHost() + ":" + database.getPort() + database.getPath();
+        return DriverManager.getConnection(jdbcUrl, credentials[0], credentials.length > 1 ? credentials[1] : "");
     }
 
     public static int freePort() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.civis.core.storage.PostgresServer;
@@ -27,7 +26,8 @@ class AuthTransactionsOnceMigrationTest {
         server.ensureDatabase(name);
         PostgresServer database = server.withDatabase(name);
         migrate(database, "5");
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
+        // Rows are written as the owner: before V6 no grants for the server's role exist yet.
+        try (Connection c = database.ownerConnection()) {
             insert(c, "bank", "t-1", "AUTH");
             insert(c, "bank", "t-1", "AUTH"); // a replay admitted after a restart, before V6
             insert(c, "bank", "t-1", "KYC");
@@ -52,7 +52,7 @@ class AuthTransactionsOnceMigrationTest {
 
     private static void migrate(PostgresServer database, String target) {
         Flyway.configure()
-                .dataSource(database.jdbcUrl(), database.user(), database.password())
+                .dataSource(database.jdbcUrl(), database.ownerUser(), database.ownerPassword())
                 .locations("classpath:db/migration")
                 .target(target)
                 .load()

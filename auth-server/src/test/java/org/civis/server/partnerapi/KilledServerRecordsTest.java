@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -149,11 +148,8 @@ class KilledServerRecordsTest {
     }
 
     private static Set<String> recordedTransactions(Map<String, String> env) throws Exception {
-        java.net.URI database = java.net.URI.create(env.get("CIVIS_DB_URL"));
-        String jdbcUrl = "jdbc:postgresql://" + database.getHost() + ":" + database.getPort() + database.getPath()
-                + "?user=" + database.getUserInfo();
         Set<String> ids = new HashSet<>();
-        try (var c = DriverManager.getConnection(jdbcUrl);
+        try (var c = TestServers.databaseConnection(env);
                 var s = c.createStatement();
                 var rs = s.executeQuery(
                         "select transaction_id from auth_transactions where partner_id = 'killed-bank'")) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
-import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.Map;
 import org.civis.auth.cluster.ClusterMaps;
@@ -97,10 +96,7 @@ class ReplayAcrossRestartTest {
 
     /** Rows of the transaction that say it was answered as authenticated (read after the answers). */
     static long successfulRows(Map<String, String> env, String partnerId, String transactionId) throws Exception {
-        java.net.URI database = java.net.URI.create(env.get("CIVIS_DB_URL"));
-        String jdbcUrl = "jdbc:postgresql://" + database.getHost() + ":" + database.getPort() + database.getPath()
-                + "?user=" + database.getUserInfo();
-        try (var c = DriverManager.getConnection(jdbcUrl);
+        try (var c = TestServers.databaseConnection(env);
                 var s = c.prepareStatement("select count(*) from auth_transactions"
                         + " where partner_id = ? and transaction_id = ? and success")) {
             s.setString(1, partnerId);
