@@ -106,16 +106,7 @@ class ServeEndToEndIT {
         ProcessBuilder builder = java(env, "serve").redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = builder.start();
         started.add(process);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            if (output.contains("Civis is up")) {
-                return process;
-            }
-            assertThat(process.isAlive()).as("server exited early:%n%s", output).isTrue();
-            Thread.sleep(200);
-        }
-        throw new AssertionError("server did not start:\n" + Files.readString(log, StandardCharsets.UTF_8));
+        return ServerProcesses.awaitUp(process, log);
     }
 
     private static void stop(Process server) throws InterruptedException {

@@ -1,12 +1,12 @@
 package org.civis.auth.cluster;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
+import org.civis.core.crypto.HmacPerThread;
 
 /**
  * Authenticates values kept in the cluster's maps with a key that never enters Hazelcast, so a
@@ -20,14 +20,11 @@ import javax.crypto.SecretKey;
  * Thread-safe.
  */
 public final class EntryMac {
-    private static final String ALGORITHM = "HmacSHA256";
 
-    private final ThreadLocal<Mac> macs;
+    private final HmacPerThread macs;
 
     public EntryMac(SecretKey key) {
-        Objects.requireNonNull(key, "key");
-        newMac(key); // fail at start-up on an unusable key, not on the first request
-        this.macs = ThreadLocal.withInitial(() -> newMac(key));
+        this.macs = new HmacPerThread(Objects.requireNonNull(key, "key"));
     }
 
     /** Starts the tag of the entry {@code key} of map {@code map}; add the value's fields in a fixed order. */
@@ -72,7 +69,7 @@ public final class EntryMac {
         }
 
         public byte[] tag() {
-            Mac mac = macs.get();
+            Mac mac = macs.mac();
             mac.update(fields, 0, length);
             return mac.doFinal();
         }
@@ -86,16 +83,6 @@ public final class EntryMac {
             if (length + more > fields.length) {
                 fields = Arrays.copyOf(fields, Math.max(2 * fields.length, length + more));
             }
-        }
-    }
-
-    private static Mac newMac(SecretKey key) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("key is not usable for " + ALGORITHM, e);
         }
     }
 }

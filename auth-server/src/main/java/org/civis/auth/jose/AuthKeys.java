@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.civis.core.crypto.HmacPerThread;
 
 /**
  * The auth server's own keys, kept apart from the registry's so that a partner-facing server never needs the
@@ -58,7 +59,7 @@ public record AuthKeys(
     }
 
     private byte[] derive(String label) {
-        javax.crypto.Mac mac = PseudonymousTokens.newMac(otpKey);
+        javax.crypto.Mac mac = new HmacPerThread(otpKey).mac();
         mac.update((byte) 0);
         return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
     }

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
+import org.civis.core.crypto.HmacPerThread;
 
 /**
  * One-time passwords: fresh 6-digit codes, and keyed digests of them so the cache holds no usable code (a leaked
@@ -17,13 +18,11 @@ public final class OtpCodes {
     private static final byte SEPARATOR = 0x00;
 
     private final SecureRandom random;
-    private final ThreadLocal<Mac> macs;
+    private final HmacPerThread macs;
 
     public OtpCodes(SecretKey otpKey, SecureRandom random) {
-        Objects.requireNonNull(otpKey, "otpKey");
+        this.macs = new HmacPerThread(Objects.requireNonNull(otpKey, "otpKey"));
         this.random = Objects.requireNonNull(random, "random");
-        PseudonymousTokens.newMac(otpKey); // fail at start-up on an unusable key
-        this.macs = ThreadLocal.withInitial(() -> PseudonymousTokens.newMac(otpKey));
     }
 
     /** Six decimal digits, uniform over 000000..999999 (nextInt(bound) rejects biased draws), leading zeros kept. */
@@ -38,7 +37,7 @@ public final class OtpCodes {
         if (subject.isEmpty() || subject.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("OTP subject must be non-empty and contain no NUL character");
         }
-        Mac mac = macs.get();
+        Mac mac = macs.mac();
         mac.update(subject.getBytes(StandardCharsets.UTF_8));
         mac.update(SEPARATOR);
         mac.update(code.getBytes(StandardCharsets.UTF_8));

@@ -1,11 +1,11 @@
 package org.civis.auth.jose;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
+import org.civis.core.crypto.HmacPerThread;
 import org.civis.core.id.Uin;
 
 /**
@@ -15,17 +15,13 @@ import org.civis.core.id.Uin;
  */
 public final class PseudonymousTokens {
 
-    private static final String ALGORITHM = "HmacSHA256";
     private static final byte SEPARATOR = 0x00;
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    // Mac is stateful and not thread-safe; one per thread keeps the hot path free of locks and Mac.getInstance.
-    private final ThreadLocal<Mac> macs;
+    private final HmacPerThread macs;
 
     public PseudonymousTokens(SecretKey tokenKey) {
-        Objects.requireNonNull(tokenKey, "tokenKey");
-        newMac(tokenKey); // fail at start-up on an unusable key, not on the first request
-        this.macs = ThreadLocal.withInitial(() -> newMac(tokenKey));
+        this.macs = new HmacPerThread(Objects.requireNonNull(tokenKey, "tokenKey"));
     }
 
     /** The same partner and UIN always give the same 43-character token. */
@@ -36,20 +32,10 @@ public final class PseudonymousTokens {
         if (partnerId.isEmpty() || partnerId.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("partner id must be non-empty and contain no NUL character");
         }
-        Mac mac = macs.get();
+        Mac mac = macs.mac();
         mac.update(partnerId.getBytes(StandardCharsets.UTF_8));
         mac.update(SEPARATOR);
         mac.update(uin.value().getBytes(StandardCharsets.UTF_8));
         return BASE64URL.encodeToString(mac.doFinal());
-    }
-
-    static Mac newMac(SecretKey key) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("key is not usable for " + ALGORITHM, e);
-        }
     }
 }

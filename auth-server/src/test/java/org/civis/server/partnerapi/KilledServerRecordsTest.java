@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.civis.core.registry.Residents;
 import org.civis.server.HttpClientForTests;
 import org.civis.server.HttpClientForTests.Reply;
+import org.civis.server.ServerProcesses;
 import org.civis.server.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -135,16 +134,7 @@ class KilledServerRecordsTest {
         builder.environment().putAll(env);
         Process process = builder.start();
         started.add(process);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            if (output.contains("Civis is up")) {
-                return process;
-            }
-            assertThat(process.isAlive()).as("server exited early:%n%s", output).isTrue();
-            Thread.sleep(200);
-        }
-        throw new AssertionError("server did not start:\n" + Files.readString(log, StandardCharsets.UTF_8));
+        return ServerProcesses.awaitUp(process, log);
     }
 
     private static Set<String> recordedTransactions(Map<String, String> env) throws Exception {
