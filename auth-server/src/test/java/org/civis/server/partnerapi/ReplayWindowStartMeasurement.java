@@ -2,7 +2,6 @@ package org.civis.server.partnerapi;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
-import java.sql.DriverManager;
 import java.util.Map;
 import org.civis.server.TestServers;
 import org.junit.jupiter.api.Test;
@@ -31,10 +30,7 @@ class ReplayWindowStartMeasurement {
         try (AuthTestbed first = new AuthTestbed(env, Map.of())) {
             at = first.clock.instant().toString();
         }
-        java.net.URI database = java.net.URI.create(env.get("CIVIS_DB_URL"));
-        String jdbcUrl = "jdbc:postgresql://" + database.getHost() + ":" + database.getPort() + database.getPath()
-                + "?user=" + database.getUserInfo();
-        try (var c = DriverManager.getConnection(jdbcUrl);
+        try (var c = TestServers.databaseConnection(env);
                 var s = c.prepareStatement("insert into auth_transactions (at, partner_id, transaction_id, kind,"
                         + " auth_types, success, errors) select ?::timestamptz - (i % 540) * interval '1 second',"
                         + " 'bank-' || (i % 10), 'txn-' || i, 'AUTH', '{DEMO}', true, '{}'"
