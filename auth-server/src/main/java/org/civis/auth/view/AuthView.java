@@ -31,6 +31,11 @@ public record AuthView(
         vids = List.copyOf(vids);
     }
 
+    /** The same view carrying {@code tag}. */
+    AuthView withTag(byte[] tag) {
+        return new AuthView(uin, revision, status, locks, vids, sealedMatchData, sealedFingerprints, tag);
+    }
+
     public Uin identity() {
         return new Uin(uin);
     }

@@ -198,15 +198,7 @@ public final class AuthViews implements IdentityChanges {
                         FingerprintRecord.encode(facts.fingerprints()),
                         fingerprintsAssociatedData(facts.uin().value())),
                 new byte[0]);
-        return new AuthView(
-                untagged.uin(),
-                untagged.revision(),
-                untagged.status(),
-                untagged.locks(),
-                untagged.vids(),
-                untagged.sealedMatchData(),
-                untagged.sealedFingerprints(),
-                tag(untagged).tag());
+        return untagged.withTag(tag(untagged).tag());
     }
 
     /** Every field of the view but the tag itself, in a fixed order. */

@@ -114,13 +114,12 @@ public final class PostgresServer implements AutoCloseable {
         PgConnectOptions owner = localOptions(
                 port, EMBEDDED_DATABASE, EmbeddedCluster.OWNER, secrets.owner().orElseThrow());
         String appPassword = secrets.appOrCreate();
-        Object lifecycle = new Object();
         PostgresServer server = new PostgresServer(
                 localOptions(port, EMBEDDED_DATABASE, APP_ROLE, appPassword),
                 owner,
                 true,
                 cluster,
-                new PostmasterWatch(cluster, port, lifecycle));
+                new PostmasterWatch(cluster, port));
         try {
             server.ensureAppRole(appPassword);
             server.ensureDatabase(EMBEDDED_DATABASE);

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import org.civis.core.keys.OwnerOnlyFiles;
@@ -72,9 +71,7 @@ public final class EmbeddedCluster {
 
     private void initialise() {
         try {
-            Files.createDirectories(
-                    dir.getParent(),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            OwnerOnlyFiles.createPrivateDirectories(dir.getParent());
             if (!Files.exists(dir.resolve("PG_VERSION"))) {
                 secrets.ownerOrCreate();
                 pg.run(

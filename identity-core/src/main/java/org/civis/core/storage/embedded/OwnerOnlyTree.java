@@ -22,8 +22,9 @@ public final class OwnerOnlyTree {
     private OwnerOnlyTree() {}
 
     /**
-     * Checks that {@code root}, everything under it, and its parent directory are owned by this
-     * account (the parent: by it or by root) and writable by no group or other account.
+     * Checks that {@code root} and everything under it are owned by this account and writable by
+     * no group or other account, and that its parent directory is writable by no group or other
+     * account (whoever owns the parent could swap {@code root}: it is this account's cache or home).
      *
      * @throws IllegalStateException naming the first path that fails, and why
      */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.civis.core.keys.OwnerOnlyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class PostgresBinaries {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresBinaries.class);
+
+    private static final FileAttribute<?> OWNER_ONLY_DIRECTORY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+    private static final FileAttribute<?> OWNER_ONLY_PROGRAM = OWNER_ONLY_DIRECTORY;
+    private static final FileAttribute<?> OWNER_ONLY_FILE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private final Path cacheRoot;
 
@@ -69,8 +77,7 @@ public final class PostgresBinaries {
         byte[] bytes = readArchive(archive);
         Path home = cacheRoot.resolve("postgresql-" + digest(bytes));
         try {
-            Files.createDirectories(
-                    cacheRoot, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            OwnerOnlyFiles.createPrivateDirectories(cacheRoot);
             if (!Files.isDirectory(home)) {
                 extract(bytes, home);
             }
@@ -84,7 +91,7 @@ public final class PostgresBinaries {
     private static void extract(byte[] archive, Path home) throws IOException {
         Path temp = home.resolveSibling("." + home.getFileName() + "."
                 + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-        Files.createDirectory(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectory(temp, OWNER_ONLY_DIRECTORY); // fails if the name is taken: never into a planted one
         LOG.info("extracting the PostgreSQL binaries into {}", home);
         try (TarArchiveInputStream tar = new TarArchiveInputStream(
                 new XZCompressorInputStream(new BufferedInputStream(new java.io.ByteArrayInputStream(archive))))) {
@@ -108,13 +115,9 @@ public final class PostgresBinaries {
 
     private static void write(TarArchiveInputStream tar, TarArchiveEntry entry, Path target, Path top)
             throws IOException {
-        Files.createDirectories(
-                target.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        OwnerOnlyFiles.createPrivateDirectories(target.getParent());
         if (entry.isDirectory()) {
-            if (!Files.isDirectory(target)) {
-                Files.createDirectory(
-                        target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            }
+            OwnerOnlyFiles.createPrivateDirectories(target);
         } else if (entry.isSymbolicLink()) {
             Path link = target.getParent().resolve(entry.getLinkName()).normalize();
             if (!link.startsWith(top) || entry.getLinkName().startsWith("/")) {
@@ -123,10 +126,7 @@ public final class PostgresBinaries {
             Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
         } else if (entry.isFile()) {
             boolean executable = (entry.getMode() & 0100) != 0;
-            Files.createFile(
-                    target,
-                    PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString(executable ? "rwx------" : "rw-------")));
+            Files.createFile(target, executable ? OWNER_ONLY_PROGRAM : OWNER_ONLY_FILE);
             // Into the file just created with its mode: a copy that replaced it would take the umask's mode.
             try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
                 tar.transferTo(out);

@@ -20,20 +20,17 @@ public final class PostmasterWatch implements AutoCloseable {
     private final EmbeddedCluster cluster;
     private final int port;
     private final ScheduledExecutorService timer;
-    private final Object lifecycle;
+    /** Held while restarting, so that close() waits for an attempt in progress and is not undone by it. */
+    private final Object lifecycle = new Object();
+
     private volatile boolean stopped;
     private long pauseMillis = 1000;
     private long nextAttempt;
     private boolean down;
 
-    /**
-     * @param lifecycle held while restarting, so that a concurrent stop of the cluster waits for
-     *     the attempt in progress and is not undone by it
-     */
-    public PostmasterWatch(EmbeddedCluster cluster, int port, Object lifecycle) {
+    public PostmasterWatch(EmbeddedCluster cluster, int port) {
         this.cluster = cluster;
         this.port = port;
-        this.lifecycle = lifecycle;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "civis-postmaster-watch");
             thread.setDaemon(true);
