@@ -15,6 +15,7 @@ import org.civis.core.dedup.DemographicIndex;
 import org.civis.core.dedup.DemographicKeys;
 import org.civis.core.enrollment.EnrollmentService;
 import org.civis.core.enrollment.bulk.BulkEnrollment;
+import org.civis.core.identity.IdentityChanges;
 import org.civis.core.identity.IdentityService;
 import org.civis.core.identity.IdentityStore;
 import org.civis.core.keys.RegistryKeys;

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
-import org.civis.core.IdentityChanges;
 import org.civis.core.RegistryError;
 import org.civis.core.RegistryException;
 import org.civis.core.audit.AuditAction;

@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.civis.core.IdentityChanges;
 import org.civis.core.audit.AuditAction;
 import org.civis.core.audit.AuditEvent;
 import org.civis.core.audit.AuditLog;
 import org.civis.core.id.Uin;
+import org.civis.core.identity.IdentityChanges;
 import org.civis.core.identity.IdentityStore;
 
 /** Locks and unlocks auth types of an identity; every change is committed before it returns. */

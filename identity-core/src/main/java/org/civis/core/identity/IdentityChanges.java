@@ -1,4 +1,4 @@
-package org.civis.core;
+package org.civis.core.identity;
 
 import io.vertx.core.Future;
 import org.civis.core.id.Uin;
