@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.civis.core.biometrics.BiometricSettings;
-import org.civis.core.storage.Durability;
 import org.civis.core.storage.PostgresServer;
+import org.civis.core.storage.embedded.Durability;
 import org.civis.issuance.IssuanceSettings;
 import org.civis.issuer.keys.IssuerKeystore;
 

@@ -20,7 +20,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.civis.core.biometrics.BiometricSettings;
 import org.civis.core.biometrics.FusionRule;
-import org.civis.core.storage.Durability;
+import org.civis.core.storage.embedded.Durability;
 import org.civis.issuance.IssuanceSettings;
 import org.civis.issuer.keys.SigningAlgorithm;
 import org.civis.server.http.BodyLimits;

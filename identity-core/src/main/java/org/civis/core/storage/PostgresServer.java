@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.civis.core.storage.embedded.ClusterSecrets;
+import org.civis.core.storage.embedded.Durability;
 import org.civis.core.storage.embedded.EmbeddedCluster;
 import org.civis.core.storage.embedded.PostmasterLockFile;
 import org.civis.core.storage.embedded.PostmasterWatch;

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
+import org.civis.core.storage.embedded.Durability;
 import org.civis.core.storage.embedded.PostgresBinaries;
 import org.civis.core.storage.embedded.PostmasterLockFile;
 import org.junit.jupiter.api.Test;

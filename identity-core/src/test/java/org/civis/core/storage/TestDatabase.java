@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.civis.core.storage.embedded.Durability;
 
 /**
  * Real PostgreSQL for tests: {@code CIVIS_TEST_DB_URL} when set, otherwise one embedded server per

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.civis.core.keys.OwnerOnlyFiles;
-import org.civis.core.storage.Durability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.civis.core.storage;
+package org.civis.core.storage.embedded;
 
 /**
  * How the embedded PostgreSQL commits. {@link #DURABLE} is the default and the only mode for real
