@@ -13,7 +13,9 @@ import org.civis.core.crypto.BlindIndex;
 import org.civis.core.crypto.EnvelopeCipher;
 import org.civis.core.dedup.DemographicIndex;
 import org.civis.core.dedup.DemographicKeys;
+import org.civis.core.enrollment.EnrollmentParts;
 import org.civis.core.enrollment.EnrollmentService;
+import org.civis.core.enrollment.PacketDigest;
 import org.civis.core.enrollment.bulk.BulkEnrollment;
 import org.civis.core.identity.IdentityChanges;
 import org.civis.core.identity.IdentityService;
@@ -58,28 +60,19 @@ public final class Registry {
         IdentityStore store = new IdentityStore(cipher, new IdNumberGenerator(settings.uinRules(), random));
         this.biometrics = new Biometrics(pool, cipher, settings.schema(), settings.biometrics());
 
-        this.enrollments = new EnrollmentService(
+        EnrollmentParts enrollmentParts = new EnrollmentParts(
                 pool,
                 store,
                 validator,
                 demographicKeys,
                 demographicIndex,
-                blindIndex,
+                new PacketDigest(blindIndex),
                 cipher,
                 biometrics,
                 audit,
                 clock);
-        this.bulkEnrollments = new BulkEnrollment(
-                pool,
-                store,
-                validator,
-                demographicKeys,
-                demographicIndex,
-                blindIndex,
-                cipher,
-                biometrics,
-                audit,
-                clock);
+        this.enrollments = new EnrollmentService(enrollmentParts);
+        this.bulkEnrollments = new BulkEnrollment(enrollmentParts);
         this.identities = new IdentityService(
                 pool, store, validator, demographicKeys, demographicIndex, biometrics, audit, changes, clock);
         this.vids =

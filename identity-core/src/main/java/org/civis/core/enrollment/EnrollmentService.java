@@ -25,7 +25,6 @@ import org.civis.core.biometrics.Biometrics;
 import org.civis.core.biometrics.FingerprintGallery;
 import org.civis.core.biometrics.FingerprintIntake;
 import org.civis.core.biometrics.FingerprintStore;
-import org.civis.core.crypto.BlindIndex;
 import org.civis.core.crypto.EnvelopeCipher;
 import org.civis.core.dedup.DemographicIndex;
 import org.civis.core.dedup.DemographicKeys;
@@ -59,27 +58,17 @@ public final class EnrollmentService {
     private final AuditLog audit;
     private final Clock clock;
 
-    public EnrollmentService(
-            Pool pool,
-            IdentityStore identities,
-            SchemaValidator validator,
-            DemographicKeys demographicKeys,
-            DemographicIndex demographicIndex,
-            BlindIndex blindIndex,
-            EnvelopeCipher cipher,
-            Biometrics biometrics,
-            AuditLog audit,
-            Clock clock) {
-        this.pool = pool;
-        this.identities = identities;
-        this.validator = validator;
-        this.demographicKeys = demographicKeys;
-        this.demographicIndex = demographicIndex;
-        this.packetDigest = new PacketDigest(blindIndex);
-        this.cipher = cipher;
-        this.biometrics = biometrics;
-        this.audit = audit;
-        this.clock = clock;
+    public EnrollmentService(EnrollmentParts parts) {
+        this.pool = parts.pool();
+        this.identities = parts.identities();
+        this.validator = parts.validator();
+        this.demographicKeys = parts.demographicKeys();
+        this.demographicIndex = parts.demographicIndex();
+        this.packetDigest = parts.packetDigest();
+        this.cipher = parts.cipher();
+        this.biometrics = parts.biometrics();
+        this.audit = parts.audit();
+        this.clock = parts.clock();
     }
 
     /**

@@ -17,20 +17,15 @@ import org.civis.core.RegistryError;
 import org.civis.core.audit.AuditAction;
 import org.civis.core.audit.AuditEvent;
 import org.civis.core.audit.AuditLog;
-import org.civis.core.biometrics.Biometrics;
 import org.civis.core.biometrics.FingerprintStore;
-import org.civis.core.crypto.BlindIndex;
 import org.civis.core.crypto.EnvelopeCipher;
 import org.civis.core.dedup.DemographicIndex;
-import org.civis.core.dedup.DemographicKeys;
 import org.civis.core.dedup.DemographicKeys.DedupKey;
+import org.civis.core.enrollment.EnrollmentParts;
 import org.civis.core.enrollment.EnrollmentRequest;
 import org.civis.core.enrollment.EnrollmentStore;
-import org.civis.core.enrollment.PacketDigest;
 import org.civis.core.id.RegistrationId;
 import org.civis.core.id.Uin;
-import org.civis.core.identity.IdentityStore;
-import org.civis.core.schema.SchemaValidator;
 
 /**
  * Imports an already-deduplicated register, a batch (about a thousand packets) per transaction.
@@ -66,32 +61,23 @@ public final class BulkEnrollment {
     private final AuditLog audit;
     private final Clock clock;
 
-    public BulkEnrollment(
-            Pool pool,
-            IdentityStore identities,
-            SchemaValidator validator,
-            DemographicKeys demographicKeys,
-            DemographicIndex demographicIndex,
-            BlindIndex blindIndex,
-            EnvelopeCipher cipher,
-            Biometrics biometrics,
-            AuditLog audit,
-            Clock clock) {
-        this.pool = pool;
-        this.templates = biometrics.store();
+    public BulkEnrollment(EnrollmentParts parts) {
+        this.pool = parts.pool();
+        this.templates = parts.biometrics().store();
         this.preparation = new BatchPreparation(
-                validator,
-                biometrics.intake(),
-                biometrics.workers(),
-                new PacketDigest(blindIndex),
-                demographicKeys,
-                identities,
+                parts.validator(),
+                parts.biometrics().intake(),
+                parts.biometrics().workers(),
+                parts.packetDigest(),
+                parts.demographicKeys(),
+                parts.identities(),
                 templates);
-        this.issuance = new Issuance(preparation, identities, templates, demographicIndex, enrollments, audit);
-        this.demographicIndex = demographicIndex;
-        this.cipher = cipher;
-        this.audit = audit;
-        this.clock = clock;
+        this.issuance = new Issuance(
+                preparation, parts.identities(), templates, parts.demographicIndex(), enrollments, parts.audit());
+        this.demographicIndex = parts.demographicIndex();
+        this.cipher = parts.cipher();
+        this.audit = parts.audit();
+        this.clock = parts.clock();
     }
 
     /**
