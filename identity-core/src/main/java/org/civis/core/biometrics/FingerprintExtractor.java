@@ -52,11 +52,28 @@ public final class FingerprintExtractor {
                     ViolationCode.FINGER_TOO_FEW_MINUTIAE,
                     "has " + minutiae + " minutiae; at least " + minMinutiae + " are needed");
         }
-        iso.fingerprints.get(0).position = Iso19794p2v2005Position.valueOf(position.name());
+        iso.fingerprints.get(0).position = isoPosition(position);
         return new Extraction.Extracted(
                 new EnrolledFingerprint(position, iso.toByteArray()),
                 new PreparedFingerprint(position, template),
                 minutiae);
+    }
+
+    /** Exhaustive: a finger position added here, or a constant renamed on either side, fails to compile, not at run time. */
+    static Iso19794p2v2005Position isoPosition(FingerPosition position) {
+        return switch (position) {
+            case UNKNOWN -> Iso19794p2v2005Position.UNKNOWN;
+            case RIGHT_THUMB -> Iso19794p2v2005Position.RIGHT_THUMB;
+            case RIGHT_INDEX -> Iso19794p2v2005Position.RIGHT_INDEX;
+            case RIGHT_MIDDLE -> Iso19794p2v2005Position.RIGHT_MIDDLE;
+            case RIGHT_RING -> Iso19794p2v2005Position.RIGHT_RING;
+            case RIGHT_LITTLE -> Iso19794p2v2005Position.RIGHT_LITTLE;
+            case LEFT_THUMB -> Iso19794p2v2005Position.LEFT_THUMB;
+            case LEFT_INDEX -> Iso19794p2v2005Position.LEFT_INDEX;
+            case LEFT_MIDDLE -> Iso19794p2v2005Position.LEFT_MIDDLE;
+            case LEFT_RING -> Iso19794p2v2005Position.LEFT_RING;
+            case LEFT_LITTLE -> Iso19794p2v2005Position.LEFT_LITTLE;
+        };
     }
 
     /** Rebuilds the comparable form of a stored finger; stored records were validated on the way in. */

@@ -54,6 +54,26 @@ class FingerprintExtractorTest {
     }
 
     @Test
+    void everyDeclaredFingerIsStoredUnderItsOwnIsoPositionCode() {
+        byte[] sent = synthetic.impression(synthetic.newFinger(), FingerPosition.UNKNOWN);
+
+        for (FingerPosition declared : FingerPosition.values()) {
+            byte[] stored = extracted(capture(declared, FingerprintFormat.ISO_19794_2, sent))
+                    .stored()
+                    .isoTemplate();
+
+            // ISO/IEC 19794-2:2005: a 24-byte record header, then the first finger view's position code.
+            assertThat(stored[24]).as(declared.name()).isEqualTo((byte) declared.isoCode());
+            assertThat(new Iso19794p2v2005Template(stored)
+                            .fingerprints
+                            .get(0)
+                            .position
+                            .name())
+                    .isEqualTo(declared.name());
+        }
+    }
+
+    @Test
     void anAnsiTemplateIsImportedAndMatchesTheIsoImpressionOfTheSameFinger() {
         SyntheticFinger finger = synthetic.newFinger();
         Extraction.Extracted ansi = extracted(capture(
