@@ -118,12 +118,11 @@ public final class Seeder {
     private List<Long> recordEarlier(List<Long> missing, Tally tally) throws Exception {
         List<RegistrationId> ids =
                 missing.stream().map(SyntheticPopulation::registrationId).toList();
-        Map<String, EnrollmentStore.StoredEnrollment> found = await(enrollments.findAll(pool, ids));
+        Map<RegistrationId, EnrollmentStore.StoredEnrollment> found = await(enrollments.findAll(pool, ids));
         List<SeedFiles.Seeded> recorded = new ArrayList<>();
         List<Long> toImport = new ArrayList<>();
         for (Long index : missing) {
-            EnrollmentStore.StoredEnrollment stored =
-                    found.get(SyntheticPopulation.registrationId(index).value());
+            EnrollmentStore.StoredEnrollment stored = found.get(SyntheticPopulation.registrationId(index));
             if (stored == null) {
                 toImport.add(index);
             } else {

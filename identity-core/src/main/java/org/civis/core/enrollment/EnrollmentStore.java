@@ -53,7 +53,8 @@ public final class EnrollmentStore {
      * transaction claimed. The others were taken before (or by a concurrent transaction, which this
      * one waited for).
      */
-    public Future<Set<String>> claimAll(SqlConnection tx, List<RegistrationId> ids, List<byte[]> digests, Instant now) {
+    public Future<Set<RegistrationId>> claimAll(
+            SqlConnection tx, List<RegistrationId> ids, List<byte[]> digests, Instant now) {
         Tuple args = Tuple.tuple()
                 .addArrayOfString(ids.stream().map(RegistrationId::value).toArray(String[]::new))
                 .addArrayOfBuffer(digests.stream().map(Buffer::buffer).toArray(Buffer[]::new))
@@ -63,23 +64,23 @@ public final class EnrollmentStore {
                         + " on conflict (registration_id) do nothing returning registration_id")
                 .execute(args)
                 .map(rows -> {
-                    Set<String> claimed = new HashSet<>();
-                    rows.forEach(row -> claimed.add(row.getString(0)));
+                    Set<RegistrationId> claimed = new HashSet<>();
+                    rows.forEach(row -> claimed.add(new RegistrationId(row.getString(0))));
                     return claimed;
                 });
     }
 
     /** The stored rows of those of {@code ids} that exist, by registration id. */
-    public Future<Map<String, StoredEnrollment>> findAll(SqlClient client, List<RegistrationId> ids) {
+    public Future<Map<RegistrationId, StoredEnrollment>> findAll(SqlClient client, List<RegistrationId> ids) {
         return client.preparedQuery("select " + COLUMNS + " from enrollments where registration_id = any($1)")
                 .execute(Tuple.tuple()
                         .addArrayOfString(
                                 ids.stream().map(RegistrationId::value).toArray(String[]::new)))
                 .map(rows -> {
-                    Map<String, StoredEnrollment> found = new HashMap<>();
+                    Map<RegistrationId, StoredEnrollment> found = new HashMap<>();
                     rows.forEach(row -> {
                         StoredEnrollment stored = read(row);
-                        found.put(stored.outcome().registrationId().value(), stored);
+                        found.put(stored.outcome().registrationId(), stored);
                     });
                     return found;
                 });

@@ -117,11 +117,10 @@ public final class BulkEnrollment {
                         ready.stream().map(BatchPreparation.Prepared::digest).toList(),
                         now)
                 .compose(claimed -> {
-                    List<BatchPreparation.Prepared> fresh = ready.stream()
-                            .filter(p -> claimed.contains(p.id().value()))
-                            .toList();
+                    List<BatchPreparation.Prepared> fresh =
+                            ready.stream().filter(p -> claimed.contains(p.id())).toList();
                     List<BatchPreparation.Prepared> earlier = ready.stream()
-                            .filter(p -> !claimed.contains(p.id().value()))
+                            .filter(p -> !claimed.contains(p.id()))
                             .toList();
                     return earlierOutcomes(tx, earlier)
                             .compose(results -> decide(tx, fresh, now, actor).map(decided -> {
@@ -144,7 +143,7 @@ public final class BulkEnrollment {
                 .findAll(tx, earlier.stream().map(BatchPreparation.Prepared::id).toList())
                 .map(found -> earlier.stream()
                         .map(p -> {
-                            EnrollmentStore.StoredEnrollment stored = found.get(p.id().value());
+                            EnrollmentStore.StoredEnrollment stored = found.get(p.id());
                             return MessageDigest.isEqual(stored.requestDigest(), p.digest())
                                     ? (BulkResult) new BulkResult.Existing(stored.outcome())
                                     : new BulkResult.Refused(p.id(), RegistryError.REGISTRATION_ID_REUSED, List.of());
