@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.civis.auth.cluster.ReplayMemory;
 import org.civis.auth.cluster.gallery.GalleryShare;
 import org.civis.auth.cluster.gallery.PartitionedFingerprintSearch;
-import org.civis.auth.jose.AuthKeys;
+import org.civis.auth.keys.AuthKeys;
 import org.civis.auth.transaction.AuthRecorder;
 import org.civis.auth.transaction.ReplayWindow;
 import org.civis.auth.view.AuthCacheWarmer;

@@ -4,7 +4,7 @@ import org.civis.auth.AuthAnswers;
 import org.civis.auth.AuthService;
 import org.civis.auth.OtpRequests;
 import org.civis.auth.SignedRequestGate;
-import org.civis.auth.jose.ServerJwks;
+import org.civis.auth.keys.ServerJwks;
 import org.civis.auth.partner.PartnerService;
 import org.civis.auth.resident.AddressBudget;
 import org.civis.auth.resident.ResidentLogin;

@@ -1,4 +1,4 @@
-package org.civis.auth.jose;
+package org.civis.auth.pseudonym;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package org.civis.auth.jose;
+package org.civis.auth.keys;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.civis.auth.jose.PartnerKeyException.Reason;
+import org.civis.auth.keys.PartnerKeyException.Reason;
 
 /**
  * Checks the JWKs partners register, so the verifier and the sealer only ever meet key types we allow: signing keys

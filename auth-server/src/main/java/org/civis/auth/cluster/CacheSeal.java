@@ -1,4 +1,4 @@
-package org.civis.auth.jose;
+package org.civis.auth.cluster;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package org.civis.auth.jose;
+package org.civis.auth.keys;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.civis.auth.jose;
+package org.civis.auth.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

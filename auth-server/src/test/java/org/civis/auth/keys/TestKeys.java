@@ -1,4 +1,4 @@
-package org.civis.auth.jose;
+package org.civis.auth.keys;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
@@ -15,14 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Real keys for the tests: the server's from a real auth keystore, partners' freshly generated. */
-final class TestKeys {
+public final class TestKeys {
 
     /** Created once per test JVM through the production code path, so every test exercises keystore-loaded keys. */
-    static final AuthKeys SERVER = createServerKeys();
+    public static final AuthKeys SERVER = createServerKeys();
 
     private TestKeys() {}
 
-    static OctetKeyPair ed25519(String kid) {
+    public static OctetKeyPair ed25519(String kid) {
         try {
             return new OctetKeyPairGenerator(Curve.Ed25519)
                     .keyID(kid)
@@ -33,7 +33,7 @@ final class TestKeys {
         }
     }
 
-    static ECKey p256(String kid) {
+    public static ECKey p256(String kid) {
         try {
             return new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
         } catch (JOSEException e) {
@@ -41,7 +41,7 @@ final class TestKeys {
         }
     }
 
-    static RSAKey rsa(int bits, String kid) {
+    public static RSAKey rsa(int bits, String kid) {
         try {
             return new RSAKeyGenerator(bits, true).keyID(kid).generate();
         } catch (JOSEException e) {

@@ -1,4 +1,4 @@
-package org.civis.auth.jose;
+package org.civis.auth.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -9,6 +9,7 @@ import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.KeyGenerator;
 import javax.crypto.spec.SecretKeySpec;
+import org.civis.auth.keys.TestKeys;
 import org.junit.jupiter.api.Test;
 
 class CacheSealTest {

@@ -1,4 +1,4 @@
-package org.civis.auth.jose;
+package org.civis.auth.pseudonym;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.util.Base64;
 import javax.crypto.KeyGenerator;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
+import org.civis.auth.keys.TestKeys;
 import org.civis.core.id.Uin;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.civis.auth.jose;
+package org.civis.auth.keys;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWEAlgorithm;
