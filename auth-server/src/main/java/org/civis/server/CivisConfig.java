@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.civis.auth.credential.IssuanceSettings;
 import org.civis.core.biometrics.BiometricSettings;
 import org.civis.core.storage.Durability;
 import org.civis.core.storage.PostgresServer;
-import org.civis.issuance.IssuanceSettings;
 import org.civis.issuer.keys.IssuerKeystore;
 
 /**

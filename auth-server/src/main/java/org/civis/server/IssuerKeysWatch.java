@@ -1,7 +1,7 @@
 package org.civis.server;
 
 import io.vertx.core.Vertx;
-import org.civis.issuance.Issuance;
+import org.civis.auth.credential.Issuance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.civis.issuance.IssuanceSettings;
+import org.civis.auth.credential.IssuanceSettings;
 import org.civis.issuer.keys.SigningAlgorithm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -67,7 +67,7 @@ public enum ApiError {
     }
 
     /** The HTTP form of a refused issuance; the names are shared. */
-    public static ApiError of(org.civis.issuance.IssuanceError error) {
+    public static ApiError of(org.civis.auth.credential.IssuanceError error) {
         return valueOf(error.name());
     }
 

@@ -4,7 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
-import org.civis.issuance.Issuance;
+import org.civis.auth.credential.Issuance;
 import org.civis.server.http.BodyBudget;
 import org.civis.server.http.BodyLimits;
 import org.civis.server.http.BodyLimits.Kind;

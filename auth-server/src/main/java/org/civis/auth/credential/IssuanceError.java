@@ -1,4 +1,4 @@
-package org.civis.issuance;
+package org.civis.auth.credential;
 
 /** Why a credential or a status list was refused. Stable names: the HTTP catalogue shares them. */
 public enum IssuanceError {

@@ -1,4 +1,4 @@
-package org.civis.issuance;
+package org.civis.auth.credential;
 
 /** A refused issuance, carrying its stable code. The message never holds personal data. */
 public final class IssuanceException extends RuntimeException {

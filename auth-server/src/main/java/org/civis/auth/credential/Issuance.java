@@ -1,4 +1,4 @@
-package org.civis.issuance;
+package org.civis.auth.credential;
 
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;

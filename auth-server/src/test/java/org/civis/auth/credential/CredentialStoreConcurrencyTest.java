@@ -1,4 +1,4 @@
-package org.civis.issuance;
+package org.civis.auth.credential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

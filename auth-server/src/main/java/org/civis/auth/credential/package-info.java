@@ -4,4 +4,4 @@
  * database when they are built. Uses the credential-issuer library for everything that is not
  * storage or threading; imports no Vert.x Web, the routes live in {@code org.civis.server}.
  */
-package org.civis.issuance;
+package org.civis.auth.credential;
