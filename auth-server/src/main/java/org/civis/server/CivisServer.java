@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.civis.auth.cluster.ReplayMemory;
 import org.civis.auth.cluster.gallery.GalleryShare;
 import org.civis.auth.cluster.gallery.PartitionedFingerprintSearch;
-import org.civis.auth.credential.Issuance;
+import org.civis.auth.credential.CredentialServices;
 import org.civis.auth.keys.AuthKeys;
 import org.civis.auth.transaction.AuthRecorder;
 import org.civis.auth.transaction.ReplayWindow;
@@ -87,7 +87,7 @@ public final class CivisServer implements AutoCloseable {
             // The registry tells the auth cache of each change; the cache reads through the registry.
             // The status lists hear of it too, so this node derives them again at the next request.
             AtomicReference<AuthViews> views = new AtomicReference<>();
-            AtomicReference<Issuance> issuance = new AtomicReference<>();
+            AtomicReference<CredentialServices> issuance = new AtomicReference<>();
             Registry registry = new Registry(
                     pool,
                     keys,
@@ -97,7 +97,7 @@ public final class CivisServer implements AutoCloseable {
                         return views.get().changed(uin);
                     },
                     clock);
-            issuance.set(Issuance.of(vertx, pool, registry, issuerKeys, config.issuance(), clock));
+            issuance.set(CredentialServices.of(vertx, pool, registry, issuerKeys, config.issuance(), clock));
             started.push(IssuerKeysWatch.start(vertx, issuance.get()));
             started.push(registry.biometrics()); // its workers stop after everything that submits to them
             Biometrics biometrics = registry.biometrics();

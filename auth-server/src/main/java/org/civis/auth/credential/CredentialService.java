@@ -16,7 +16,7 @@ import org.civis.core.schema.IdSchema;
 import org.civis.issuer.CredentialIssuer;
 import org.civis.issuer.CredentialRequest;
 import org.civis.issuer.IssuedCredential;
-import org.civis.issuer.StatusReference;
+import org.civis.issuer.StatusListEntry;
 import org.civis.issuer.card.CardContent;
 import org.civis.issuer.card.CardImages;
 import org.civis.issuer.card.CardRenderer;
@@ -44,7 +44,7 @@ public final class CredentialService {
     private final IdentityService identities;
     private final CredentialStore store;
     private final IssuerKeystore keys;
-    private final StatusLists statusLists;
+    private final StatusListPublisher statusLists;
     private final IssuanceSettings settings;
     private final CredentialIssuer issuer;
     private final Claim169Mapper mapper;
@@ -57,7 +57,7 @@ public final class CredentialService {
             IdSchema schema,
             CredentialStore store,
             IssuerKeystore keys,
-            StatusLists statusLists,
+            StatusListPublisher statusLists,
             IssuanceSettings settings,
             Clock clock) {
         this.vertx = vertx;
@@ -145,7 +145,7 @@ public final class CredentialService {
                 settings.issuerId(),
                 record.issuedAt(),
                 record.expiresAt(),
-                new StatusReference(settings.statusListUri(record.listId()), record.listIndex()),
+                new StatusListEntry(settings.statusListUri(record.listId()), record.listIndex()),
                 key);
     }
 

@@ -46,7 +46,7 @@ public final class AdminApi {
         new IdentityRoutes(registry.identities(), registry.settings()).mount(router);
         new VidRoutes(registry.vids(), clock).mount(router);
         new LockRoutes(registry.locks(), clock).mount(router);
-        new PartnerRoutes(partners).mount(router);
+        new PartnerAdminRoutes(partners).mount(router);
         new CredentialRoutes(credentials).mount(router);
         router.get("/v1/audit/verify")
                 .handler(ctx -> reply(

@@ -4,7 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
-import org.civis.auth.credential.Issuance;
+import org.civis.auth.credential.CredentialServices;
 import org.civis.server.http.BodyBudget;
 import org.civis.server.http.BodyLimits;
 import org.civis.server.http.BodyLimits.Kind;
@@ -24,7 +24,7 @@ public final class PublicApi {
             Vertx vertx,
             Health health,
             AuthComponents auth,
-            Issuance issuance,
+            CredentialServices issuance,
             BodyLimits limits,
             BodyBudget budget,
             Clock clock) {

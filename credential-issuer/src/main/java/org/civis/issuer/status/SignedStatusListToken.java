@@ -22,9 +22,9 @@ import org.civis.verifier.spec.TokenStatus;
  *
  * @param token the encoded COSE_Sign1, served as {@code application/statuslist+cwt}
  */
-public record StatusListToken(String uri, Instant issuedAt, Instant expiresAt, String kid, byte[] token) {
+public record SignedStatusListToken(String uri, Instant issuedAt, Instant expiresAt, String kid, byte[] token) {
 
-    public StatusListToken {
+    public SignedStatusListToken {
         token = token.clone();
     }
 
@@ -34,7 +34,7 @@ public record StatusListToken(String uri, Instant issuedAt, Instant expiresAt, S
      * @param ttl how long a verifier may keep the token before fetching a fresh one
      * @param validity how long after {@code issuedAt} the token expires
      */
-    public static StatusListToken sign(
+    public static SignedStatusListToken sign(
             String issuer,
             String uri,
             StatusList list,
@@ -58,7 +58,7 @@ public record StatusListToken(String uri, Instant issuedAt, Instant expiresAt, S
                 Map.of(CoseHeader.TYP, CBORObject.FromObject(TokenStatus.CWT_MEDIA_TYPE)),
                 Cbor.deterministic(claims),
                 false);
-        return new StatusListToken(uri, iat, exp, key.kid(), token);
+        return new SignedStatusListToken(uri, iat, exp, key.kid(), token);
     }
 
     @Override

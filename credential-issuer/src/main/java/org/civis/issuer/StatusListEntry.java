@@ -8,9 +8,9 @@ import org.civis.verifier.spec.TokenStatus;
  * Where a credential's status lives: entry {@code index} of the Status List Token at {@code uri}.
  * In the CWT as claim 65535 {@code {"status_list": {"idx": index, "uri": uri}}}.
  */
-public record StatusReference(String uri, int index) {
+public record StatusListEntry(String uri, int index) {
 
-    public StatusReference {
+    public StatusListEntry {
         Objects.requireNonNull(uri, "uri");
         if (index < 0) {
             throw new IllegalArgumentException("a status list index is not negative");

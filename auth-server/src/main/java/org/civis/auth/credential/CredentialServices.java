@@ -7,16 +7,19 @@ import org.civis.core.Registry;
 import org.civis.issuer.keys.IssuerKeystore;
 
 /** The issuance services over one pool, one registry and the issuer keystore, wired once. */
-public record Issuance(
-        CredentialService credentials, StatusLists statusLists, IssuerKeystore keys, IssuanceSettings settings) {
+public record CredentialServices(
+        CredentialService credentials,
+        StatusListPublisher statusLists,
+        IssuerKeystore keys,
+        IssuanceSettings settings) {
 
     /** Wires the services over an opened issuer keystore. */
-    public static Issuance of(
+    public static CredentialServices of(
             Vertx vertx, Pool pool, Registry registry, IssuerKeystore keys, IssuanceSettings settings, Clock clock) {
         CredentialStore store = new CredentialStore(pool, IssuanceSettings.STATUS_LIST_CAPACITY);
-        StatusLists statusLists = new StatusLists(vertx, store, keys, settings, clock);
+        StatusListPublisher statusLists = new StatusListPublisher(vertx, store, keys, settings, clock);
         CredentialService credentials = new CredentialService(
                 vertx, registry.identities(), registry.settings().schema(), store, keys, statusLists, settings, clock);
-        return new Issuance(credentials, statusLists, keys, settings);
+        return new CredentialServices(credentials, statusLists, keys, settings);
     }
 }

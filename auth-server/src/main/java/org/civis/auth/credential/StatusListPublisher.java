@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.civis.issuer.keys.IssuerKey;
 import org.civis.issuer.keys.IssuerKeystore;
+import org.civis.issuer.status.SignedStatusListToken;
 import org.civis.issuer.status.StatusList;
-import org.civis.issuer.status.StatusListToken;
 
 /**
  * Serves Status List Tokens. Each is derived from the database when it is built (see {@link
@@ -23,7 +23,7 @@ import org.civis.issuer.status.StatusListToken;
  * signing key changed, or it is older than its ttl. Changes made through other nodes show within
  * the refresh interval.
  */
-public final class StatusLists {
+public final class StatusListPublisher {
     private final Vertx vertx;
     private final CredentialStore store;
     private final IssuerKeystore keys;
@@ -32,7 +32,7 @@ public final class StatusLists {
     private final ConcurrentMap<Integer, Built> built = new ConcurrentHashMap<>();
     private final AtomicLong changes = new AtomicLong();
 
-    public StatusLists(
+    public StatusListPublisher(
             Vertx vertx, CredentialStore store, IssuerKeystore keys, IssuanceSettings settings, Clock clock) {
         this.vertx = vertx;
         this.store = store;
@@ -51,7 +51,7 @@ public final class StatusLists {
     }
 
     /** The token of list {@code listId}; fails STATUS_LIST_NOT_FOUND for a list that does not exist. */
-    public Future<StatusListToken> token(int listId) {
+    public Future<SignedStatusListToken> token(int listId) {
         long seen = changes.get();
         Instant now = clock.instant();
         IssuerKey key = keys.ring().current();
@@ -71,13 +71,13 @@ public final class StatusLists {
     }
 
     /** Every list's token, oldest list first. */
-    public Future<List<StatusListToken>> all() {
+    public Future<List<SignedStatusListToken>> all() {
         return store.listIds()
                 .compose(ids -> Future.all(ids.stream().map(this::token).toList()))
-                .map(done -> done.<StatusListToken>list());
+                .map(done -> done.<SignedStatusListToken>list());
     }
 
-    private StatusListToken rebuild(
+    private SignedStatusListToken rebuild(
             int listId, int capacity, List<CredentialStore.Entry> entries, long seen, Instant now, IssuerKey key) {
         StatusList list = new StatusList(capacity, StatusList.CIVIS_BITS);
         entries.forEach(entry -> list.set(entry.index(), entry.status()));
@@ -88,7 +88,7 @@ public final class StatusLists {
                 .map(p -> new Built(p.list(), p.token(), seen, now))
                 .orElseGet(() -> new Built(
                         list,
-                        StatusListToken.sign(
+                        SignedStatusListToken.sign(
                                 settings.issuerId(),
                                 settings.statusListUri(listId),
                                 list,
@@ -103,7 +103,7 @@ public final class StatusLists {
     }
 
     /** A built list, the change count it reflects, and when it was last derived from the database. */
-    private record Built(StatusList list, StatusListToken token, long changesSeen, Instant derivedAt) {
+    private record Built(StatusList list, SignedStatusListToken token, long changesSeen, Instant derivedAt) {
         boolean servable(long seen, Instant now, IssuanceSettings settings, IssuerKey key) {
             return changesSeen == seen
                     && now.isBefore(derivedAt.plus(settings.statusListRefresh()))

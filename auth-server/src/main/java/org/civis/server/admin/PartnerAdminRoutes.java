@@ -24,10 +24,10 @@ import org.civis.server.http.JsonBody;
  * Registering relying parties and changing them: policy, suspension, API key and signing-key
  * rotation. The API key is in the answer to registration and rotation only.
  */
-final class PartnerRoutes {
+final class PartnerAdminRoutes {
     private final PartnerService partners;
 
-    PartnerRoutes(PartnerService partners) {
+    PartnerAdminRoutes(PartnerService partners) {
         this.partners = partners;
     }
 
@@ -94,7 +94,7 @@ final class PartnerRoutes {
             }
             signing.add(signingKey(jwk));
         }
-        Optional<JWK> encryptionKey = encryption.map(PartnerRoutes::encryptionKey);
+        Optional<JWK> encryptionKey = encryption.map(PartnerAdminRoutes::encryptionKey);
         AdminApi.reply(
                 ctx,
                 partners.register(

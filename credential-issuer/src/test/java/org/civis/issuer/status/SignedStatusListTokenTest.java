@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A signed Status List Token reads back as the draft describes it, and its signature verifies. */
-class StatusListTokenTest {
+class SignedStatusListTokenTest {
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00.750Z");
 
     @TempDir
@@ -34,7 +34,7 @@ class StatusListTokenTest {
         StatusList list = new StatusList(131_072, StatusList.CIVIS_BITS);
         list.set(0, 1);
         list.set(77_777, 2);
-        StatusListToken token = StatusListToken.sign(
+        SignedStatusListToken token = SignedStatusListToken.sign(
                 "https://id.example.org",
                 "https://id.example.org/statuslists/3",
                 list,
@@ -76,7 +76,7 @@ class StatusListTokenTest {
         byte[] draftBytes = Hex.decodeHex(StatusListVectorsTest.vectors().getString("statusListTokenCwt"));
         CBORObject draft = CoseMessages.sign1(draftBytes, false);
         CBORObject ours = CoseMessages.sign1(
-                StatusListToken.sign(
+                SignedStatusListToken.sign(
                                 "https://id.example.org",
                                 "https://id.example.org/statuslists/1",
                                 new StatusList(16, 1),
