@@ -11,6 +11,7 @@ import org.civis.server.http.BodyLimits.Kind;
 import org.civis.server.http.ErrorResponses;
 import org.civis.server.http.Health;
 import org.civis.server.http.RequestBodies;
+import org.civis.server.resident.ResidentRoutes;
 import org.civis.server.trust.TrustRoutes;
 
 /**

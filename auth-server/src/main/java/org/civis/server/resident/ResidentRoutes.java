@@ -1,4 +1,4 @@
-package org.civis.server.partnerapi;
+package org.civis.server.resident;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -21,6 +21,7 @@ import org.civis.server.http.JsonBody;
 import org.civis.server.http.LockChange;
 import org.civis.server.http.RegistryJson;
 import org.civis.server.http.VidRequestBody;
+import org.civis.server.partnerapi.AuthComponents;
 
 /**
  * The resident API. Sign-in: {@code POST /v1/resident/otp} sends a code to the enrolled contacts,
@@ -28,19 +29,19 @@ import org.civis.server.http.VidRequestBody;
  * {@code Authorization: Bearer <session token>}: locks, VIDs and the authentication history of
  * the signed-in resident, and nobody else's.
  */
-final class ResidentRoutes {
+public final class ResidentRoutes {
     private static final String RESIDENT_UIN = "residentUin";
     private static final int HISTORY_LIMIT = 100;
 
     private final AuthComponents auth;
     private final Clock clock;
 
-    ResidentRoutes(AuthComponents auth, Clock clock) {
+    public ResidentRoutes(AuthComponents auth, Clock clock) {
         this.auth = auth;
         this.clock = clock;
     }
 
-    void mount(Router router) {
+    public void mount(Router router) {
         router.post("/v1/resident/otp").handler(this::sendOtp);
         router.post("/v1/resident/session").handler(this::signIn);
         router.route("/v1/resident/me/*").handler(this::requireSession);
