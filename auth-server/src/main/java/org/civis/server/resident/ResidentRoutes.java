@@ -18,7 +18,7 @@ import org.civis.core.RegistryException;
 import org.civis.core.id.Uin;
 import org.civis.core.id.Vid;
 import org.civis.server.http.JsonBody;
-import org.civis.server.http.LockChange;
+import org.civis.server.http.LockChangeBody;
 import org.civis.server.http.RegistryJson;
 import org.civis.server.http.VidRequestBody;
 import org.civis.server.partnerapi.AuthComponents;
@@ -55,7 +55,7 @@ public final class ResidentRoutes {
         router.post("/v1/resident/me/locks")
                 .handler(ctx -> reply(
                         ctx,
-                        LockChange.read(JsonBody.of(ctx))
+                        LockChangeBody.read(JsonBody.of(ctx))
                                 .apply(auth.registry().locks(), uin(ctx), ResidentLogin.REQUESTER)
                                 .map(s -> RegistryJson.locks(uin(ctx), s, clock.instant()))));
         router.get("/v1/resident/me/vids")

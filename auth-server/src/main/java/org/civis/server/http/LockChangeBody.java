@@ -1,23 +1,21 @@
 package org.civis.server.http;
 
-import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.civis.core.id.Uin;
-import org.civis.core.lock.AuthLock;
-import org.civis.core.lock.AuthLockService;
 import org.civis.core.lock.AuthType;
+import org.civis.core.lock.LockChange;
 import org.civis.core.schema.ViolationCode;
 
 /**
  * A lock or unlock asked for over the admin or resident API:
  * {@code {"authTypes": ["demo", "otp", "bio" or "all"], "locked": bool, "unlockForSeconds": n}}.
  */
-public record LockChange(Set<AuthType> types, boolean locked, Optional<Duration> openFor) {
+public final class LockChangeBody {
+
+    private LockChangeBody() {}
 
     public static LockChange read(JsonBody body) {
         body.allowOnly("authTypes", "locked", "unlockForSeconds");
@@ -41,9 +39,5 @@ public record LockChange(Set<AuthType> types, boolean locked, Optional<Duration>
         }
         body.requireValid();
         return new LockChange(types, locked.get(), openFor);
-    }
-
-    public Future<Map<AuthType, AuthLock>> apply(AuthLockService locks, Uin uin, String actor) {
-        return locked ? locks.lock(uin, types, actor) : locks.unlock(uin, types, openFor, actor);
     }
 }
