@@ -42,12 +42,16 @@ import org.civis.core.Registry;
 import org.civis.core.schema.IdSchema;
 import org.civis.server.http.ClientAddress;
 import org.civis.server.partnerapi.AuthComponents;
+import org.civis.server.resident.ResidentComponents;
 
 /** Builds the auth services from the configuration, once, at start. */
 final class AuthWiring {
     private AuthWiring() {}
 
-    static AuthComponents components(
+    /** The partner API's services and the resident API's, which share the OTP requests. */
+    record Wired(AuthComponents auth, ResidentComponents resident) {}
+
+    static Wired components(
             CivisConfig config,
             Vertx vertx,
             HazelcastInstance hazelcast,
@@ -95,21 +99,26 @@ final class AuthWiring {
                 clock);
         ResidentSessions sessions =
                 new ResidentSessions(hazelcast, settings.residentSessionLifetime(), clusterMac, clock);
-        return new AuthComponents(
+        OtpRequests otpRequests = new OtpRequests(views, otps, recorder, clock);
+        AuthComponents partnerApi = new AuthComponents(
                 new SignedRequestGate(
                         directory, new SignedRequestVerifier(), hazelcast, settings.requestTimeWindow(), clock),
                 auth,
-                new OtpRequests(views, otps, recorder, clock),
+                otpRequests,
                 new AuthAnswers(new ResponseSigner(keys), new KycSealer(), clock),
                 new ServerJwks(keys),
+                partners);
+        ResidentComponents residentApi = new ResidentComponents(
                 new ResidentLogin(views, otps, sessions, recorder, clock),
+                otpRequests,
                 new AddressBudget(
                         hazelcast, settings.residentOtpPerAddress(), settings.residentOtpAddressWindow(), clock),
                 new ClientAddress(settings.trustedProxies()),
                 sessions,
                 new AuthHistory(pool),
-                partners,
-                registry);
+                registry.locks(),
+                registry.vids());
+        return new Wired(partnerApi, residentApi);
     }
 
     /**

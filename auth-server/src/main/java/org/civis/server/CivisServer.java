@@ -97,7 +97,14 @@ public final class CivisServer implements AutoCloseable {
                         return views.get().changed(uin);
                     },
                     clock);
-            issuance.set(CredentialServices.of(vertx, pool, registry, issuerKeys, config.issuance(), clock));
+            issuance.set(CredentialServices.of(
+                    vertx,
+                    pool,
+                    registry.identities(),
+                    registry.settings().schema(),
+                    issuerKeys,
+                    config.issuance(),
+                    clock));
             started.push(IssuerKeysWatch.start(vertx, issuance.get()));
             started.push(registry.biometrics()); // its workers stop after everything that submits to them
             Biometrics biometrics = registry.biometrics();
@@ -106,8 +113,9 @@ public final class CivisServer implements AutoCloseable {
             started.push(chaining::stop); // before Vert.x closes: the last entries get chained
             AuthRecorder recorder = new AuthRecorder(pool);
             started.push(recorder::stop); // after the listeners stop: every request in flight is written
-            AuthComponents auth =
+            AuthWiring.Wired wired =
                     AuthWiring.components(config, vertx, hazelcast, pool, registry, authKeys, recorder, views, clock);
+            AuthComponents auth = wired.auth();
             // Before the listeners open: a replay of a request admitted before the restart is refused at the gate.
             ReplayWindow.Loaded replayWindow = await(
                     new ReplayWindow(
@@ -140,7 +148,15 @@ public final class CivisServer implements AutoCloseable {
                             config.publicPort(),
                             http.publicTls(),
                             http,
-                            () -> PublicApi.router(vertx, health, auth, issuance.get(), http.bodies(), bodies, clock)),
+                            () -> PublicApi.router(
+                                    vertx,
+                                    health,
+                                    auth,
+                                    wired.resident(),
+                                    issuance.get(),
+                                    http.bodies(),
+                                    bodies,
+                                    clock)),
                     instances));
             started.push(() -> await(vertx.undeploy(publicListener)));
             String adminListener = await(vertx.deployVerticle(

@@ -47,7 +47,14 @@ final class OfflineNode implements AutoCloseable {
                     postgres,
                     vertx,
                     registry,
-                    CredentialServices.of(vertx, pool, registry, issuerKeys, config.issuance(), clock));
+                    CredentialServices.of(
+                            vertx,
+                            pool,
+                            registry.identities(),
+                            registry.settings().schema(),
+                            issuerKeys,
+                            config.issuance(),
+                            clock));
         } catch (RuntimeException e) {
             postgres.close();
             throw e;

@@ -11,6 +11,7 @@ import org.civis.server.http.BodyLimits.Kind;
 import org.civis.server.http.ErrorResponses;
 import org.civis.server.http.Health;
 import org.civis.server.http.RequestBodies;
+import org.civis.server.resident.ResidentComponents;
 import org.civis.server.resident.ResidentRoutes;
 import org.civis.server.trust.TrustRoutes;
 
@@ -25,6 +26,7 @@ public final class PublicApi {
             Vertx vertx,
             Health health,
             AuthComponents auth,
+            ResidentComponents resident,
             CredentialServices issuance,
             BodyLimits limits,
             BodyBudget budget,
@@ -38,7 +40,7 @@ public final class PublicApi {
                 .mountDefault();
         health.mount(router);
         new PartnerRoutes(auth).mount(router);
-        new ResidentRoutes(auth, clock).mount(router);
+        new ResidentRoutes(resident, clock).mount(router);
         new TrustRoutes(issuance, clock).mount(router);
         OpenApiDocument.mount(router);
         ErrorResponses.install(router);

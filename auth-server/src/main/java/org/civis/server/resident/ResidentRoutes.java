@@ -21,7 +21,6 @@ import org.civis.server.http.JsonBody;
 import org.civis.server.http.LockChangeBody;
 import org.civis.server.http.RegistryJson;
 import org.civis.server.http.VidRequestBody;
-import org.civis.server.partnerapi.AuthComponents;
 
 /**
  * The resident API. Sign-in: {@code POST /v1/resident/otp} sends a code to the enrolled contacts,
@@ -33,11 +32,11 @@ public final class ResidentRoutes {
     private static final String RESIDENT_UIN = "residentUin";
     private static final int HISTORY_LIMIT = 100;
 
-    private final AuthComponents auth;
+    private final ResidentComponents resident;
     private final Clock clock;
 
-    public ResidentRoutes(AuthComponents auth, Clock clock) {
-        this.auth = auth;
+    public ResidentRoutes(ResidentComponents resident, Clock clock) {
+        this.resident = resident;
         this.clock = clock;
     }
 
@@ -48,18 +47,15 @@ public final class ResidentRoutes {
         router.get("/v1/resident/me/locks")
                 .handler(ctx -> reply(
                         ctx,
-                        auth.registry()
-                                .locks()
-                                .locks(uin(ctx))
-                                .map(s -> RegistryJson.locks(uin(ctx), s, clock.instant()))));
+                        resident.locks().locks(uin(ctx)).map(s -> RegistryJson.locks(uin(ctx), s, clock.instant()))));
         router.post("/v1/resident/me/locks")
                 .handler(ctx -> reply(
                         ctx,
                         LockChangeBody.read(JsonBody.of(ctx))
-                                .apply(auth.registry().locks(), uin(ctx), ResidentLogin.REQUESTER)
+                                .apply(resident.locks(), uin(ctx), ResidentLogin.REQUESTER)
                                 .map(s -> RegistryJson.locks(uin(ctx), s, clock.instant()))));
         router.get("/v1/resident/me/vids")
-                .handler(ctx -> reply(ctx, auth.registry().vids().list(uin(ctx)).map(all -> new JsonObject()
+                .handler(ctx -> reply(ctx, resident.vids().list(uin(ctx)).map(all -> new JsonObject()
                         .put(
                                 "vids",
                                 new JsonArray(all.stream()
@@ -68,14 +64,13 @@ public final class ResidentRoutes {
         router.post("/v1/resident/me/vids")
                 .handler(ctx -> reply(
                         ctx,
-                        auth.registry()
-                                .vids()
+                        resident.vids()
                                 .create(uin(ctx), VidRequestBody.read(JsonBody.of(ctx)), ResidentLogin.REQUESTER)
                                 .map(v -> RegistryJson.vid(v, clock.instant()))));
         router.post("/v1/resident/me/vids/:vid/revoke").handler(this::revokeVid);
         router.get("/v1/resident/me/history")
-                .handler(ctx ->
-                        reply(ctx, auth.history().of(uin(ctx), HISTORY_LIMIT).map(entries -> new JsonObject()
+                .handler(ctx -> reply(
+                        ctx, resident.history().of(uin(ctx), HISTORY_LIMIT).map(entries -> new JsonObject()
                                 .put("transactions", entries))));
     }
 
@@ -88,10 +83,10 @@ public final class ResidentRoutes {
         if (transaction.isEmpty()) {
             return;
         }
-        auth.residentOtpBudget()
-                .take(auth.clientAddress().of(ctx.request()))
+        resident.otpBudget()
+                .take(resident.clientAddress().of(ctx.request()))
                 .compose(allowed -> allowed
-                        ? auth.otps().send(ResidentLogin.REQUESTER, transaction.get(), body, false)
+                        ? resident.otps().send(ResidentLogin.REQUESTER, transaction.get(), body, false)
                         : Future.failedFuture(new AuthRefusal(AuthError.OTP_RATE_LIMITED)))
                 .onSuccess(answer -> {
                     if (answer.failures().isEmpty()) {
@@ -114,7 +109,7 @@ public final class ResidentRoutes {
         if (transaction.isEmpty()) {
             return;
         }
-        auth.residentLogin()
+        resident.login()
                 .login(transaction.get(), body)
                 .onSuccess(login -> {
                     if (login.sessionToken().isPresent()) {
@@ -122,7 +117,7 @@ public final class ResidentRoutes {
                                 .put("sessionToken", login.sessionToken().get())
                                 .put(
                                         "expiresInSeconds",
-                                        auth.residentSessions().lifetime().toSeconds()));
+                                        resident.sessions().lifetime().toSeconds()));
                     } else {
                         fail(ctx, login.failures());
                     }
@@ -133,7 +128,7 @@ public final class ResidentRoutes {
     private void requireSession(RoutingContext ctx) {
         String token =
                 RequestFields.bearer(ctx.request().getHeader("authorization")).orElse(null);
-        auth.residentSessions()
+        resident.sessions()
                 .find(token)
                 .onSuccess(uin -> {
                     if (uin.isEmpty()) {
@@ -157,12 +152,10 @@ public final class ResidentRoutes {
         // Someone else's VID is answered exactly like an unknown one.
         reply(
                 ctx,
-                auth.registry()
-                        .vids()
+                resident.vids()
                         .find(vid)
                         .compose(found -> found.uin().equals(uin(ctx))
-                                ? auth.registry()
-                                        .vids()
+                                ? resident.vids()
                                         .revoke(vid, ResidentLogin.REQUESTER)
                                         .map(v -> RegistryJson.vid(v, clock.instant()))
                                 : Future.failedFuture(
