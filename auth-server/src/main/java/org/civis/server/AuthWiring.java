@@ -40,6 +40,8 @@ import org.civis.auth.transaction.AuthRecorder;
 import org.civis.auth.view.AuthViews;
 import org.civis.core.Registry;
 import org.civis.core.schema.IdSchema;
+import org.civis.server.config.AuthSettings;
+import org.civis.server.config.CivisConfig;
 import org.civis.server.http.ClientAddress;
 import org.civis.server.partnerapi.AuthComponents;
 import org.civis.server.resident.ResidentComponents;

@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.civis.issuer.bundle.VerifierBundle;
 import org.civis.issuer.status.SignedStatusListToken;
-import org.civis.server.CivisConfig;
-import org.civis.server.ConfigLoader;
+import org.civis.server.config.CivisConfig;
+import org.civis.server.config.ConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

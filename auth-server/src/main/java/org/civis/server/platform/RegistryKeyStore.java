@@ -11,7 +11,7 @@ import org.civis.core.keys.KeystoreFile;
 import org.civis.core.keys.KeystorePassword;
 import org.civis.core.keys.RegistryKeys;
 import org.civis.issuer.keys.IssuerKeystore;
-import org.civis.server.CivisConfig;
+import org.civis.server.config.CivisConfig;
 
 /**
  * Opens the registry's keys: from a PKCS#11 token when one is configured (production), else from

@@ -15,8 +15,8 @@ import org.civis.core.keys.RegistryKeys;
 import org.civis.core.schema.FieldSpec;
 import org.civis.core.storage.Migrations;
 import org.civis.core.storage.PostgresServer;
-import org.civis.server.CivisConfig;
-import org.civis.server.RegistrySettingsLoader;
+import org.civis.server.config.CivisConfig;
+import org.civis.server.config.RegistrySettingsLoader;
 import org.civis.server.platform.RegistryKeyStore;
 
 /**

@@ -1,4 +1,4 @@
-package org.civis.server;
+package org.civis.server.config;
 
 import java.nio.file.Path;
 import java.util.List;

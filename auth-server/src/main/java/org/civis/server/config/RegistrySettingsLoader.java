@@ -1,4 +1,4 @@
-package org.civis.server;
+package org.civis.server.config;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

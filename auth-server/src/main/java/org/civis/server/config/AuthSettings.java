@@ -1,4 +1,4 @@
-package org.civis.server;
+package org.civis.server.config;
 
 import java.net.URI;
 import java.time.Duration;
