@@ -134,7 +134,7 @@ class PartitionedFingerprintSearchTest {
         ShareReports round = gather(fromFirst, probe);
 
         for (ShareReport report : round.reports()) {
-            assertThat(report.found())
+            assertThat(report.candidates())
                     .extracting(candidate -> partitionOf(candidate.uin()))
                     .allMatch(report.partitions()::contains);
         }
