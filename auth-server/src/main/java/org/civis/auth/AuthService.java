@@ -182,7 +182,7 @@ public final class AuthService {
                 return Future.succeededFuture(AuthOutcome.refused(
                         List.of(AuthFailure.of(AuthError.VID_USED_UP)), Optional.of(identity), types));
             }
-            String token = tokens.tokenFor(request.partner().id().value(), uin);
+            String token = tokens.tokenFor(request.partner().id(), uin);
             Future<Optional<JsonObject>> released = kyc
                     ? registry.identities()
                             .read(uin, "partner:" + request.partner().id().value())

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
+import org.civis.auth.partner.PartnerId;
 import org.civis.core.crypto.HmacPerThread;
 import org.civis.core.id.Uin;
 
@@ -25,15 +26,12 @@ public final class PseudonymousTokens {
     }
 
     /** The same partner and UIN always give the same 43-character token. */
-    public String tokenFor(String partnerId, Uin uin) {
-        Objects.requireNonNull(partnerId, "partnerId");
+    public String tokenFor(PartnerId partner, Uin uin) {
+        Objects.requireNonNull(partner, "partner");
         Objects.requireNonNull(uin, "uin");
-        // A NUL in the partner id would make the separator ambiguous.
-        if (partnerId.isEmpty() || partnerId.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("partner id must be non-empty and contain no NUL character");
-        }
+        // A partner id is never empty and holds no NUL (PartnerId's form), so the separator is unambiguous.
         Mac mac = macs.mac();
-        mac.update(partnerId.getBytes(StandardCharsets.UTF_8));
+        mac.update(partner.value().getBytes(StandardCharsets.UTF_8));
         mac.update(SEPARATOR);
         mac.update(uin.value().getBytes(StandardCharsets.UTF_8));
         return BASE64URL.encodeToString(mac.doFinal());

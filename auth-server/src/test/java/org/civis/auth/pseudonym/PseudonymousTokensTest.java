@@ -8,11 +8,14 @@ import javax.crypto.KeyGenerator;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import org.civis.auth.keys.TestKeys;
+import org.civis.auth.partner.PartnerId;
 import org.civis.core.id.Uin;
 import org.junit.jupiter.api.Test;
 
 class PseudonymousTokensTest {
 
+    private static final PartnerId BANK_A = new PartnerId("bank-a");
+    private static final PartnerId BANK_B = new PartnerId("bank-b");
     private static final Uin AMARA = new Uin("2749503865");
     private static final Uin CHIDI = new Uin("5995707374");
 
@@ -21,20 +24,20 @@ class PseudonymousTokensTest {
 
     @Test
     void theSamePartnerAndUinAlwaysGiveTheSameToken() {
-        String first = tokens.tokenFor("bank-a", AMARA);
+        String first = tokens.tokenFor(BANK_A, AMARA);
 
-        assertThat(new PseudonymousTokens(key).tokenFor("bank-a", AMARA)).isEqualTo(first);
-        assertThat(tokens.tokenFor("bank-a", new Uin("2749503865"))).isEqualTo(first);
+        assertThat(new PseudonymousTokens(key).tokenFor(BANK_A, AMARA)).isEqualTo(first);
+        assertThat(tokens.tokenFor(BANK_A, new Uin("2749503865"))).isEqualTo(first);
     }
 
     @Test
     void differentPartnersGetDifferentTokensForTheSameResident() {
-        assertThat(tokens.tokenFor("bank-a", AMARA)).isNotEqualTo(tokens.tokenFor("bank-b", AMARA));
+        assertThat(tokens.tokenFor(BANK_A, AMARA)).isNotEqualTo(tokens.tokenFor(BANK_B, AMARA));
     }
 
     @Test
     void differentResidentsGetDifferentTokensAtTheSamePartner() {
-        assertThat(tokens.tokenFor("bank-a", AMARA)).isNotEqualTo(tokens.tokenFor("bank-a", CHIDI));
+        assertThat(tokens.tokenFor(BANK_A, AMARA)).isNotEqualTo(tokens.tokenFor(BANK_A, CHIDI));
     }
 
     @Test
@@ -43,7 +46,7 @@ class PseudonymousTokensTest {
         mac.init(key);
         byte[] expected = mac.doFinal("bank-a\u00002749503865".getBytes(StandardCharsets.UTF_8));
 
-        String token = tokens.tokenFor("bank-a", AMARA);
+        String token = tokens.tokenFor(BANK_A, AMARA);
 
         assertThat(token)
                 .isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(expected))
@@ -57,7 +60,7 @@ class PseudonymousTokensTest {
         KeyGenerator generator = KeyGenerator.getInstance("HmacSHA256");
         generator.init(256);
 
-        assertThat(new PseudonymousTokens(generator.generateKey()).tokenFor("bank-a", AMARA))
-                .isNotEqualTo(tokens.tokenFor("bank-a", AMARA));
+        assertThat(new PseudonymousTokens(generator.generateKey()).tokenFor(BANK_A, AMARA))
+                .isNotEqualTo(tokens.tokenFor(BANK_A, AMARA));
     }
 }
