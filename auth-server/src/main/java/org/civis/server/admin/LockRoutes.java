@@ -7,8 +7,8 @@ import org.civis.core.id.Uin;
 import org.civis.core.lock.AuthLockService;
 import org.civis.core.lock.LockChange;
 import org.civis.server.http.JsonBody;
-import org.civis.server.http.LockChangeBody;
-import org.civis.server.http.RegistryJson;
+import org.civis.server.registry.LockChangeBody;
+import org.civis.server.registry.RegistryJson;
 
 /** GET and POST /v1/identities/{uin}/locks: which auth types are locked, and changing that. */
 final class LockRoutes {

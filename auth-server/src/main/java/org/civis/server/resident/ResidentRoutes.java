@@ -18,9 +18,9 @@ import org.civis.core.RegistryException;
 import org.civis.core.id.Uin;
 import org.civis.core.id.Vid;
 import org.civis.server.http.JsonBody;
-import org.civis.server.http.LockChangeBody;
-import org.civis.server.http.RegistryJson;
-import org.civis.server.http.VidRequestBody;
+import org.civis.server.registry.LockChangeBody;
+import org.civis.server.registry.RegistryJson;
+import org.civis.server.registry.VidRequestBody;
 
 /**
  * The resident API. Sign-in: {@code POST /v1/resident/otp} sends a code to the enrolled contacts,

@@ -1,10 +1,11 @@
-package org.civis.server.http;
+package org.civis.server.registry;
 
 import java.time.Duration;
 import java.util.Optional;
 import org.civis.core.schema.ViolationCode;
 import org.civis.core.vid.VidRequest;
 import org.civis.core.vid.VidType;
+import org.civis.server.http.JsonBody;
 
 /** A VID asked for over the admin or resident API: {@code {"type", "validitySeconds", "maxUses"}}. */
 public final class VidRequestBody {

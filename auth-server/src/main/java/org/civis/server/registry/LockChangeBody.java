@@ -1,4 +1,4 @@
-package org.civis.server.http;
+package org.civis.server.registry;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -8,6 +8,7 @@ import java.util.Set;
 import org.civis.core.lock.AuthType;
 import org.civis.core.lock.LockChange;
 import org.civis.core.schema.ViolationCode;
+import org.civis.server.http.JsonBody;
 
 /**
  * A lock or unlock asked for over the admin or resident API:

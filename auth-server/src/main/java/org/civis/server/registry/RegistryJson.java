@@ -1,4 +1,4 @@
-package org.civis.server.http;
+package org.civis.server.registry;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
