@@ -8,7 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.civis.auth.keys.PartnerKeyException;
 import org.civis.auth.keys.PartnerKeys;
 import org.civis.auth.partner.PartnerError;
 import org.civis.auth.partner.PartnerException;
@@ -141,18 +140,14 @@ final class PartnerAdminRoutes {
     }
 
     private static JWK signingKey(JsonObject jwk) {
-        try {
-            return PartnerKeys.parseSigningKey(jwk.encode());
-        } catch (PartnerKeyException e) {
-            throw new ApiException(ApiError.PARTNER_KEY_INVALID, "signing key: " + e.reason(), List.of());
-        }
+        return PartnerKeys.parseSigningKey(jwk.encode())
+                .orElseThrow(refused ->
+                        new ApiException(ApiError.PARTNER_KEY_INVALID, "signing key: " + refused.reason(), List.of()));
     }
 
     private static JWK encryptionKey(JsonObject jwk) {
-        try {
-            return PartnerKeys.parseEncryptionKey(jwk.encode());
-        } catch (PartnerKeyException e) {
-            throw new ApiException(ApiError.PARTNER_KEY_INVALID, "encryption key: " + e.reason(), List.of());
-        }
+        return PartnerKeys.parseEncryptionKey(jwk.encode())
+                .orElseThrow(refused -> new ApiException(
+                        ApiError.PARTNER_KEY_INVALID, "encryption key: " + refused.reason(), List.of()));
     }
 }

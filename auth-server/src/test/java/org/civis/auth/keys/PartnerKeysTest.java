@@ -1,7 +1,7 @@
 package org.civis.auth.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -12,7 +12,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import io.vertx.core.json.JsonObject;
-import org.civis.auth.keys.PartnerKeyException.Reason;
+import org.civis.auth.keys.PartnerKeyCheck.Accepted;
+import org.civis.auth.keys.PartnerKeyCheck.Reason;
+import org.civis.auth.keys.PartnerKeyCheck.Refused;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,8 +27,8 @@ class PartnerKeysTest {
 
     @Test
     void acceptsPublicEd25519AndP256SigningKeysKeepingTheirKid() throws Exception {
-        JWK ed = PartnerKeys.parseSigningKey(ED25519.toPublicJWK().toJSONString());
-        JWK ec = PartnerKeys.parseSigningKey(P256.toPublicJWK().toJSONString());
+        JWK ed = accepted(PartnerKeys.parseSigningKey(ED25519.toPublicJWK().toJSONString()));
+        JWK ec = accepted(PartnerKeys.parseSigningKey(P256.toPublicJWK().toJSONString()));
 
         assertThat(ed).isEqualTo(ED25519.toPublicJWK());
         assertThat(ed.getKeyID()).isEqualTo("bank-sig-1");
@@ -39,7 +41,7 @@ class PartnerKeysTest {
         JsonObject withoutKid = new JsonObject(ED25519.toPublicJWK().toJSONString());
         withoutKid.remove("kid");
 
-        JWK parsed = PartnerKeys.parseSigningKey(withoutKid.encode());
+        JWK parsed = accepted(PartnerKeys.parseSigningKey(withoutKid.encode()));
 
         assertThat(parsed.getKeyID())
                 .isEqualTo(ED25519.computeThumbprint().toString())
@@ -48,9 +50,10 @@ class PartnerKeysTest {
 
     @Test
     void acceptsPublicP256AndRsa2048EncryptionKeys() throws Exception {
-        assertThat(PartnerKeys.parseEncryptionKey(P256.toPublicJWK().toJSONString()))
+        assertThat(accepted(PartnerKeys.parseEncryptionKey(P256.toPublicJWK().toJSONString())))
                 .isEqualTo(P256.toPublicJWK());
-        assertThat(PartnerKeys.parseEncryptionKey(RSA_2048.toPublicJWK().toJSONString()))
+        assertThat(accepted(
+                        PartnerKeys.parseEncryptionKey(RSA_2048.toPublicJWK().toJSONString())))
                 .isEqualTo(RSA_2048.toPublicJWK());
     }
 
@@ -61,9 +64,8 @@ class PartnerKeysTest {
         assertThat(encryptionReason(RSA_2048.toJSONString())).isEqualTo(Reason.KEY_HAS_PRIVATE_PART);
         assertThat(encryptionReason("{\"kty\":\"oct\",\"k\":\"c2VjcmV0LXNlY3JldC1zZWNyZXQ\"}"))
                 .isEqualTo(Reason.KEY_HAS_PRIVATE_PART);
-        PartnerKeyException error = catchThrowableOfType(
-                PartnerKeyException.class, () -> PartnerKeys.parseSigningKey(ED25519.toJSONString()));
-        assertThat(error.getMessage()).doesNotContain(ED25519.getD().toString());
+        Refused refused = refusal(PartnerKeys.parseSigningKey(ED25519.toJSONString()));
+        assertThat(refused.detail()).doesNotContain(ED25519.getD().toString());
     }
 
     @Test
@@ -90,7 +92,7 @@ class PartnerKeysTest {
                 new ECKey.Builder(P256.toPublicJWK()).keyUse(KeyUse.ENCRYPTION).build();
 
         assertThat(signingReason(encryptionOnly.toJSONString())).isEqualTo(Reason.KEY_USE_NOT_ALLOWED);
-        assertThat(PartnerKeys.parseEncryptionKey(encryptionOnly.toJSONString()))
+        assertThat(accepted(PartnerKeys.parseEncryptionKey(encryptionOnly.toJSONString())))
                 .isEqualTo(encryptionOnly);
     }
 
@@ -110,17 +112,34 @@ class PartnerKeysTest {
         assertThat(signingReason(json)).isEqualTo(Reason.KEY_MALFORMED);
     }
 
+    @Test
+    void orElseThrowGivesTheAcceptedKeyOrThrowsWhatTheCallerMakesOfTheRefusal() {
+        assertThat(PartnerKeys.parseSigningKey(ED25519.toPublicJWK().toJSONString())
+                        .orElseThrow(refused ->
+                                new IllegalStateException(refused.reason().name())))
+                .isEqualTo(ED25519.toPublicJWK());
+        assertThatThrownBy(() -> PartnerKeys.parseSigningKey("{}")
+                        .orElseThrow(refused ->
+                                new IllegalStateException(refused.reason().name())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("KEY_MALFORMED");
+    }
+
     private static Reason signingReason(String json) {
-        PartnerKeyException error =
-                catchThrowableOfType(PartnerKeyException.class, () -> PartnerKeys.parseSigningKey(json));
-        assertThat(error).as("refusal").isNotNull();
-        return error.reason();
+        return refusal(PartnerKeys.parseSigningKey(json)).reason();
     }
 
     private static Reason encryptionReason(String json) {
-        PartnerKeyException error =
-                catchThrowableOfType(PartnerKeyException.class, () -> PartnerKeys.parseEncryptionKey(json));
-        assertThat(error).as("refusal").isNotNull();
-        return error.reason();
+        return refusal(PartnerKeys.parseEncryptionKey(json)).reason();
+    }
+
+    private static JWK accepted(PartnerKeyCheck check) {
+        assertThat(check).as("acceptance").isInstanceOf(Accepted.class);
+        return ((Accepted) check).key();
+    }
+
+    private static Refused refusal(PartnerKeyCheck check) {
+        assertThat(check).as("refusal").isInstanceOf(Refused.class);
+        return (Refused) check;
     }
 }
