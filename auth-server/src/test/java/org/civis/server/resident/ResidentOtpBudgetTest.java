@@ -1,4 +1,4 @@
-package org.civis.server.partnerapi;
+package org.civis.server.resident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.civis.core.registry.Residents;
 import org.civis.server.HttpClientForTests.Reply;
+import org.civis.server.partnerapi.AuthTestbed;
+import org.civis.server.partnerapi.TestPartner;
 import org.junit.jupiter.api.Test;
 
 /**
