@@ -15,10 +15,10 @@ import org.civis.auth.demo.DemographicMatcher;
 import org.civis.auth.demo.FieldOutcome;
 import org.civis.auth.demo.MatchStrategy;
 import org.civis.auth.jose.FactorDecryptor;
-import org.civis.auth.jose.PseudonymousTokens;
 import org.civis.auth.otp.OtpCheck;
 import org.civis.auth.otp.OtpService;
 import org.civis.auth.partner.Partner;
+import org.civis.auth.pseudonym.PseudonymousTokens;
 import org.civis.auth.transaction.AuthRecord;
 import org.civis.auth.transaction.AuthRecorder;
 import org.civis.auth.view.AuthViews;
@@ -182,7 +182,7 @@ public final class AuthService {
                 return Future.succeededFuture(AuthOutcome.refused(
                         List.of(AuthFailure.of(AuthError.VID_USED_UP)), Optional.of(identity), types));
             }
-            String token = tokens.tokenFor(request.partner().id().value(), uin);
+            String token = tokens.tokenFor(request.partner().id(), uin);
             Future<Optional<JsonObject>> released = kyc
                     ? registry.identities()
                             .read(uin, "partner:" + request.partner().id().value())

@@ -14,24 +14,24 @@ import org.civis.auth.OtpRequests;
 import org.civis.auth.SignedRequestGate;
 import org.civis.auth.bio.BiometricAuthenticator;
 import org.civis.auth.bio.BiometricMatchers;
+import org.civis.auth.cluster.CacheSeal;
 import org.civis.auth.cluster.EntryMac;
 import org.civis.auth.demo.DemographicMatcher;
 import org.civis.auth.demo.MatchData;
-import org.civis.auth.jose.AuthKeys;
-import org.civis.auth.jose.CacheSeal;
 import org.civis.auth.jose.FactorDecryptor;
 import org.civis.auth.jose.KycSealer;
 import org.civis.auth.jose.OtpCodes;
-import org.civis.auth.jose.PseudonymousTokens;
 import org.civis.auth.jose.ResponseSigner;
-import org.civis.auth.jose.ServerJwks;
 import org.civis.auth.jose.SignedRequestVerifier;
+import org.civis.auth.keys.AuthKeys;
+import org.civis.auth.keys.ServerJwks;
 import org.civis.auth.otp.NotificationChannel;
 import org.civis.auth.otp.OtpService;
 import org.civis.auth.otp.OutboxChannel;
 import org.civis.auth.otp.WebhookChannel;
 import org.civis.auth.partner.PartnerDirectory;
 import org.civis.auth.partner.PartnerService;
+import org.civis.auth.pseudonym.PseudonymousTokens;
 import org.civis.auth.resident.AddressBudget;
 import org.civis.auth.resident.ResidentLogin;
 import org.civis.auth.resident.ResidentSessions;
@@ -40,14 +40,20 @@ import org.civis.auth.transaction.AuthRecorder;
 import org.civis.auth.view.AuthViews;
 import org.civis.core.Registry;
 import org.civis.core.schema.IdSchema;
+import org.civis.server.config.AuthSettings;
+import org.civis.server.config.CivisConfig;
 import org.civis.server.http.ClientAddress;
 import org.civis.server.partnerapi.AuthComponents;
+import org.civis.server.resident.ResidentComponents;
 
 /** Builds the auth services from the configuration, once, at start. */
 final class AuthWiring {
     private AuthWiring() {}
 
-    static AuthComponents components(
+    /** The partner API's services and the resident API's, which share the OTP requests. */
+    record Wired(AuthComponents auth, ResidentComponents resident) {}
+
+    static Wired components(
             CivisConfig config,
             Vertx vertx,
             HazelcastInstance hazelcast,
@@ -95,21 +101,26 @@ final class AuthWiring {
                 clock);
         ResidentSessions sessions =
                 new ResidentSessions(hazelcast, settings.residentSessionLifetime(), clusterMac, clock);
-        return new AuthComponents(
+        OtpRequests otpRequests = new OtpRequests(views, otps, recorder, clock);
+        AuthComponents partnerApi = new AuthComponents(
                 new SignedRequestGate(
                         directory, new SignedRequestVerifier(), hazelcast, settings.requestTimeWindow(), clock),
                 auth,
-                new OtpRequests(views, otps, recorder, clock),
+                otpRequests,
                 new AuthAnswers(new ResponseSigner(keys), new KycSealer(), clock),
                 new ServerJwks(keys),
+                partners);
+        ResidentComponents residentApi = new ResidentComponents(
                 new ResidentLogin(views, otps, sessions, recorder, clock),
+                otpRequests,
                 new AddressBudget(
                         hazelcast, settings.residentOtpPerAddress(), settings.residentOtpAddressWindow(), clock),
                 new ClientAddress(settings.trustedProxies()),
                 sessions,
                 new AuthHistory(pool),
-                partners,
-                registry);
+                registry.locks(),
+                registry.vids());
+        return new Wired(partnerApi, residentApi);
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.civis.auth.cluster.ReplayMemory;
 import org.civis.auth.cluster.gallery.GalleryShare;
 import org.civis.auth.cluster.gallery.PartitionedFingerprintSearch;
-import org.civis.auth.jose.AuthKeys;
+import org.civis.auth.credential.CredentialServices;
+import org.civis.auth.keys.AuthKeys;
 import org.civis.auth.transaction.AuthRecorder;
 import org.civis.auth.transaction.ReplayWindow;
 import org.civis.auth.view.AuthCacheWarmer;
@@ -25,9 +26,11 @@ import org.civis.core.biometrics.Biometrics;
 import org.civis.core.keys.RegistryKeys;
 import org.civis.core.storage.Migrations;
 import org.civis.core.storage.PostgresServer;
-import org.civis.issuance.Issuance;
 import org.civis.issuer.keys.IssuerKeystore;
 import org.civis.server.admin.AdminApi;
+import org.civis.server.config.CivisConfig;
+import org.civis.server.config.HttpSettings;
+import org.civis.server.config.RegistrySettingsLoader;
 import org.civis.server.http.BodyBudget;
 import org.civis.server.http.Health;
 import org.civis.server.partnerapi.AuthComponents;
@@ -87,7 +90,7 @@ public final class CivisServer implements AutoCloseable {
             // The registry tells the auth cache of each change; the cache reads through the registry.
             // The status lists hear of it too, so this node derives them again at the next request.
             AtomicReference<AuthViews> views = new AtomicReference<>();
-            AtomicReference<Issuance> issuance = new AtomicReference<>();
+            AtomicReference<CredentialServices> issuance = new AtomicReference<>();
             Registry registry = new Registry(
                     pool,
                     keys,
@@ -97,7 +100,14 @@ public final class CivisServer implements AutoCloseable {
                         return views.get().changed(uin);
                     },
                     clock);
-            issuance.set(Issuance.of(vertx, pool, registry, issuerKeys, config.issuance(), clock));
+            issuance.set(CredentialServices.of(
+                    vertx,
+                    pool,
+                    registry.identities(),
+                    registry.settings().schema(),
+                    issuerKeys,
+                    config.issuance(),
+                    clock));
             started.push(IssuerKeysWatch.start(vertx, issuance.get()));
             started.push(registry.biometrics()); // its workers stop after everything that submits to them
             Biometrics biometrics = registry.biometrics();
@@ -106,8 +116,9 @@ public final class CivisServer implements AutoCloseable {
             started.push(chaining::stop); // before Vert.x closes: the last entries get chained
             AuthRecorder recorder = new AuthRecorder(pool);
             started.push(recorder::stop); // after the listeners stop: every request in flight is written
-            AuthComponents auth =
+            AuthWiring.Wired wired =
                     AuthWiring.components(config, vertx, hazelcast, pool, registry, authKeys, recorder, views, clock);
+            AuthComponents auth = wired.auth();
             // Before the listeners open: a replay of a request admitted before the restart is refused at the gate.
             ReplayWindow.Loaded replayWindow = await(
                     new ReplayWindow(
@@ -140,7 +151,15 @@ public final class CivisServer implements AutoCloseable {
                             config.publicPort(),
                             http.publicTls(),
                             http,
-                            () -> PublicApi.router(vertx, health, auth, issuance.get(), http.bodies(), bodies, clock)),
+                            () -> PublicApi.router(
+                                    vertx,
+                                    health,
+                                    auth,
+                                    wired.resident(),
+                                    issuance.get(),
+                                    http.bodies(),
+                                    bodies,
+                                    clock)),
                     instances));
             started.push(() -> await(vertx.undeploy(publicListener)));
             String adminListener = await(vertx.deployVerticle(

@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.civis.server.config.HttpSettings;
 import org.civis.server.tls.CertificateReload;
 import org.civis.server.tls.ListenerTls;
 import org.civis.server.tls.TlsFiles;

@@ -1,7 +1,7 @@
 package org.civis.server;
 
 import io.vertx.core.Vertx;
-import org.civis.issuance.Issuance;
+import org.civis.auth.credential.CredentialServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +17,7 @@ final class IssuerKeysWatch {
     private IssuerKeysWatch() {}
 
     /** Starts watching; closing the returned handle stops it. */
-    static AutoCloseable start(Vertx vertx, Issuance issuance) {
+    static AutoCloseable start(Vertx vertx, CredentialServices issuance) {
         long timer = vertx.setPeriodic(
                 PERIOD_MS, id -> vertx.executeBlocking(() -> issuance.keys().reloadIfChanged(), false)
                         .onSuccess(changed -> {

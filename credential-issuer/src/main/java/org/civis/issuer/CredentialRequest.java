@@ -14,7 +14,7 @@ import org.civis.issuer.keys.IssuerKey;
  * @param key the signing key; its kid goes in the protected header
  */
 public record CredentialRequest(
-        Identity identity, String issuer, Instant issuedAt, Instant expiresAt, StatusReference status, IssuerKey key) {
+        Identity identity, String issuer, Instant issuedAt, Instant expiresAt, StatusListEntry status, IssuerKey key) {
 
     public CredentialRequest {
         Objects.requireNonNull(identity, "identity");

@@ -43,7 +43,7 @@ class Claim169CredentialTest {
                         "https://id.example.org",
                         ISSUED,
                         EXPIRES,
-                        new StatusReference("https://id.example.org/statuslists/7", 1234),
+                        new StatusListEntry("https://id.example.org/statuslists/7", 1234),
                         keys.ring().current()));
         CBORObject sign1 = CoseMessages.sign1(credential.cwt(), true);
         payloadBytes = sign1.get(2).GetByteString();

@@ -98,7 +98,7 @@ class CoseSignatureTest {
                         "https://id.example.org",
                         Instant.parse("2026-11-25T09:30:00Z"),
                         Instant.parse("2031-11-25T09:30:00Z"),
-                        new StatusReference("https://id.example.org/statuslists/1", 99),
+                        new StatusListEntry("https://id.example.org/statuslists/1", 99),
                         key));
     }
 }

@@ -106,7 +106,7 @@ class PhotoInCredentialTest {
                         "https://id.example.org",
                         Instant.parse("2026-11-25T09:30:00Z"),
                         Instant.parse("2031-11-25T09:30:00Z"),
-                        new StatusReference("https://id.example.org/statuslists/1", 17),
+                        new StatusListEntry("https://id.example.org/statuslists/1", 17),
                         signingKey));
     }
 

@@ -14,6 +14,7 @@ import java.security.interfaces.ECPrivateKey;
 import java.text.ParseException;
 import java.util.Objects;
 import org.civis.auth.jose.FactorDecryptionException.Reason;
+import org.civis.auth.keys.AuthKeys;
 
 /**
  * Opens identity factors (OTP, biometrics, demographics) that partners encrypt to the server's published encryption

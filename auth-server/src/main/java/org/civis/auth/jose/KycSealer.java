@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.util.Objects;
+import org.civis.auth.keys.PartnerKeys;
 
 /**
  * Encrypts signed e-KYC data to the partner, so only the partner can read the personal data and it can still prove

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.civis.auth.jose.RequestVerification.Outcome;
+import org.civis.auth.keys.BcEd25519;
+import org.civis.auth.keys.PartnerKeys;
 
 /**
  * Verifies a partner's signed request against the partner's registered keys. The algorithm is chosen by the key,

@@ -7,9 +7,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import org.civis.auth.credential.CredentialService;
 import org.civis.auth.partner.PartnerService;
 import org.civis.core.Registry;
-import org.civis.issuance.CredentialService;
 import org.civis.server.http.BodyBudget;
 import org.civis.server.http.BodyLimits;
 import org.civis.server.http.BodyLimits.Kind;
@@ -46,7 +46,7 @@ public final class AdminApi {
         new IdentityRoutes(registry.identities(), registry.settings()).mount(router);
         new VidRoutes(registry.vids(), clock).mount(router);
         new LockRoutes(registry.locks(), clock).mount(router);
-        new PartnerRoutes(partners).mount(router);
+        new PartnerAdminRoutes(partners).mount(router);
         new CredentialRoutes(credentials).mount(router);
         router.get("/v1/audit/verify")
                 .handler(ctx -> reply(

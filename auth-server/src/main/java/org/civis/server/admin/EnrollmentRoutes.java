@@ -12,7 +12,7 @@ import org.civis.core.id.RegistrationId;
 import org.civis.core.id.Uin;
 import org.civis.core.schema.ViolationCode;
 import org.civis.server.http.JsonBody;
-import org.civis.server.http.RegistryJson;
+import org.civis.server.registry.RegistryJson;
 
 /** POST /v1/enrollments, GET /v1/enrollments/{id}, POST /v1/enrollments/{id}/adjudication. */
 final class EnrollmentRoutes {

@@ -13,7 +13,7 @@ import org.civis.core.schema.ViolationCode;
 import org.civis.server.http.ApiError;
 import org.civis.server.http.ApiException;
 import org.civis.server.http.JsonBody;
-import org.civis.server.http.RegistryJson;
+import org.civis.server.registry.RegistryJson;
 
 /** Reading, updating and the status lifecycle of identities, plus the ID schema in force. */
 final class IdentityRoutes {

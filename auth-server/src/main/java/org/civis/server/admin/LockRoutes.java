@@ -5,9 +5,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import org.civis.core.id.Uin;
 import org.civis.core.lock.AuthLockService;
+import org.civis.core.lock.LockChange;
 import org.civis.server.http.JsonBody;
-import org.civis.server.http.LockChange;
-import org.civis.server.http.RegistryJson;
+import org.civis.server.registry.LockChangeBody;
+import org.civis.server.registry.RegistryJson;
 
 /** GET and POST /v1/identities/{uin}/locks: which auth types are locked, and changing that. */
 final class LockRoutes {
@@ -30,7 +31,7 @@ final class LockRoutes {
     private void change(RoutingContext ctx) {
         Uin uin = RequestIds.uin(ctx);
         String operator = RequestIds.operator(ctx);
-        LockChange change = LockChange.read(JsonBody.of(ctx));
+        LockChange change = LockChangeBody.read(JsonBody.of(ctx));
         AdminApi.reply(
                 ctx,
                 change.apply(locks, uin, operator).map(states -> RegistryJson.locks(uin, states, clock.instant())));

@@ -8,8 +8,8 @@ import java.time.Duration;
 import org.civis.core.vid.VidRequest;
 import org.civis.core.vid.VidService;
 import org.civis.server.http.JsonBody;
-import org.civis.server.http.RegistryJson;
-import org.civis.server.http.VidRequestBody;
+import org.civis.server.registry.RegistryJson;
+import org.civis.server.registry.VidRequestBody;
 
 /** Creating, listing, looking up and revoking virtual IDs. */
 final class VidRoutes {

@@ -9,8 +9,8 @@ import org.civis.core.audit.AuditVerification;
 import org.civis.core.audit.AuditVerifier;
 import org.civis.core.keys.RegistryKeys;
 import org.civis.core.storage.PostgresServer;
-import org.civis.server.CivisConfig;
-import org.civis.server.ConfigLoader;
+import org.civis.server.config.CivisConfig;
+import org.civis.server.config.ConfigLoader;
 import org.civis.server.platform.RegistryKeyStore;
 import picocli.CommandLine.Command;
 

@@ -5,14 +5,14 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import org.civis.auth.credential.CredentialServices;
 import org.civis.core.Registry;
 import org.civis.core.keys.RegistryKeys;
 import org.civis.core.storage.Migrations;
 import org.civis.core.storage.PostgresServer;
-import org.civis.issuance.Issuance;
 import org.civis.issuer.keys.IssuerKeystore;
-import org.civis.server.CivisConfig;
-import org.civis.server.RegistrySettingsLoader;
+import org.civis.server.config.CivisConfig;
+import org.civis.server.config.RegistrySettingsLoader;
 import org.civis.server.platform.RegistryKeyStore;
 
 /**
@@ -22,11 +22,11 @@ import org.civis.server.platform.RegistryKeyStore;
  */
 final class OfflineNode implements AutoCloseable {
     final Registry registry;
-    final Issuance issuance;
+    final CredentialServices issuance;
     private final PostgresServer postgres;
     private final Vertx vertx;
 
-    private OfflineNode(PostgresServer postgres, Vertx vertx, Registry registry, Issuance issuance) {
+    private OfflineNode(PostgresServer postgres, Vertx vertx, Registry registry, CredentialServices issuance) {
         this.postgres = postgres;
         this.vertx = vertx;
         this.registry = registry;
@@ -47,7 +47,14 @@ final class OfflineNode implements AutoCloseable {
                     postgres,
                     vertx,
                     registry,
-                    Issuance.of(vertx, pool, registry, issuerKeys, config.issuance(), clock));
+                    CredentialServices.of(
+                            vertx,
+                            pool,
+                            registry.identities(),
+                            registry.settings().schema(),
+                            issuerKeys,
+                            config.issuance(),
+                            clock));
         } catch (RuntimeException e) {
             postgres.close();
             throw e;

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.civis.server.ConfigLoader;
+import org.civis.server.config.ConfigLoader;
 import org.civis.server.seed.SeedRun;
 import org.civis.server.seed.Seeder;
 import picocli.CommandLine.Command;

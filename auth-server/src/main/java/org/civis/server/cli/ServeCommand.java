@@ -4,9 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.civis.server.CivisConfig;
 import org.civis.server.CivisServer;
-import org.civis.server.ConfigLoader;
+import org.civis.server.config.CivisConfig;
+import org.civis.server.config.ConfigLoader;
 import picocli.CommandLine.Command;
 
 /** {@code civis serve}: starts the platform and runs until interrupted. */

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.civis.issuer.bundle.VerifierBundle;
-import org.civis.issuer.status.StatusListToken;
-import org.civis.server.CivisConfig;
-import org.civis.server.ConfigLoader;
+import org.civis.issuer.status.SignedStatusListToken;
+import org.civis.server.config.CivisConfig;
+import org.civis.server.config.ConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,7 +40,8 @@ final class VerifierBundleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (OfflineNode node = OfflineNode.open(config.get())) {
-            List<StatusListToken> lists = node.await(node.issuance.statusLists().all());
+            List<SignedStatusListToken> lists =
+                    node.await(node.issuance.statusLists().all());
             JsonObject bundle = VerifierBundle.of(node.issuance.keys().ring(), lists, Instant.now());
             Files.writeString(out, bundle.encodePrettily(), StandardCharsets.UTF_8);
             System.out.printf(

@@ -1,5 +1,7 @@
 package org.civis.server.http;
 
+import org.civis.auth.credential.IssuanceError;
+import org.civis.auth.partner.PartnerError;
 import org.civis.core.RegistryError;
 
 /**
@@ -61,18 +63,43 @@ public enum ApiError {
         return message;
     }
 
-    /** The HTTP form of a registry refusal; the two catalogues share their names. */
+    /**
+     * The HTTP form of a registry refusal. Spelled out rather than looked up by name, so a constant
+     * renamed or added on either side fails to compile instead of failing a request.
+     */
     public static ApiError of(RegistryError error) {
-        return valueOf(error.name());
+        return switch (error) {
+            case VALIDATION_FAILED -> VALIDATION_FAILED;
+            case IDENTITY_NOT_FOUND -> IDENTITY_NOT_FOUND;
+            case IDENTITY_STATE_CONFLICT -> IDENTITY_STATE_CONFLICT;
+            case ENROLLMENT_NOT_FOUND -> ENROLLMENT_NOT_FOUND;
+            case ENROLLMENT_NOT_PENDING -> ENROLLMENT_NOT_PENDING;
+            case REGISTRATION_ID_REUSED -> REGISTRATION_ID_REUSED;
+            case VID_NOT_FOUND -> VID_NOT_FOUND;
+            case VID_LIMIT_REACHED -> VID_LIMIT_REACHED;
+            case BIOMETRICS_BUSY -> BIOMETRICS_BUSY;
+            case BIOMETRICS_UNAVAILABLE -> BIOMETRICS_UNAVAILABLE;
+        };
     }
 
-    /** The HTTP form of a refused issuance; the names are shared. */
-    public static ApiError of(org.civis.issuance.IssuanceError error) {
-        return valueOf(error.name());
+    /** The HTTP form of a refused issuance. */
+    public static ApiError of(IssuanceError error) {
+        return switch (error) {
+            case IDENTITY_REVOKED -> IDENTITY_REVOKED;
+            case IDENTITY_DEACTIVATED -> IDENTITY_DEACTIVATED;
+            case STATUS_LIST_NOT_FOUND -> STATUS_LIST_NOT_FOUND;
+        };
     }
 
-    /** The HTTP form of a refused partner change; the names are shared too. */
-    public static ApiError of(org.civis.auth.partner.PartnerError error) {
-        return valueOf(error.name());
+    /** The HTTP form of a refused partner change. */
+    public static ApiError of(PartnerError error) {
+        return switch (error) {
+            case PARTNER_NOT_FOUND -> PARTNER_NOT_FOUND;
+            case PARTNER_EXISTS -> PARTNER_EXISTS;
+            case PARTNER_KEY_INVALID -> PARTNER_KEY_INVALID;
+            case PARTNER_LAST_SIGNING_KEY -> PARTNER_LAST_SIGNING_KEY;
+            case PARTNER_SIGNING_KEY_NOT_FOUND -> PARTNER_SIGNING_KEY_NOT_FOUND;
+            case PARTNER_POLICY_INVALID -> PARTNER_POLICY_INVALID;
+        };
     }
 }

@@ -6,10 +6,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import org.civis.auth.credential.IssuanceException;
 import org.civis.auth.partner.PartnerException;
 import org.civis.core.RegistryException;
 import org.civis.core.schema.Violation;
-import org.civis.issuance.IssuanceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

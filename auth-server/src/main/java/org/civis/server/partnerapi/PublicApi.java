@@ -4,13 +4,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
-import org.civis.issuance.Issuance;
+import org.civis.auth.credential.CredentialServices;
 import org.civis.server.http.BodyBudget;
 import org.civis.server.http.BodyLimits;
 import org.civis.server.http.BodyLimits.Kind;
 import org.civis.server.http.ErrorResponses;
 import org.civis.server.http.Health;
 import org.civis.server.http.RequestBodies;
+import org.civis.server.resident.ResidentComponents;
+import org.civis.server.resident.ResidentRoutes;
 import org.civis.server.trust.TrustRoutes;
 
 /**
@@ -24,7 +26,8 @@ public final class PublicApi {
             Vertx vertx,
             Health health,
             AuthComponents auth,
-            Issuance issuance,
+            ResidentComponents resident,
+            CredentialServices issuance,
             BodyLimits limits,
             BodyBudget budget,
             Clock clock) {
@@ -37,7 +40,7 @@ public final class PublicApi {
                 .mountDefault();
         health.mount(router);
         new PartnerRoutes(auth).mount(router);
-        new ResidentRoutes(auth, clock).mount(router);
+        new ResidentRoutes(resident, clock).mount(router);
         new TrustRoutes(issuance, clock).mount(router);
         OpenApiDocument.mount(router);
         ErrorResponses.install(router);

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.civis.auth.cluster.ClusterMaps;
 import org.civis.auth.cluster.gallery.GalleryMembers;
 import org.civis.auth.cluster.gallery.ScanExecutor;
-import org.civis.server.CivisConfig;
+import org.civis.server.config.CivisConfig;
 
 /**
  * The embedded Hazelcast member. Bound to one address (loopback by default), joined only through

@@ -5,13 +5,13 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Provider;
 import java.security.Security;
-import org.civis.auth.jose.AuthKeys;
-import org.civis.auth.jose.AuthKeystoreFile;
+import org.civis.auth.keys.AuthKeys;
+import org.civis.auth.keys.AuthKeystoreFile;
 import org.civis.core.keys.KeystoreFile;
 import org.civis.core.keys.KeystorePassword;
 import org.civis.core.keys.RegistryKeys;
 import org.civis.issuer.keys.IssuerKeystore;
-import org.civis.server.CivisConfig;
+import org.civis.server.config.CivisConfig;
 
 /**
  * Opens the registry's keys: from a PKCS#11 token when one is configured (production), else from

@@ -15,8 +15,8 @@ import org.civis.core.keys.RegistryKeys;
 import org.civis.core.schema.FieldSpec;
 import org.civis.core.storage.Migrations;
 import org.civis.core.storage.PostgresServer;
-import org.civis.server.CivisConfig;
-import org.civis.server.RegistrySettingsLoader;
+import org.civis.server.config.CivisConfig;
+import org.civis.server.config.RegistrySettingsLoader;
 import org.civis.server.platform.RegistryKeyStore;
 
 /**
@@ -49,7 +49,7 @@ public final class SeedRun {
                                 .collect(Collectors.toSet()),
                         Clock.systemUTC());
                 err.println("seed: " + Seeder.await(new SeedPartner(partners, files).ensure()));
-                Seeder.Report report = new Seeder(registry, pool, files, err).run(options, stop);
+                Seeder.Report report = new Seeder(registry.bulkEnrollments(), pool, files, err).run(options, stop);
                 err.println("seed: chaining the audit entries of the import...");
                 int chained = Seeder.await(registry.auditChainer().chainPending());
                 return new Summary(report, parked(pool), chained, databaseBytes(pool));

@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
-import org.civis.core.Registry;
 import org.civis.core.enrollment.EnrollmentRequest;
 import org.civis.core.enrollment.EnrollmentStatus;
 import org.civis.core.enrollment.EnrollmentStore;
 import org.civis.core.enrollment.bulk.BatchResult;
+import org.civis.core.enrollment.bulk.BulkEnrollment;
 import org.civis.core.enrollment.bulk.BulkResult;
 import org.civis.core.id.RegistrationId;
 import org.civis.core.population.SyntheticPopulation;
@@ -32,14 +32,14 @@ public final class Seeder {
     private static final int IN_FLIGHT = 2;
     private static final String ACTOR = "civis-seed";
 
-    private final Registry registry;
+    private final BulkEnrollment bulk;
     private final Pool pool;
     private final SeedFiles files;
     private final PrintStream err;
     private final EnrollmentStore enrollments = new EnrollmentStore();
 
-    public Seeder(Registry registry, Pool pool, SeedFiles files, PrintStream err) {
-        this.registry = registry;
+    public Seeder(BulkEnrollment bulk, Pool pool, SeedFiles files, PrintStream err) {
+        this.bulk = bulk;
         this.pool = pool;
         this.files = files;
         this.err = err;
@@ -102,7 +102,7 @@ public final class Seeder {
                             SyntheticPopulation.registrationId(i),
                             population.resident(i).identity(options.withFingerprints())))
                     .toList();
-            inFlight.add(new InFlight(registry.bulkEnrollments().importBatch(packets, ACTOR), toImport, span));
+            inFlight.add(new InFlight(bulk.importBatch(packets, ACTOR), toImport, span));
             if (inFlight.size() >= IN_FLIGHT) {
                 complete(inFlight.poll(), tally, progress);
             }

@@ -4,8 +4,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import org.civis.issuance.Issuance;
-import org.civis.issuance.IssuanceSettings;
+import org.civis.auth.credential.CredentialServices;
+import org.civis.auth.credential.IssuanceSettings;
 import org.civis.issuer.bundle.VerifierBundle;
 import org.civis.issuer.keys.IssuerKeyRing;
 import org.civis.server.http.ApiError;
@@ -22,10 +22,10 @@ public final class TrustRoutes {
     public static final String CERTIFICATES = "/.well-known/civis/issuer-certificates.pem";
     public static final String BUNDLE = "/.well-known/civis/verifier-bundle.json";
 
-    private final Issuance issuance;
+    private final CredentialServices issuance;
     private final Clock clock;
 
-    public TrustRoutes(Issuance issuance, Clock clock) {
+    public TrustRoutes(CredentialServices issuance, Clock clock) {
         this.issuance = issuance;
         this.clock = clock;
     }

@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import javax.crypto.KeyGenerator;
 import org.civis.auth.jose.FactorDecryptionException.Reason;
+import org.civis.auth.keys.ServerJwks;
+import org.civis.auth.keys.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

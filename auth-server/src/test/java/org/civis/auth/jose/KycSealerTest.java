@@ -15,6 +15,7 @@ import com.nimbusds.jose.crypto.RSADecrypter;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
+import org.civis.auth.keys.TestKeys;
 import org.junit.jupiter.api.Test;
 
 class KycSealerTest {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import javax.crypto.KeyGenerator;
+import org.civis.auth.keys.TestKeys;
 import org.junit.jupiter.api.Test;
 
 class OtpCodesTest {

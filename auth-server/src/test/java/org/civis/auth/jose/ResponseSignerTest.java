@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.civis.auth.keys.ServerJwks;
+import org.civis.auth.keys.TestKeys;
 import org.junit.jupiter.api.Test;
 
 class ResponseSignerTest {

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.civis.auth.jose.RequestVerification.Outcome;
+import org.civis.auth.keys.TestKeys;
 import org.junit.jupiter.api.Test;
 
 /** Every algorithm trick is refused before any signature check: the partner's key decides the algorithm. */

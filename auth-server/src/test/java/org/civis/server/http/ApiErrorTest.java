@@ -2,6 +2,8 @@ package org.civis.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.civis.auth.credential.IssuanceError;
+import org.civis.auth.partner.PartnerError;
 import org.civis.core.RegistryError;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +13,16 @@ class ApiErrorTest {
     @Test
     void everyRegistryErrorHasAnHttpCodeOfTheSameName() {
         for (RegistryError error : RegistryError.values()) {
+            assertThat(ApiError.of(error).name()).isEqualTo(error.name());
+        }
+    }
+
+    @Test
+    void everyPartnerAndIssuanceErrorKeepsItsCodeOverHttp() {
+        for (PartnerError error : PartnerError.values()) {
+            assertThat(ApiError.of(error).name()).isEqualTo(error.name());
+        }
+        for (IssuanceError error : IssuanceError.values()) {
             assertThat(ApiError.of(error).name()).isEqualTo(error.name());
         }
     }

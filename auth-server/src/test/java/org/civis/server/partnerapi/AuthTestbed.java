@@ -28,10 +28,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.civis.core.registry.SettableClock;
 import org.civis.server.CivisServer;
-import org.civis.server.ConfigLoader;
 import org.civis.server.HttpClientForTests;
 import org.civis.server.HttpClientForTests.Reply;
 import org.civis.server.TestServers;
+import org.civis.server.config.ConfigLoader;
 
 /**
  * A running server (real PostgreSQL, real Hazelcast member, real keys) on a clock the test moves,

@@ -284,8 +284,8 @@ class OpenApiConformanceTest {
             BodyBudget budget = new BodyBudget(limits.inFlight());
             Set<String> adminRoutes = OpenApiContract.routes(
                     AdminApi.router(registry.vertx, registry.registry, null, null, health, limits, budget, clock));
-            Set<String> publicRoutes =
-                    OpenApiContract.routes(PublicApi.router(registry.vertx, health, null, null, limits, budget, clock));
+            Set<String> publicRoutes = OpenApiContract.routes(
+                    PublicApi.router(registry.vertx, health, null, null, null, limits, budget, clock));
             assertThat(adminRoutes).isEqualTo(contract.operationsTagged(Set.of("Admin", "Health")));
             assertThat(publicRoutes)
                     .isEqualTo(contract.operationsTagged(Set.of("Partner", "Resident", "Document", "Trust", "Health")));

@@ -8,7 +8,7 @@ import java.util.List;
 import org.apache.commons.codec.binary.Hex;
 import org.civis.issuer.keys.IssuerKey;
 import org.civis.issuer.keys.IssuerKeyRing;
-import org.civis.issuer.status.StatusListToken;
+import org.civis.issuer.status.SignedStatusListToken;
 
 /**
  * What an offline verifier device needs, in one JSON file: {@code {"keys": [JWK...], "statusLists":
@@ -19,7 +19,7 @@ import org.civis.issuer.status.StatusListToken;
 public final class VerifierBundle {
     private VerifierBundle() {}
 
-    public static JsonObject of(IssuerKeyRing ring, List<StatusListToken> statusLists, Instant issuedAt) {
+    public static JsonObject of(IssuerKeyRing ring, List<SignedStatusListToken> statusLists, Instant issuedAt) {
         JsonArray keys = new JsonArray();
         JsonArray certificates = new JsonArray();
         for (IssuerKey key : ring.keys()) {
@@ -28,7 +28,7 @@ public final class VerifierBundle {
             certificates.add(key.certificatePem());
         }
         JsonArray lists = new JsonArray();
-        for (StatusListToken token : statusLists) {
+        for (SignedStatusListToken token : statusLists) {
             lists.add(new JsonObject().put("uri", token.uri()).put("token", Hex.encodeHexString(token.token())));
         }
         return new JsonObject()

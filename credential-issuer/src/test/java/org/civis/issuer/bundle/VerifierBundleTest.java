@@ -12,8 +12,8 @@ import org.apache.commons.codec.binary.Hex;
 import org.civis.issuer.keys.IssuerKeyRing;
 import org.civis.issuer.keys.IssuerKeystore;
 import org.civis.issuer.keys.SigningAlgorithm;
+import org.civis.issuer.status.SignedStatusListToken;
 import org.civis.issuer.status.StatusList;
-import org.civis.issuer.status.StatusListToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +28,7 @@ class VerifierBundleTest {
                 dir.resolve(IssuerKeystore.FILE_NAME), "pw".toCharArray(), SigningAlgorithm.EDDSA, "Test ID");
         IssuerKeyRing ring = keystore.rotate(SigningAlgorithm.ES256);
         Instant now = Instant.parse("2026-11-25T10:00:00Z");
-        StatusListToken token = StatusListToken.sign(
+        SignedStatusListToken token = SignedStatusListToken.sign(
                 "https://id.example.org",
                 "https://id.example.org/statuslists/1",
                 new StatusList(1024, 2),

@@ -24,7 +24,7 @@ import org.civis.core.keys.Pkcs12Files;
 import org.civis.core.schema.IdSchema;
 import org.civis.issuer.CredentialIssuer;
 import org.civis.issuer.CredentialRequest;
-import org.civis.issuer.StatusReference;
+import org.civis.issuer.StatusListEntry;
 import org.civis.issuer.samples.CoseMessages;
 import org.civis.issuer.samples.SampleHolders;
 import org.junit.jupiter.api.Test;
@@ -82,7 +82,7 @@ class KeyRotationTest {
                         "https://id.example.org",
                         Instant.parse("2026-11-25T09:30:00Z"),
                         Instant.parse("2031-11-25T09:30:00Z"),
-                        new StatusReference("https://id.example.org/statuslists/1", 1),
+                        new StatusListEntry("https://id.example.org/statuslists/1", 1),
                         rotated.current()));
         var sign1 = CoseMessages.sign1(credential.cwt(), true);
         assertThat(new String(CoseMessages.protectedHeader(sign1).get(4).GetByteString(), StandardCharsets.UTF_8))

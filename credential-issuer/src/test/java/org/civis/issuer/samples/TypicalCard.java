@@ -8,7 +8,7 @@ import org.civis.core.schema.IdSchema;
 import org.civis.issuer.CredentialIssuer;
 import org.civis.issuer.CredentialRequest;
 import org.civis.issuer.IssuedCredential;
-import org.civis.issuer.StatusReference;
+import org.civis.issuer.StatusListEntry;
 import org.civis.issuer.card.CardContent;
 import org.civis.issuer.card.CardImages;
 import org.civis.issuer.card.CardRenderer;
@@ -32,7 +32,7 @@ public record TypicalCard(Identity identity, IssuedCredential credential, byte[]
                         "https://id.example.org",
                         ISSUED,
                         ISSUED.plusSeconds(5L * 365 * 86_400),
-                        new StatusReference("https://id.example.org/statuslists/1", 104_729),
+                        new StatusListEntry("https://id.example.org/statuslists/1", 104_729),
                         key));
         byte[] png = CardImages.png(new CardRenderer()
                 .render(new CardContent(

@@ -1,10 +1,15 @@
 package org.civis.core.id;
 
+import java.io.Serializable;
+
 /**
  * A Unique Identification Number: the permanent number of one resident, 8 to 32 digits ending in a
  * Verhoeff check digit. An instance is always well formed; whether it was ever issued is the registry's concern.
+ *
+ * <p>Serializable so that cluster members can pass it to each other as it is: a record is read back through its
+ * constructor, so a malformed value from the wire is refused there like any other.
  */
-public record Uin(String value) {
+public record Uin(String value) implements Serializable {
 
     private static final CheckedDigitFormat FORMAT = new CheckedDigitFormat("UIN", 8, 32);
 

@@ -4,8 +4,6 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
 import org.civis.core.biometrics.BiometricCandidate;
-import org.civis.core.id.Uin;
-import org.civis.core.schema.FingerPosition;
 
 /**
  * One member's answer to a scan: what it found among the identities of the partitions it was
@@ -15,7 +13,8 @@ import org.civis.core.schema.FingerPosition;
  *
  * @param member the member's Hazelcast UUID, to tell reports apart (not personal data)
  */
-record ShareReport(String member, List<Candidate> candidates, Set<Integer> partitions, long seenSeq, boolean busy)
+record ShareReport(
+        String member, List<BiometricCandidate> candidates, Set<Integer> partitions, long seenSeq, boolean busy)
         implements Serializable {
 
     ShareReport {
@@ -24,14 +23,7 @@ record ShareReport(String member, List<Candidate> candidates, Set<Integer> parti
     }
 
     static ShareReport scanned(String member, List<BiometricCandidate> found, Set<Integer> partitions, long seenSeq) {
-        return new ShareReport(
-                member,
-                found.stream()
-                        .map(c -> new Candidate(c.uin().value(), c.score(), c.position()))
-                        .toList(),
-                partitions,
-                seenSeq,
-                false);
+        return new ShareReport(member, found, partitions, seenSeq, false);
     }
 
     /** The member scanned nothing: still starting, already stopping, or its scan failed. */
@@ -43,13 +35,4 @@ record ShareReport(String member, List<Candidate> candidates, Set<Integer> parti
     static ShareReport busy(String member) {
         return new ShareReport(member, List.of(), Set.of(), 0, true);
     }
-
-    List<BiometricCandidate> found() {
-        return candidates.stream()
-                .map(c -> new BiometricCandidate(new Uin(c.uin()), c.score(), c.position()))
-                .toList();
-    }
-
-    /** A {@link BiometricCandidate} in a form Java serialization carries between members. */
-    record Candidate(String uin, double score, FingerPosition position) implements Serializable {}
 }

@@ -40,7 +40,7 @@ record ShareReports(List<ShareReport> reports, int partitionCount) {
     /** One entry per identity, best first. */
     List<BiometricCandidate> candidates(int max) {
         List<BiometricCandidate> all =
-                reports.stream().flatMap(report -> report.found().stream()).toList();
+                reports.stream().flatMap(report -> report.candidates().stream()).toList();
         return BiometricCandidates.merge(all, List.of(), max);
     }
 

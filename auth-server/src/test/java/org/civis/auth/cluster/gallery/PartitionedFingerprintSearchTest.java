@@ -39,8 +39,8 @@ import org.civis.core.registry.RegistryFixture;
 import org.civis.core.registry.Residents;
 import org.civis.core.schema.FingerPosition;
 import org.civis.core.storage.Await;
-import org.civis.server.ConfigLoader;
 import org.civis.server.TestServers;
+import org.civis.server.config.ConfigLoader;
 import org.civis.server.platform.HazelcastMember;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,7 +134,7 @@ class PartitionedFingerprintSearchTest {
         ShareReports round = gather(fromFirst, probe);
 
         for (ShareReport report : round.reports()) {
-            assertThat(report.found())
+            assertThat(report.candidates())
                     .extracting(candidate -> partitionOf(candidate.uin()))
                     .allMatch(report.partitions()::contains);
         }

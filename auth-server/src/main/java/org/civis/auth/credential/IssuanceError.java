@@ -1,0 +1,10 @@
+package org.civis.auth.credential;
+
+/** Why a credential or a status list was refused. Stable names: the HTTP catalogue shares them. */
+public enum IssuanceError {
+    /** A revoked identity gets no card, ever. */
+    IDENTITY_REVOKED,
+    /** A deactivated identity gets no card until it is reactivated. */
+    IDENTITY_DEACTIVATED,
+    STATUS_LIST_NOT_FOUND
+}
