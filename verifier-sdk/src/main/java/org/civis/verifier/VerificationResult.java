@@ -1,9 +1,12 @@
 package org.civis.verifier;
 
+import org.civis.verifier.verdict.ErrorCode;
+import org.civis.verifier.verdict.Verdict;
+import org.civis.verifier.verdict.VerificationError;
 import java.util.Objects;
 import java.util.Optional;
-import org.civis.verifier.claim169.Claim169;
-import org.civis.verifier.cwt.CwtClaims;
+import org.civis.verifier.claims.Claim169;
+import org.civis.verifier.claims.CwtClaims;
 import org.civis.verifier.spec.CoseAlgorithm;
 import org.civis.verifier.status.CredentialStatus;
 import org.civis.verifier.trust.Kid;

@@ -1,5 +1,6 @@
 package org.civis.verifier;
 
+import org.civis.verifier.verdict.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.upokecenter.cbor.CBORObject;

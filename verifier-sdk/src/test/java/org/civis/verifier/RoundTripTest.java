@@ -1,5 +1,8 @@
 package org.civis.verifier;
 
+import org.civis.verifier.verdict.ErrorCode;
+import org.civis.verifier.verdict.Stage;
+import org.civis.verifier.verdict.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.JWK;

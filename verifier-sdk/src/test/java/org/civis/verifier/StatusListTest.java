@@ -1,5 +1,7 @@
 package org.civis.verifier;
 
+import org.civis.verifier.verdict.ErrorCode;
+import org.civis.verifier.verdict.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.KeyPair;
@@ -9,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.civis.verifier.spec.CoseAlgorithm;
 import org.civis.verifier.status.CredentialStatus;
-import org.civis.verifier.status.StatusListFiles;
+import org.civis.verifier.files.StatusListFiles;
 import org.civis.verifier.status.StatusListToken;
 import org.civis.verifier.status.StatusLists;
 import org.civis.verifier.trust.KeyRing;

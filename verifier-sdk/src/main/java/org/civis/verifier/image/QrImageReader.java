@@ -21,8 +21,8 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import org.civis.verifier.ErrorCode;
-import org.civis.verifier.Rejection;
+import org.civis.verifier.verdict.ErrorCode;
+import org.civis.verifier.internal.Rejection;
 
 /**
  * Finds the QR code in a picture: first a hybrid binarizer with TRY_HARDER (photos, uneven light),

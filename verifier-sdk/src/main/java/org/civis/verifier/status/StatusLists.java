@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.civis.verifier.ErrorCode;
-import org.civis.verifier.Rejection;
+import org.civis.verifier.verdict.ErrorCode;
+import org.civis.verifier.internal.Rejection;
 import org.civis.verifier.spec.TokenStatus;
 
 /**

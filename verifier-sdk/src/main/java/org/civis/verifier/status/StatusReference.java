@@ -3,10 +3,10 @@ package org.civis.verifier.status;
 import com.upokecenter.cbor.CBORObject;
 import java.util.Objects;
 import java.util.Optional;
-import org.civis.verifier.ErrorCode;
-import org.civis.verifier.Rejection;
-import org.civis.verifier.cbor.CborValues;
-import org.civis.verifier.cwt.CwtClaims;
+import org.civis.verifier.verdict.ErrorCode;
+import org.civis.verifier.internal.Rejection;
+import org.civis.verifier.internal.cbor.CborValues;
+import org.civis.verifier.claims.CwtClaims;
 import org.civis.verifier.spec.CwtClaim;
 import org.civis.verifier.spec.TokenStatus;
 
