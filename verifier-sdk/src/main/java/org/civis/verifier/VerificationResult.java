@@ -1,8 +1,5 @@
 package org.civis.verifier;
 
-import org.civis.verifier.verdict.ErrorCode;
-import org.civis.verifier.verdict.Verdict;
-import org.civis.verifier.verdict.VerificationError;
 import java.util.Objects;
 import java.util.Optional;
 import org.civis.verifier.claims.Claim169;
@@ -10,6 +7,9 @@ import org.civis.verifier.claims.CwtClaims;
 import org.civis.verifier.spec.CoseAlgorithm;
 import org.civis.verifier.status.CredentialStatus;
 import org.civis.verifier.trust.Kid;
+import org.civis.verifier.verdict.ErrorCode;
+import org.civis.verifier.verdict.Verdict;
+import org.civis.verifier.verdict.VerificationError;
 
 /**
  * The outcome of verifying one credential. The verdict follows from the error ({@link

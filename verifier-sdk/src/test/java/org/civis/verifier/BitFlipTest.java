@@ -1,6 +1,5 @@
 package org.civis.verifier;
 
-import org.civis.verifier.verdict.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.upokecenter.cbor.CBORObject;
@@ -9,6 +8,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.civis.verifier.spec.CoseAlgorithm;
 import org.civis.verifier.trust.KeyRing;
+import org.civis.verifier.verdict.Verdict;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

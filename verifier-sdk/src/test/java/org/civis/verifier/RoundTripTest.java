@@ -1,8 +1,5 @@
 package org.civis.verifier;
 
-import org.civis.verifier.verdict.ErrorCode;
-import org.civis.verifier.verdict.Stage;
-import org.civis.verifier.verdict.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.JWK;
@@ -16,6 +13,9 @@ import org.civis.verifier.spec.Claim169Field;
 import org.civis.verifier.spec.CoseAlgorithm;
 import org.civis.verifier.status.CredentialStatus;
 import org.civis.verifier.trust.KeyRing;
+import org.civis.verifier.verdict.ErrorCode;
+import org.civis.verifier.verdict.Stage;
+import org.civis.verifier.verdict.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

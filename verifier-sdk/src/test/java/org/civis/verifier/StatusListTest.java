@@ -1,7 +1,5 @@
 package org.civis.verifier;
 
-import org.civis.verifier.verdict.ErrorCode;
-import org.civis.verifier.verdict.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.KeyPair;
@@ -9,12 +7,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.civis.verifier.files.StatusListFiles;
 import org.civis.verifier.spec.CoseAlgorithm;
 import org.civis.verifier.status.CredentialStatus;
-import org.civis.verifier.files.StatusListFiles;
 import org.civis.verifier.status.StatusListToken;
 import org.civis.verifier.status.StatusLists;
 import org.civis.verifier.trust.KeyRing;
+import org.civis.verifier.verdict.ErrorCode;
+import org.civis.verifier.verdict.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,15 +1,23 @@
 package org.civis.verifier.claims;
 
-import com.upokecenter.cbor.CBORObject;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.civis.verifier.status.StatusReference;
 
 /**
- * The claims of a CWT. Times are NumericDates (seconds since the epoch, tag 1 allowed); a fraction
- * is kept to the millisecond.
+ * The claims of a CWT (RFC 8392) as a verifier reads them. Times are NumericDates (seconds since
+ * the epoch, tag 1 allowed); a fraction is kept to the millisecond.
  *
- * @param claims the whole claims map as decoded, for profiles and raw reports
+ * @param issuer {@code iss}
+ * @param subject {@code sub}
+ * @param expiresAt {@code exp}: not valid on or after it
+ * @param notBefore {@code nbf}
+ * @param issuedAt {@code iat}
+ * @param statusReference where the issuer publishes the credential's status (claim 65535)
+ * @param rawClaims every claim, for reports: keys as text ("1", "169"), byte strings as hex,
+ *     numbers, text, lists and maps as they are; unmodifiable
  */
 public record CwtClaims(
         Optional<String> issuer,
@@ -17,23 +25,15 @@ public record CwtClaims(
         Optional<Instant> expiresAt,
         Optional<Instant> notBefore,
         Optional<Instant> issuedAt,
-        CBORObject claims) {
+        Optional<StatusReference> statusReference,
+        Map<String, Object> rawClaims) {
     public CwtClaims {
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(notBefore, "notBefore");
         Objects.requireNonNull(issuedAt, "issuedAt");
-        Objects.requireNonNull(claims, "claims");
-    }
-
-    public Optional<CBORObject> claim(int key) {
-        CBORObject value = claims.get(CBORObject.FromObject(key));
-        return Optional.ofNullable(value);
-    }
-
-    /** A claim by integer key or, leniently, by the same number written as text. */
-    public Optional<CBORObject> claimLenient(int key) {
-        return claim(key).or(() -> Optional.ofNullable(claims.get(CBORObject.FromObject(Integer.toString(key)))));
+        Objects.requireNonNull(statusReference, "statusReference");
+        Objects.requireNonNull(rawClaims, "rawClaims");
     }
 }

@@ -1,7 +1,7 @@
 /**
- * MOSIP Claim 169 (identity data in CWT claim 169): the typed record a verifier app shows, and a
- * reader that is lenient where real issuers differ from the v1.2.0 spec (map or wrapped map,
- * integer or digit-string keys, one biometric entry or an array, two date formats) and strict
- * about types otherwise.
+ * The typed claims a verifier reads from a credential: the CWT's registered claims and status
+ * reference ({@link org.civis.verifier.claims.CwtClaims}), MOSIP Claim 169 identity data
+ * ({@link org.civis.verifier.claims.Claim169}, {@link org.civis.verifier.claims.Biometric}). Values
+ * only, no CBOR types: the readers live in the internal pipeline.
  */
 package org.civis.verifier.claims;

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.civis.verifier.VerificationResult;
-import org.civis.verifier.internal.cbor.CborValues;
 import org.civis.verifier.claims.CwtClaims;
 import org.civis.verifier.status.CredentialStatus;
 
@@ -15,10 +14,10 @@ import org.civis.verifier.status.CredentialStatus;
  * "raw_claims", "status"}}. Every member is always present (null when unknown), so scripts can
  * index without checking.
  */
-public final class JsonReport {
+final class JsonReport {
     private JsonReport() {}
 
-    public static Map<String, Object> toMap(Object id, VerificationResult result) {
+    static Map<String, Object> toMap(Object id, VerificationResult result) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", id);
         json.put("verdict", result.verdict().name());
@@ -39,7 +38,9 @@ public final class JsonReport {
         json.put("claims", result.claims().map(c -> (Object) c.toJson()).orElse(null));
         json.put(
                 "raw_claims",
-                result.cwt().map(c -> CborValues.toJsonValue(c.claims())).orElse(null));
+                result.cwt()
+                        .map(c -> (Object) new LinkedHashMap<>(c.rawClaims()))
+                        .orElse(null));
         json.put(
                 "status",
                 result.status() == CredentialStatus.NOT_REFERENCED
@@ -49,7 +50,7 @@ public final class JsonReport {
     }
 
     /** One line of JSON, no line breaks inside. */
-    public static String toLine(Object id, VerificationResult result) {
+    static String toLine(Object id, VerificationResult result) {
         return JSONObjectUtils.toJSONString(toMap(id, result));
     }
 

@@ -1,9 +1,5 @@
 package org.civis.verifier.files;
 
-import org.civis.verifier.trust.DecryptionKey;
-import org.civis.verifier.trust.KeyType;
-import org.civis.verifier.trust.Kid;
-import org.civis.verifier.trust.TrustedKey;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -29,6 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.civis.verifier.spec.CoseAlgorithm;
+import org.civis.verifier.trust.DecryptionKey;
+import org.civis.verifier.trust.KeyType;
+import org.civis.verifier.trust.Kid;
+import org.civis.verifier.trust.TrustedKey;
 
 /**
  * Reads trusted keys from the files an operator hands the verifier: a JWKS document, a verifier

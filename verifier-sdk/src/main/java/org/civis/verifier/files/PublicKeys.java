@@ -1,6 +1,5 @@
 package org.civis.verifier.files;
 
-import org.civis.verifier.trust.KeyType;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
@@ -9,6 +8,7 @@ import java.security.interfaces.EdECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Optional;
+import org.civis.verifier.trust.KeyType;
 
 /** Turns raw key material into JCA keys and tells which {@link KeyType} a JCA key is. */
 final class PublicKeys {

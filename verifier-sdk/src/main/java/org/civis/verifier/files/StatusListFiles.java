@@ -1,7 +1,5 @@
 package org.civis.verifier.files;
 
-import org.civis.verifier.internal.status.StatusListTokenReader;
-import org.civis.verifier.status.StatusListToken;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.nio.charset.StandardCharsets;
 import java.security.Provider;
@@ -12,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.civis.verifier.Limits;
+import org.civis.verifier.internal.Bounds;
 import org.civis.verifier.internal.Rejection;
-import org.civis.verifier.files.KeyFileException;
+import org.civis.verifier.internal.status.StatusListTokenReader;
+import org.civis.verifier.status.StatusListToken;
 import org.civis.verifier.trust.KeyRing;
-import org.civis.verifier.files.LoadedKeys;
 
 /**
  * Reads Status List Tokens from a file: the raw CBOR bytes, their hex text, or a verifier bundle
@@ -60,7 +59,17 @@ public final class StatusListFiles {
 
     private static StatusListToken read(
             byte[] cbor, String where, KeyRing keys, Limits limits, Optional<Provider> provider) throws Rejection {
-        return StatusListTokenReader.read(cbor, where, keys, limits, provider);
+        return StatusListTokenReader.read(
+                cbor,
+                where,
+                keys,
+                new Bounds(
+                        limits.maxTextLength(),
+                        limits.maxInflatedBytes(),
+                        limits.maxStatusListBytes(),
+                        limits.maxCborDepth(),
+                        limits.maxCborItems()),
+                provider);
     }
 
     private record BundleEntry(String where, Optional<String> uri, String hex) {}

@@ -4,9 +4,9 @@ import com.upokecenter.cbor.CBOREncodeOptions;
 import com.upokecenter.cbor.CBORException;
 import com.upokecenter.cbor.CBORObject;
 import com.upokecenter.cbor.CBORType;
-import org.civis.verifier.verdict.ErrorCode;
-import org.civis.verifier.Limits;
+import org.civis.verifier.internal.Bounds;
 import org.civis.verifier.internal.Rejection;
+import org.civis.verifier.verdict.ErrorCode;
 
 /** Decodes one CBOR data item and refuses it if it nests too deep or holds too many items. */
 public final class BoundedCbor {
@@ -15,7 +15,7 @@ public final class BoundedCbor {
 
     private BoundedCbor() {}
 
-    public static CBORObject decode(byte[] bytes, Limits limits) throws Rejection {
+    public static CBORObject decode(byte[] bytes, Bounds limits) throws Rejection {
         if (bytes.length == 0) {
             throw new Rejection(ErrorCode.CBOR_INVALID, "no CBOR data");
         }
@@ -34,12 +34,12 @@ public final class BoundedCbor {
     }
 
     /** Walks the item iteratively-bounded: recursion stops at the depth limit, far below stack risk. */
-    public static void checkShape(CBORObject object, Limits limits) throws Rejection {
+    public static void checkShape(CBORObject object, Bounds limits) throws Rejection {
         int[] items = {0};
         walk(object, 1, limits, items);
     }
 
-    private static void walk(CBORObject object, int depth, Limits limits, int[] items) throws Rejection {
+    private static void walk(CBORObject object, int depth, Bounds limits, int[] items) throws Rejection {
         int tagDepth = object.getTagCount();
         if (depth + tagDepth > limits.maxCborDepth()) {
             throw new Rejection(ErrorCode.CBOR_TOO_COMPLEX, "CBOR nests deeper than " + limits.maxCborDepth());

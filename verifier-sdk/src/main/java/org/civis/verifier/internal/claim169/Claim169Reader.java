@@ -1,7 +1,5 @@
 package org.civis.verifier.internal.claim169;
 
-import org.civis.verifier.claims.Biometric;
-import org.civis.verifier.claims.Claim169;
 import com.upokecenter.cbor.CBORObject;
 import com.upokecenter.cbor.CBORType;
 import java.nio.charset.StandardCharsets;
@@ -11,14 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.civis.verifier.verdict.ErrorCode;
-import org.civis.verifier.Limits;
+import org.civis.verifier.claims.Biometric;
+import org.civis.verifier.claims.Claim169;
+import org.civis.verifier.internal.Bounds;
 import org.civis.verifier.internal.Rejection;
 import org.civis.verifier.internal.cbor.BoundedCbor;
 import org.civis.verifier.internal.cbor.CborValues;
-import org.civis.verifier.claims.CwtClaims;
+import org.civis.verifier.internal.cwt.Cwt;
 import org.civis.verifier.spec.Claim169Field;
 import org.civis.verifier.spec.CwtClaim;
+import org.civis.verifier.verdict.ErrorCode;
 
 /**
  * Reads claim 169 out of a CWT. Lenient about the shapes issuers are known to write, strict about
@@ -27,7 +27,7 @@ import org.civis.verifier.spec.CwtClaim;
 public final class Claim169Reader {
     private Claim169Reader() {}
 
-    public static Claim169 read(CwtClaims cwt, Limits limits) throws Rejection {
+    public static Claim169 read(Cwt cwt, Bounds limits) throws Rejection {
         CBORObject value = cwt.claimLenient(CwtClaim.IDENTITY_DATA)
                 .orElseThrow(() -> new Rejection(ErrorCode.CLAIM169_MISSING, "no claim 169"));
         CBORObject map = value;

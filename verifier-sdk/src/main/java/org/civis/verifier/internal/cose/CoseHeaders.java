@@ -3,12 +3,12 @@ package org.civis.verifier.internal.cose;
 import com.upokecenter.cbor.CBORObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.civis.verifier.verdict.ErrorCode;
 import org.civis.verifier.internal.Rejection;
 import org.civis.verifier.internal.cbor.CborValues;
 import org.civis.verifier.spec.CoseAlgorithm;
 import org.civis.verifier.spec.CoseHeader;
 import org.civis.verifier.trust.Kid;
+import org.civis.verifier.verdict.ErrorCode;
 
 /**
  * The two header buckets of a COSE message. {@code protectedBytes} is kept exactly as received: the

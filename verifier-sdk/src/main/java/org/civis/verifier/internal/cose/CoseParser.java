@@ -3,13 +3,13 @@ package org.civis.verifier.internal.cose;
 import com.upokecenter.cbor.CBORObject;
 import com.upokecenter.numbers.EInteger;
 import java.util.Optional;
-import org.civis.verifier.verdict.ErrorCode;
-import org.civis.verifier.Limits;
+import org.civis.verifier.internal.Bounds;
 import org.civis.verifier.internal.Rejection;
 import org.civis.verifier.internal.cbor.BoundedCbor;
 import org.civis.verifier.internal.cbor.CborValues;
 import org.civis.verifier.spec.CborTag;
 import org.civis.verifier.spec.CoseHeader;
+import org.civis.verifier.verdict.ErrorCode;
 
 /**
  * Reads the COSE structure of a decoded CBOR item: an optional CWT tag (61) around a COSE_Sign1
@@ -19,7 +19,7 @@ import org.civis.verifier.spec.CoseHeader;
 public final class CoseParser {
     private CoseParser() {}
 
-    public static CoseMessage parse(CBORObject item, Limits limits) throws Rejection {
+    public static CoseMessage parse(CBORObject item, Bounds limits) throws Rejection {
         EInteger[] tags = item.GetAllTags();
         int next = 0;
         if (tags.length > next && tags[next].equals(EInteger.FromInt32(CborTag.CWT))) {
@@ -68,7 +68,7 @@ public final class CoseParser {
                                 + (element.isNull() ? " (detached content is not supported)" : "")));
     }
 
-    private static CoseHeaders headers(CBORObject array, Limits limits) throws Rejection {
+    private static CoseHeaders headers(CBORObject array, Bounds limits) throws Rejection {
         byte[] protectedBytes = bytes(array.get(0), "protected header");
         CBORObject protectedMap =
                 protectedBytes.length == 0 ? CBORObject.NewMap() : BoundedCbor.decode(protectedBytes, limits);

@@ -6,7 +6,6 @@ import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.civis.verifier.verdict.ErrorCode;
 import org.civis.verifier.internal.Rejection;
 import org.civis.verifier.internal.cbor.CborValues;
 import org.civis.verifier.spec.CoseAlgorithm;
@@ -14,6 +13,7 @@ import org.civis.verifier.spec.CoseHeader;
 import org.civis.verifier.trust.DecryptionKey;
 import org.civis.verifier.trust.KeyRing;
 import org.civis.verifier.trust.Kid;
+import org.civis.verifier.verdict.ErrorCode;
 
 /** COSE_Encrypt0 with A128GCM or A256GCM: the IV from header 5, the Enc_structure as AAD. */
 public final class Decryption {

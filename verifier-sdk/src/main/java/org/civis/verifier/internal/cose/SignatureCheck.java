@@ -3,12 +3,12 @@ package org.civis.verifier.internal.cose;
 import java.security.Provider;
 import java.util.List;
 import java.util.Optional;
-import org.civis.verifier.verdict.ErrorCode;
 import org.civis.verifier.internal.Rejection;
 import org.civis.verifier.spec.CoseAlgorithm;
 import org.civis.verifier.trust.KeyRing;
 import org.civis.verifier.trust.Kid;
 import org.civis.verifier.trust.TrustedKey;
+import org.civis.verifier.verdict.ErrorCode;
 
 /**
  * Checks a COSE_Sign1 against the key ring. Order matters: an empty signature is never valid

@@ -1,16 +1,15 @@
 package org.civis.verifier.internal.cwt;
 
-import org.civis.verifier.claims.CwtClaims;
 import com.upokecenter.cbor.CBORObject;
 import com.upokecenter.cbor.CBORType;
 import java.time.Instant;
 import java.util.Optional;
-import org.civis.verifier.verdict.ErrorCode;
-import org.civis.verifier.Limits;
+import org.civis.verifier.internal.Bounds;
 import org.civis.verifier.internal.Rejection;
 import org.civis.verifier.internal.cbor.BoundedCbor;
 import org.civis.verifier.internal.cbor.CborValues;
 import org.civis.verifier.spec.CwtClaim;
+import org.civis.verifier.verdict.ErrorCode;
 
 /** Reads the CWT claims map from a COSE payload. */
 public final class CwtReader {
@@ -19,7 +18,7 @@ public final class CwtReader {
 
     private CwtReader() {}
 
-    public static CwtClaims read(byte[] payload, Limits limits) throws Rejection {
+    public static Cwt read(byte[] payload, Bounds limits) throws Rejection {
         CBORObject map;
         try {
             map = BoundedCbor.decode(payload, limits);
@@ -32,7 +31,7 @@ public final class CwtReader {
         if (!CborValues.isMap(map) || map.isTagged()) {
             throw new Rejection(ErrorCode.CWT_NOT_A_MAP, "payload is not a CBOR map");
         }
-        return new CwtClaims(
+        return new Cwt(
                 text(map, CwtClaim.ISS, "iss"),
                 text(map, CwtClaim.SUB, "sub"),
                 date(map, CwtClaim.EXP, "exp"),

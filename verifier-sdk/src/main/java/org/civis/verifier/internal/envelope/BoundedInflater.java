@@ -3,8 +3,8 @@ package org.civis.verifier.internal.envelope;
 import java.io.ByteArrayOutputStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import org.civis.verifier.verdict.ErrorCode;
 import org.civis.verifier.internal.Rejection;
+import org.civis.verifier.verdict.ErrorCode;
 
 /**
  * zlib (RFC 1950) inflation that stops at a byte limit, so a small QR code cannot expand into

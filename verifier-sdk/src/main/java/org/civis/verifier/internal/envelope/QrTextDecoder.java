@@ -3,9 +3,9 @@ package org.civis.verifier.internal.envelope;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.apache.commons.codec.binary.Base45;
-import org.civis.verifier.verdict.ErrorCode;
-import org.civis.verifier.Limits;
+import org.civis.verifier.internal.Bounds;
 import org.civis.verifier.internal.Rejection;
+import org.civis.verifier.verdict.ErrorCode;
 
 /** QR text to the CBOR bytes of the COSE message inside it. */
 public final class QrTextDecoder {
@@ -13,9 +13,9 @@ public final class QrTextDecoder {
     // triplets above 65535, pairs above 255 and a dangling single character (tests pin this).
     private static final Base45 BASE45 = new Base45();
 
-    private final Limits limits;
+    private final Bounds limits;
 
-    public QrTextDecoder(Limits limits) {
+    public QrTextDecoder(Bounds limits) {
         this.limits = limits;
     }
 

@@ -1,24 +1,24 @@
 package org.civis.verifier.internal.status;
 
-import org.civis.verifier.status.StatusListToken;
 import com.upokecenter.cbor.CBORObject;
 import java.security.Provider;
 import java.time.Instant;
 import java.util.Optional;
-import org.civis.verifier.verdict.ErrorCode;
-import org.civis.verifier.Limits;
+import org.civis.verifier.internal.Bounds;
 import org.civis.verifier.internal.Rejection;
 import org.civis.verifier.internal.cbor.BoundedCbor;
 import org.civis.verifier.internal.cbor.CborValues;
 import org.civis.verifier.internal.cose.CoseMessage;
 import org.civis.verifier.internal.cose.CoseParser;
 import org.civis.verifier.internal.cose.SignatureCheck;
-import org.civis.verifier.claims.CwtClaims;
+import org.civis.verifier.internal.cwt.Cwt;
 import org.civis.verifier.internal.cwt.CwtReader;
 import org.civis.verifier.internal.envelope.BoundedInflater;
 import org.civis.verifier.spec.CwtClaim;
 import org.civis.verifier.spec.TokenStatus;
+import org.civis.verifier.status.StatusListToken;
 import org.civis.verifier.trust.KeyRing;
+import org.civis.verifier.verdict.ErrorCode;
 
 /**
  * Checks one Status List Token: a COSE_Sign1 with {@code typ} application/statuslist+cwt, signed by
@@ -28,7 +28,7 @@ public final class StatusListTokenReader {
     private StatusListTokenReader() {}
 
     public static StatusListToken read(
-            byte[] cbor, String source, KeyRing keys, Limits limits, Optional<Provider> provider) throws Rejection {
+            byte[] cbor, String source, KeyRing keys, Bounds limits, Optional<Provider> provider) throws Rejection {
         CoseMessage message = CoseParser.parse(BoundedCbor.decode(cbor, limits), limits);
         if (!(message instanceof CoseMessage.Sign1 sign1)) {
             throw new Rejection(ErrorCode.COSE_STRUCTURE, "a Status List Token is a COSE_Sign1");
@@ -44,7 +44,7 @@ public final class StatusListTokenReader {
         if (SignatureCheck.check(sign1, keys, new byte[0], provider) instanceof SignatureCheck.Unsigned) {
             throw new Rejection(ErrorCode.SIGNATURE_MISSING, "status list token is unsigned");
         }
-        CwtClaims claims = CwtReader.read(sign1.payload(), limits);
+        Cwt claims = CwtReader.read(sign1.payload(), limits);
         String uri = claims.subject()
                 .orElseThrow(() -> new Rejection(ErrorCode.CWT_CLAIM_INVALID, "status list token has no sub"));
         Instant issuedAt = claims.issuedAt()
