@@ -18,7 +18,7 @@ import org.civis.verifier.verdict.VerificationError;
  *
  * @param algorithm the COSE algorithm, when the headers could be read
  * @param kid the message's kid, when it has one
- * @param cwt the CWT claims, including the raw map of all claims
+ * @param cwt the CWT claims: registered claims, status reference, and every claim as JSON values
  * @param claims the typed Claim 169 data
  * @param status the status-list answer; {@code UNKNOWN} does not change the verdict
  */

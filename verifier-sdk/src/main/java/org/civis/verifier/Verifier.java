@@ -66,7 +66,7 @@ public final class Verifier {
     }
 
     /** The same numbers for the pipeline, which does not depend on this package. */
-    static Bounds bounds(Limits limits) {
+    private static Bounds bounds(Limits limits) {
         return new Bounds(
                 limits.maxTextLength(),
                 limits.maxInflatedBytes(),

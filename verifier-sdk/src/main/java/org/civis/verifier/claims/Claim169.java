@@ -25,6 +25,7 @@ public final class Claim169 {
     private final Map<Claim169Field, List<Biometric>> biometrics;
     private final Map<String, Object> otherFields;
 
+    /** Built by the SDK's Claim 169 reader; the maps are copied. {@code photo} may be null (absent). */
     public Claim169(
             Map<Claim169Field, String> texts,
             Map<Claim169Field, Long> codes,
