@@ -17,7 +17,7 @@ import org.civis.verifier.status.StatusReference;
  * @param issuedAt {@code iat}
  * @param statusReference where the issuer publishes the credential's status (claim 65535)
  * @param rawClaims every claim, for reports: keys as text ("1", "169"), byte strings as hex,
- *     numbers, text, lists and maps as they are; unmodifiable
+ *     numbers, text, lists and maps as they are; a view to read, not to change
  */
 public record CwtClaims(
         Optional<String> issuer,
