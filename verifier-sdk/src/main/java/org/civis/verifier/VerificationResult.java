@@ -2,11 +2,14 @@ package org.civis.verifier;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.civis.verifier.claim169.Claim169;
-import org.civis.verifier.cwt.CwtClaims;
+import org.civis.verifier.claims.Claim169;
+import org.civis.verifier.claims.CwtClaims;
 import org.civis.verifier.spec.CoseAlgorithm;
 import org.civis.verifier.status.CredentialStatus;
 import org.civis.verifier.trust.Kid;
+import org.civis.verifier.verdict.ErrorCode;
+import org.civis.verifier.verdict.Verdict;
+import org.civis.verifier.verdict.VerificationError;
 
 /**
  * The outcome of verifying one credential. The verdict follows from the error ({@link
@@ -15,7 +18,7 @@ import org.civis.verifier.trust.Kid;
  *
  * @param algorithm the COSE algorithm, when the headers could be read
  * @param kid the message's kid, when it has one
- * @param cwt the CWT claims, including the raw map of all claims
+ * @param cwt the CWT claims: registered claims, status reference, and every claim as JSON values
  * @param claims the typed Claim 169 data
  * @param status the status-list answer; {@code UNKNOWN} does not change the verdict
  */

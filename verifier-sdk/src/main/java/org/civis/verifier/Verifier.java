@@ -6,18 +6,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.civis.verifier.cbor.BoundedCbor;
-import org.civis.verifier.cbor.CborValues;
-import org.civis.verifier.claim169.Claim169;
-import org.civis.verifier.claim169.Claim169Reader;
-import org.civis.verifier.cose.CoseMessage;
-import org.civis.verifier.cose.CoseParser;
-import org.civis.verifier.cose.Decryption;
-import org.civis.verifier.cose.SignatureCheck;
-import org.civis.verifier.cwt.CwtClaims;
-import org.civis.verifier.cwt.CwtReader;
-import org.civis.verifier.cwt.TimeRules;
-import org.civis.verifier.envelope.QrTextDecoder;
+import org.civis.verifier.claims.Claim169;
+import org.civis.verifier.claims.CwtClaims;
+import org.civis.verifier.internal.Bounds;
+import org.civis.verifier.internal.Rejection;
+import org.civis.verifier.internal.cbor.BoundedCbor;
+import org.civis.verifier.internal.cbor.CborValues;
+import org.civis.verifier.internal.claim169.Claim169Reader;
+import org.civis.verifier.internal.cose.CoseMessage;
+import org.civis.verifier.internal.cose.CoseParser;
+import org.civis.verifier.internal.cose.Decryption;
+import org.civis.verifier.internal.cose.SignatureCheck;
+import org.civis.verifier.internal.cwt.Cwt;
+import org.civis.verifier.internal.cwt.CwtReader;
+import org.civis.verifier.internal.cwt.TimeRules;
+import org.civis.verifier.internal.envelope.QrTextDecoder;
+import org.civis.verifier.internal.status.StatusLookup;
+import org.civis.verifier.internal.status.StatusReferences;
 import org.civis.verifier.spec.CoseAlgorithm;
 import org.civis.verifier.spec.CwtClaim;
 import org.civis.verifier.status.CredentialStatus;
@@ -25,6 +30,9 @@ import org.civis.verifier.status.StatusLists;
 import org.civis.verifier.status.StatusReference;
 import org.civis.verifier.trust.KeyRing;
 import org.civis.verifier.trust.Kid;
+import org.civis.verifier.verdict.ErrorCode;
+import org.civis.verifier.verdict.Verdict;
+import org.civis.verifier.verdict.VerificationError;
 
 /**
  * Verifies QR credentials offline: prefix, Base45, zlib, COSE (optionally encrypted), signature by
@@ -42,7 +50,7 @@ public final class Verifier {
     private final Clock clock;
     private final boolean allowUnsigned;
     private final Profile profile;
-    private final Limits limits;
+    private final Bounds bounds;
     private final Optional<Provider> provider;
     private final QrTextDecoder textDecoder;
 
@@ -52,9 +60,19 @@ public final class Verifier {
         this.clock = builder.clock;
         this.allowUnsigned = builder.allowUnsigned;
         this.profile = builder.profile;
-        this.limits = builder.limits;
+        this.bounds = bounds(builder.limits);
         this.provider = builder.provider;
-        this.textDecoder = new QrTextDecoder(limits);
+        this.textDecoder = new QrTextDecoder(bounds);
+    }
+
+    /** The same numbers for the pipeline, which does not depend on this package. */
+    private static Bounds bounds(Limits limits) {
+        return new Bounds(
+                limits.maxTextLength(),
+                limits.maxInflatedBytes(),
+                limits.maxStatusListBytes(),
+                limits.maxCborDepth(),
+                limits.maxCborItems());
     }
 
     public static Builder builder() {
@@ -66,7 +84,7 @@ public final class Verifier {
         return verify(qrText, clock.instant());
     }
 
-    /** Verifies QR text, judging exp, nbf, iat and status at {@code at}. */
+    /** Verifies QR text, judging exp, nbf, iat and status at {@code at}. Never throws for any text. */
     public VerificationResult verify(String qrText, Instant at) {
         Objects.requireNonNull(qrText, "qrText");
         Objects.requireNonNull(at, "at");
@@ -88,7 +106,7 @@ public final class Verifier {
         try {
             return progress.finish(run(coseMessage, at, progress));
         } catch (Rejection rejection) {
-            return progress.fail(rejection.error());
+            return progress.finish(Optional.of(rejection.error()));
         }
     }
 
@@ -104,73 +122,85 @@ public final class Verifier {
             Verdict verdict = error.map(e -> e.code().verdict()).orElse(Verdict.VALID);
             return new VerificationResult(verdict, error, algorithm, kid, cwt, claims, status);
         }
-
-        VerificationResult fail(VerificationError error) {
-            return finish(Optional.of(error));
-        }
     }
 
+    /**
+     * The stages in order: COSE structure (opening COSE_Encrypt0 first), signature, CWT claims,
+     * profile claims, status, times. A parser deep inside a stage refuses by throwing {@link
+     * Rejection}; a stage that judges answers with a value. Empty means valid.
+     */
     private Optional<VerificationError> run(byte[] coseBytes, Instant at, Progress progress) throws Rejection {
-        CoseMessage message = CoseParser.parse(BoundedCbor.decode(coseBytes, limits), limits);
-        boolean signed;
-        byte[] payload;
-        if (message instanceof CoseMessage.Encrypt0 encrypted) {
-            progress.kid = encrypted.headers().kid();
-            CBORObject inner = BoundedCbor.decode(Decryption.decrypt(encrypted, keys), limits);
-            if (CborValues.isMap(inner) && !inner.isTagged()) {
-                // Encrypted claims with no signature inside: whoever holds the shared key could
-                // have written them, so they count as unsigned.
-                progress.algorithm = Optional.of(encrypted.headers().algorithm());
-                signed = false;
-                payload = inner.EncodeToBytes();
-            } else {
-                CoseMessage innerMessage = CoseParser.parse(inner, limits);
-                if (!(innerMessage instanceof CoseMessage.Sign1 sign1)) {
-                    throw new Rejection(ErrorCode.COSE_STRUCTURE, "COSE_Encrypt0 inside COSE_Encrypt0");
-                }
-                signed = checkSignature(sign1, progress);
-                payload = sign1.payload();
-            }
-        } else {
-            CoseMessage.Sign1 sign1 = (CoseMessage.Sign1) message;
-            signed = checkSignature(sign1, progress);
-            payload = sign1.payload();
+        Signed signed = openAndCheckSignature(coseBytes, progress);
+        if (!signed.signed() && !allowUnsigned) {
+            return refusal(ErrorCode.SIGNATURE_MISSING, "the credential carries no signature");
         }
-        if (!signed && !allowUnsigned) {
-            throw new Rejection(ErrorCode.SIGNATURE_MISSING, "the credential carries no signature");
-        }
-        CwtClaims cwt = CwtReader.read(payload, limits);
-        progress.cwt = Optional.of(cwt);
+        Cwt cwt = CwtReader.read(signed.payload(), bounds);
+        progress.cwt = Optional.of(cwt.view(Optional.empty()));
         if (profile == Profile.CLAIM169
                 || cwt.claimLenient(CwtClaim.IDENTITY_DATA).isPresent()) {
-            progress.claims = Optional.of(Claim169Reader.read(cwt, limits));
+            progress.claims = Optional.of(Claim169Reader.read(cwt, bounds));
         }
-        Optional<StatusReference> reference = StatusReference.read(cwt);
+        Optional<StatusReference> reference = StatusReferences.read(cwt);
+        progress.cwt = Optional.of(cwt.view(reference));
         if (reference.isPresent()) {
-            progress.status = statusLists.lookup(reference.get(), at).status();
+            StatusLookup.Answer answer = StatusLookup.lookup(statusLists, reference.get(), at);
+            if (answer instanceof StatusLookup.Refused refused) {
+                return Optional.of(refused.error());
+            }
+            progress.status = ((StatusLookup.Known) answer).status();
         }
-        TimeRules.judge(cwt, at);
+        Optional<VerificationError> times = TimeRules.judge(cwt, at);
+        if (times.isPresent()) {
+            return times;
+        }
         switch (progress.status) {
             case INVALID:
-                throw new Rejection(ErrorCode.STATUS_REVOKED, "the issuer's status list marks it revoked");
+                return refusal(ErrorCode.STATUS_REVOKED, "the issuer's status list marks it revoked");
             case SUSPENDED:
-                throw new Rejection(ErrorCode.STATUS_SUSPENDED, "the issuer's status list marks it suspended");
+                return refusal(ErrorCode.STATUS_SUSPENDED, "the issuer's status list marks it suspended");
             case UNRECOGNIZED:
-                throw new Rejection(
+                return refusal(
                         ErrorCode.STATUS_UNRECOGNIZED, "the status list holds a value this verifier does not know");
             default:
                 break;
         }
-        return signed
+        return signed.signed()
                 ? Optional.empty()
-                : Optional.of(new VerificationError(
-                        ErrorCode.UNSIGNED, "no signature; shown because unsigned credentials are allowed"));
+                : refusal(ErrorCode.UNSIGNED, "no signature; shown because unsigned credentials are allowed");
+    }
+
+    /** The payload to read claims from, and whether a trusted key signed it. */
+    private record Signed(boolean signed, byte[] payload) {}
+
+    private Signed openAndCheckSignature(byte[] coseBytes, Progress progress) throws Rejection {
+        CoseMessage message = CoseParser.parse(BoundedCbor.decode(coseBytes, bounds), bounds);
+        if (message instanceof CoseMessage.Encrypt0 encrypted) {
+            progress.kid = encrypted.headers().kid();
+            CBORObject inner = BoundedCbor.decode(Decryption.decrypt(encrypted, keys), bounds);
+            if (CborValues.isMap(inner) && !inner.isTagged()) {
+                // Encrypted claims with no signature inside: whoever holds the shared key could
+                // have written them, so they count as unsigned.
+                progress.algorithm = Optional.of(encrypted.headers().algorithm());
+                return new Signed(false, inner.EncodeToBytes());
+            }
+            CoseMessage innerMessage = CoseParser.parse(inner, bounds);
+            if (!(innerMessage instanceof CoseMessage.Sign1 sign1)) {
+                throw new Rejection(ErrorCode.COSE_STRUCTURE, "COSE_Encrypt0 inside COSE_Encrypt0");
+            }
+            return new Signed(checkSignature(sign1, progress), sign1.payload());
+        }
+        CoseMessage.Sign1 sign1 = (CoseMessage.Sign1) message;
+        return new Signed(checkSignature(sign1, progress), sign1.payload());
     }
 
     private boolean checkSignature(CoseMessage.Sign1 sign1, Progress progress) throws Rejection {
         progress.kid = sign1.headers().kid();
         progress.algorithm = Optional.of(sign1.headers().algorithm());
         return SignatureCheck.check(sign1, keys, new byte[0], provider) instanceof SignatureCheck.Signed;
+    }
+
+    private static Optional<VerificationError> refusal(ErrorCode code, String message) {
+        return Optional.of(new VerificationError(code, message));
     }
 
     /** Configuration of a {@link Verifier}; every setting has a safe default except the keys. */

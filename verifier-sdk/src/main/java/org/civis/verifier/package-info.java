@@ -1,7 +1,7 @@
 /**
  * The verifier SDK's front door: {@link org.civis.verifier.Verifier} (built once with trusted keys,
- * status lists and a clock) turns QR text into a {@link org.civis.verifier.VerificationResult}.
- * Verdicts, stages and error codes live here too. Everything below is reachable but may change:
- * the sub-packages are the pipeline's stages, one capability each.
+ * status lists and a clock) turns QR text into a {@link org.civis.verifier.VerificationResult}, a
+ * value, whatever the input. {@code Verifier.run} lists the pipeline's stages, which live in
+ * {@code org.civis.verifier.internal}; this package is the only one that composes them.
  */
 package org.civis.verifier;

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.civis.verifier.spec.CoseAlgorithm;
 import org.civis.verifier.trust.KeyRing;
+import org.civis.verifier.verdict.Verdict;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.zip.Deflater;
 import org.civis.verifier.spec.CoseAlgorithm;
+import org.civis.verifier.verdict.ErrorCode;
+import org.civis.verifier.verdict.Stage;
+import org.civis.verifier.verdict.Verdict;
 import org.junit.jupiter.api.Test;
 
 /**

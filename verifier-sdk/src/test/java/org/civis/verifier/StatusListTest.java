@@ -7,12 +7,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.civis.verifier.files.StatusListFiles;
 import org.civis.verifier.spec.CoseAlgorithm;
 import org.civis.verifier.status.CredentialStatus;
-import org.civis.verifier.status.StatusListFiles;
 import org.civis.verifier.status.StatusListToken;
 import org.civis.verifier.status.StatusLists;
+import org.civis.verifier.status.StatusReference;
 import org.civis.verifier.trust.KeyRing;
+import org.civis.verifier.verdict.ErrorCode;
+import org.civis.verifier.verdict.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,6 +58,16 @@ class StatusListTest {
         assertThat(valid.verdict()).isEqualTo(Verdict.VALID);
         assertThat(valid.status()).isEqualTo(CredentialStatus.VALID);
         assertThat(lenientShape.verdict()).isEqualTo(Verdict.REVOKED);
+    }
+
+    @Test
+    void theStatusReferenceIsPartOfTheTypedClaims() throws Exception {
+        Verifier verifier = Verifier.builder().keys(ring).build();
+
+        VerificationResult result = verifier.verify(TestStatusList.credential(issuer, "k", URI, 7, true), AT);
+
+        assertThat(result.cwt().orElseThrow().statusReference()).contains(new StatusReference(7, URI));
+        assertThat(result.cwt().orElseThrow().rawClaims()).containsKeys("1", "4", "6", "169", "65535");
     }
 
     @Test

@@ -24,10 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
 import org.apache.commons.codec.binary.Base45;
-import org.civis.verifier.cose.ToBeSigned;
+import org.civis.verifier.files.KeyFiles;
+import org.civis.verifier.internal.cose.ToBeSigned;
 import org.civis.verifier.spec.CoseAlgorithm;
 import org.civis.verifier.spec.CoseHeader;
-import org.civis.verifier.trust.KeyFiles;
 import org.civis.verifier.trust.KeyRing;
 import org.civis.verifier.trust.TrustedKey;
 

@@ -4,7 +4,7 @@ import com.upokecenter.cbor.CBORObject;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.util.Map;
-import org.civis.verifier.cose.ToBeSigned;
+import org.civis.verifier.internal.cose.ToBeSigned;
 import org.civis.verifier.spec.CoseAlgorithm;
 import org.civis.verifier.spec.CoseHeader;
 

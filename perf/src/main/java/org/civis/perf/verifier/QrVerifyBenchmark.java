@@ -11,13 +11,12 @@ import org.civis.issuer.keys.IssuerKeyRing;
 import org.civis.issuer.keys.IssuerKeystore;
 import org.civis.issuer.keys.SigningAlgorithm;
 import org.civis.issuer.samples.TypicalCard;
-import org.civis.verifier.Rejection;
-import org.civis.verifier.Verdict;
 import org.civis.verifier.VerificationResult;
 import org.civis.verifier.Verifier;
+import org.civis.verifier.files.KeyFiles;
 import org.civis.verifier.image.QrImageReader;
-import org.civis.verifier.trust.KeyFiles;
 import org.civis.verifier.trust.KeyRing;
+import org.civis.verifier.verdict.Verdict;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -100,7 +99,7 @@ public class QrVerifyBenchmark {
     }
 
     @Benchmark
-    public VerificationResult png() throws Rejection {
-        return verifier.verify(QrImageReader.read(cardPng), at);
+    public VerificationResult png() {
+        return QrImageReader.read(cardPng).verify(verifier, at);
     }
 }

@@ -12,19 +12,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.civis.verifier.Limits;
-import org.civis.verifier.Rejection;
 import org.civis.verifier.VerificationResult;
 import org.civis.verifier.Verifier;
+import org.civis.verifier.files.KeyFileException;
+import org.civis.verifier.files.KeyFiles;
+import org.civis.verifier.files.LoadedKeys;
+import org.civis.verifier.files.StatusListFiles;
 import org.civis.verifier.image.QrImageReader;
-import org.civis.verifier.report.JsonReport;
-import org.civis.verifier.status.StatusListFiles;
 import org.civis.verifier.status.StatusListToken;
 import org.civis.verifier.status.StatusLists;
 import org.civis.verifier.trust.DecryptionKey;
-import org.civis.verifier.trust.KeyFileException;
-import org.civis.verifier.trust.KeyFiles;
 import org.civis.verifier.trust.KeyRing;
-import org.civis.verifier.trust.LoadedKeys;
 import org.civis.verifier.trust.TrustedKey;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -103,6 +101,9 @@ public final class VerifyCommand implements Callable<Integer> {
                         "JSON Lines: {\"text\" | \"image\", \"at\"?, \"id\"?} per line; image paths are relative to this file.")
         Path batch;
     }
+
+    /** For picocli: {@code new CommandLine(new VerifyCommand()).execute(args)}, or as a subcommand. */
+    public VerifyCommand() {}
 
     @Override
     public Integer call() {
@@ -228,11 +229,6 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new UsageException(
                     line.image().get() + ": cannot read (" + e.getClass().getSimpleName() + ")");
         }
-        try {
-            return verifier.verify(QrImageReader.read(picture), at);
-        } catch (Rejection rejection) {
-            return VerificationResult.rejected(
-                    rejection.error().code(), rejection.error().message());
-        }
+        return QrImageReader.read(picture).verify(verifier, at);
     }
 }

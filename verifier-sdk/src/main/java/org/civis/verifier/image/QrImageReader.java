@@ -18,11 +18,13 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import org.civis.verifier.ErrorCode;
-import org.civis.verifier.Rejection;
+import org.civis.verifier.verdict.ErrorCode;
+import org.civis.verifier.verdict.VerificationError;
 
 /**
  * Finds the QR code in a picture: first a hybrid binarizer with TRY_HARDER (photos, uneven light),
@@ -36,47 +38,56 @@ public final class QrImageReader {
 
     private QrImageReader() {}
 
-    public static String read(byte[] imageBytes) throws Rejection {
-        LuminanceSource source = new BufferedImageLuminanceSource(decodeBounded(imageBytes));
+    /** The text of the QR code in a PNG, JPEG, GIF or BMP picture, or why there is none; never throws. */
+    public static QrReading read(byte[] imageBytes) {
+        Objects.requireNonNull(imageBytes, "imageBytes");
+        BufferedImage picture;
+        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(imageBytes))) {
+            Iterator<ImageReader> readers = input == null ? null : ImageIO.getImageReaders(input);
+            if (readers == null || !readers.hasNext()) {
+                return notFound(ErrorCode.QR_IMAGE_UNREADABLE, "not a PNG, JPEG, GIF or BMP picture");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input, true, true);
+                // The size comes from the header: a huge picture is refused before any pixel is decoded.
+                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
+                    return notFound(ErrorCode.QR_IMAGE_UNREADABLE, "picture larger than " + MAX_PIXELS + " pixels");
+                }
+                picture = reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return notFound(ErrorCode.QR_IMAGE_UNREADABLE, "not a readable PNG, JPEG, GIF or BMP picture");
+        }
+        return findText(new BufferedImageLuminanceSource(picture))
+                .<QrReading>map(QrReading.Found::new)
+                .orElseGet(() -> notFound(ErrorCode.QR_NOT_FOUND, "no readable QR code in the picture"));
+    }
+
+    private static Optional<String> findText(LuminanceSource source) {
         Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
         hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
         hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
         try {
-            return decode(source, hints);
+            return Optional.of(decode(source, hints));
         } catch (ReaderException first) {
             try {
-                return decodeMultiple(source, hints);
+                return Optional.of(decodeMultiple(source, hints));
             } catch (ReaderException second) {
                 hints.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
                 try {
-                    return decode(source, hints);
+                    return Optional.of(decode(source, hints));
                 } catch (ReaderException third) {
-                    throw new Rejection(ErrorCode.QR_NOT_FOUND, "no readable QR code in the picture");
+                    return Optional.empty();
                 }
             }
         }
     }
 
-    /** Decodes the picture only after its header says it is no larger than {@link #MAX_PIXELS}. */
-    private static BufferedImage decodeBounded(byte[] imageBytes) throws Rejection {
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(imageBytes))) {
-            Iterator<ImageReader> readers = input == null ? null : ImageIO.getImageReaders(input);
-            if (readers == null || !readers.hasNext()) {
-                throw new Rejection(ErrorCode.QR_IMAGE_UNREADABLE, "not a PNG, JPEG, GIF or BMP picture");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(input, true, true);
-                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
-                    throw new Rejection(ErrorCode.QR_IMAGE_UNREADABLE, "picture larger than " + MAX_PIXELS + " pixels");
-                }
-                return reader.read(0);
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new Rejection(ErrorCode.QR_IMAGE_UNREADABLE, "not a readable PNG, JPEG, GIF or BMP picture");
-        }
+    private static QrReading.NotFound notFound(ErrorCode code, String message) {
+        return new QrReading.NotFound(new VerificationError(code, message));
     }
 
     private static String decode(LuminanceSource source, Map<DecodeHintType, Object> hints) throws ReaderException {

@@ -1,16 +1,10 @@
 package org.civis.verifier.status;
 
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import org.civis.verifier.ErrorCode;
-import org.civis.verifier.Rejection;
-import org.civis.verifier.spec.TokenStatus;
 
 /**
- * The verified Status List Tokens a device holds, and the lookup. Rules, chosen for an offline
- * verifier:
+ * The verified Status List Tokens a device holds. How the verifier uses them, chosen for an offline
+ * device:
  *
  * <ul>
  *   <li>A token is used for a credential only if its {@code sub} equals the credential's uri.
@@ -24,9 +18,6 @@ import org.civis.verifier.spec.TokenStatus;
  * </ul>
  */
 public final class StatusLists {
-    /** The status and, when the verifier found the list, which token answered. */
-    public record Lookup(CredentialStatus status, Optional<StatusListToken> token) {}
-
     private final List<StatusListToken> tokens;
 
     public StatusLists(List<StatusListToken> tokens) {
@@ -39,29 +30,5 @@ public final class StatusLists {
 
     public List<StatusListToken> tokens() {
         return tokens;
-    }
-
-    public Lookup lookup(StatusReference reference, Instant at) throws Rejection {
-        Optional<StatusListToken> token = tokens.stream()
-                .filter(t -> t.uri().equals(reference.uri()))
-                .filter(t -> t.currentAt(at))
-                .max(Comparator.comparing(StatusListToken::issuedAt));
-        if (token.isEmpty()) {
-            return new Lookup(CredentialStatus.UNKNOWN, Optional.empty());
-        }
-        int value = token.get()
-                .valueAt(reference.index())
-                .orElseThrow(() -> new Rejection(
-                        ErrorCode.STATUS_INDEX_OUT_OF_RANGE,
-                        "index " + reference.index() + " is beyond the list's "
-                                + token.get().size() + " entries"));
-        CredentialStatus status =
-                switch (value) {
-                    case TokenStatus.VALID -> CredentialStatus.VALID;
-                    case TokenStatus.INVALID -> CredentialStatus.INVALID;
-                    case TokenStatus.SUSPENDED -> CredentialStatus.SUSPENDED;
-                    default -> CredentialStatus.UNRECOGNIZED;
-                };
-        return new Lookup(status, token);
     }
 }

@@ -1,14 +1,6 @@
 package org.civis.verifier.status;
 
-import com.upokecenter.cbor.CBORObject;
 import java.util.Objects;
-import java.util.Optional;
-import org.civis.verifier.ErrorCode;
-import org.civis.verifier.Rejection;
-import org.civis.verifier.cbor.CborValues;
-import org.civis.verifier.cwt.CwtClaims;
-import org.civis.verifier.spec.CwtClaim;
-import org.civis.verifier.spec.TokenStatus;
 
 /** Where a credential's status lives: index {@code idx} of the list published at {@code uri}. */
 public record StatusReference(long index, String uri) {
@@ -17,37 +9,5 @@ public record StatusReference(long index, String uri) {
         if (index < 0) {
             throw new IllegalArgumentException("negative index");
         }
-    }
-
-    /**
-     * Claim 65535 as the draft writes it, {@code {"status_list": {"idx", "uri"}}}, or leniently
-     * {@code {"idx", "uri"}} directly. A present but broken reference is refused: ignoring it would
-     * turn an issuer's bug into "never revoked".
-     */
-    public static Optional<StatusReference> read(CwtClaims claims) throws Rejection {
-        Optional<CBORObject> status = claims.claimLenient(CwtClaim.STATUS);
-        if (status.isEmpty()) {
-            return Optional.empty();
-        }
-        CBORObject map = status.get();
-        if (!CborValues.isMap(map)) {
-            throw invalid("status claim is not a map");
-        }
-        CBORObject list = map.get(CBORObject.FromObject(TokenStatus.STATUS_LIST));
-        CBORObject reference = list != null ? list : map;
-        if (!CborValues.isMap(reference)) {
-            throw invalid("status_list is not a map");
-        }
-        long index = CborValues.asLong(reference.get(CBORObject.FromObject(TokenStatus.IDX)))
-                .filter(i -> i >= 0)
-                .orElseThrow(() -> invalid("idx is not a non-negative integer"));
-        String uri = CborValues.asText(reference.get(CBORObject.FromObject(TokenStatus.URI)))
-                .filter(u -> !u.isEmpty())
-                .orElseThrow(() -> invalid("uri is not a text string"));
-        return Optional.of(new StatusReference(index, uri));
-    }
-
-    private static Rejection invalid(String message) {
-        return new Rejection(ErrorCode.STATUS_REFERENCE_INVALID, message);
     }
 }

@@ -1,7 +1,7 @@
 /**
- * The keys a verifier trusts and how they are found: public keys from JWKS (through Nimbus), X.509
- * certificates and verifier bundles, each with an optional kid; symmetric keys for COSE_Encrypt0.
- * A key is bound to the algorithms its type allows, so a header cannot talk a key into another
- * algorithm. No signature checking here (see cose).
+ * The keys a verifier trusts: public signing keys, each with an optional kid and bound to the
+ * algorithm its type allows (so a header cannot talk a key into another algorithm), and symmetric
+ * keys for COSE_Encrypt0, gathered in a {@link org.civis.verifier.trust.KeyRing}. Values only; they
+ * are read from files by {@code org.civis.verifier.files}.
  */
 package org.civis.verifier.trust;

@@ -11,10 +11,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.civis.verifier.ErrorCode;
-import org.civis.verifier.Rejection;
 import org.civis.verifier.TestIssuer;
 import org.civis.verifier.spec.CoseAlgorithm;
+import org.civis.verifier.verdict.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,14 +41,14 @@ public class QrImageReaderTest {
     void aRenderedCredentialReadsBackFromEachPictureFormat(String format) throws Exception {
         String text = TestIssuer.credential(CoseAlgorithm.EDDSA, "k");
 
-        assertThat(QrImageReader.read(render(text, format, 4))).isEqualTo(text);
+        assertThat(QrImageReader.read(render(text, format, 4))).isEqualTo(new QrReading.Found(text));
     }
 
     @Test
     void aCodeWithoutQuietZoneIsReadByThePureBarcodeRetry() throws Exception {
         String text = TestIssuer.credential(CoseAlgorithm.ES256, "k");
 
-        assertThat(QrImageReader.read(render(text, "png", 0))).isEqualTo(text);
+        assertThat(QrImageReader.read(render(text, "png", 0))).isEqualTo(new QrReading.Found(text));
     }
 
     @Test
@@ -93,11 +92,9 @@ public class QrImageReaderTest {
     }
 
     static ErrorCode code(byte[] picture) {
-        try {
-            QrImageReader.read(picture);
-            throw new AssertionError("expected no QR code");
-        } catch (Rejection rejection) {
-            return rejection.error().code();
-        }
+        QrReading reading = QrImageReader.read(picture);
+
+        assertThat(reading).as("expected no QR code").isInstanceOf(QrReading.NotFound.class);
+        return ((QrReading.NotFound) reading).error().code();
     }
 }

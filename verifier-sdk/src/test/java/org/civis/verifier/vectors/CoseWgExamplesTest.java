@@ -14,29 +14,37 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.civis.verifier.ErrorCode;
 import org.civis.verifier.Limits;
 import org.civis.verifier.Profile;
-import org.civis.verifier.Rejection;
-import org.civis.verifier.Verdict;
 import org.civis.verifier.VerificationResult;
 import org.civis.verifier.Verifier;
-import org.civis.verifier.cbor.BoundedCbor;
-import org.civis.verifier.cose.CoseMessage;
-import org.civis.verifier.cose.CoseParser;
-import org.civis.verifier.cose.Decryption;
-import org.civis.verifier.cose.SignatureCheck;
-import org.civis.verifier.cose.Signatures;
+import org.civis.verifier.files.KeyFiles;
+import org.civis.verifier.internal.Bounds;
+import org.civis.verifier.internal.Rejection;
+import org.civis.verifier.internal.cbor.BoundedCbor;
+import org.civis.verifier.internal.cose.CoseMessage;
+import org.civis.verifier.internal.cose.CoseParser;
+import org.civis.verifier.internal.cose.Decryption;
+import org.civis.verifier.internal.cose.SignatureCheck;
+import org.civis.verifier.internal.cose.Signatures;
 import org.civis.verifier.spec.CoseAlgorithm;
 import org.civis.verifier.trust.DecryptionKey;
-import org.civis.verifier.trust.KeyFiles;
 import org.civis.verifier.trust.KeyRing;
+import org.civis.verifier.verdict.ErrorCode;
+import org.civis.verifier.verdict.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** RFC 9052/9053 and RFC 8392 examples from the COSE WG Examples repository (see its README). */
 class CoseWgExamplesTest {
+    /** The default limits, as the pipeline stages take them. */
+    static final Bounds BOUNDS = new Bounds(
+            Limits.DEFAULT.maxTextLength(),
+            Limits.DEFAULT.maxInflatedBytes(),
+            Limits.DEFAULT.maxStatusListBytes(),
+            Limits.DEFAULT.maxCborDepth(),
+            Limits.DEFAULT.maxCborItems());
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
@@ -162,7 +170,7 @@ class CoseWgExamplesTest {
     static CoseMessage parse(Map<String, Object> vector) throws Rejection {
         byte[] cbor = HexFormat.of()
                 .parseHex((String) Vectors.object(vector, "output").get("cbor"));
-        return CoseParser.parse(BoundedCbor.decode(cbor, Limits.DEFAULT), Limits.DEFAULT);
+        return CoseParser.parse(BoundedCbor.decode(cbor, BOUNDS), BOUNDS);
     }
 
     static CoseMessage.Sign1 sign1(Map<String, Object> vector) throws Rejection {

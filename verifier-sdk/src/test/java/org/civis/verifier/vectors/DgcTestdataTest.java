@@ -7,14 +7,14 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.civis.verifier.ErrorCode;
 import org.civis.verifier.Profile;
-import org.civis.verifier.Verdict;
 import org.civis.verifier.VerificationResult;
 import org.civis.verifier.Verifier;
+import org.civis.verifier.files.KeyFiles;
 import org.civis.verifier.spec.CoseAlgorithm;
-import org.civis.verifier.trust.KeyFiles;
 import org.civis.verifier.trust.KeyRing;
+import org.civis.verifier.verdict.ErrorCode;
+import org.civis.verifier.verdict.Verdict;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
