@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.civis.core.id.Uin;
+import org.civis.core.refusal.Result;
 import org.civis.core.schema.ViolationCode;
 import org.civis.issuance.CredentialService;
 import org.civis.issuance.IssuedCard;
@@ -14,7 +15,9 @@ import org.civis.issuer.IssuedCredential;
 import org.civis.issuer.keys.IssuerKey;
 import org.civis.issuer.keys.IssuerKeyRing;
 import org.civis.issuer.keys.SigningAlgorithm;
+import org.civis.server.http.ErrorResponses;
 import org.civis.server.http.JsonBody;
+import org.civis.server.http.Replies;
 
 /** QR credentials and cards of identities, and the rotation of the issuer's signing key. */
 final class CredentialRoutes {
@@ -34,7 +37,7 @@ final class CredentialRoutes {
         Uin uin = RequestIds.uin(ctx);
         String operator = RequestIds.operator(ctx);
         JsonBody.optional(ctx).allowOnly().requireValid();
-        AdminApi.reply(ctx, credentials.issue(uin, operator).map(CredentialRoutes::json));
+        Replies.json(ctx, credentials.issue(uin, operator), CredentialRoutes::json);
     }
 
     private void card(RoutingContext ctx) {
@@ -42,13 +45,20 @@ final class CredentialRoutes {
         String operator = RequestIds.operator(ctx);
         credentials
                 .card(uin, operator)
-                .onSuccess(card -> ctx.response()
-                        .putHeader("content-type", "image/png")
-                        .putHeader("cache-control", "no-store") // a card is personal data
-                        .putHeader(
-                                "x-civis-credential-id",
-                                card.card().record().credentialId().toString())
-                        .end(io.vertx.core.buffer.Buffer.buffer(card.png())))
+                .onSuccess(answer -> {
+                    if (answer instanceof Result.Refused<CredentialService.CardImage> refused) {
+                        ErrorResponses.refuse(ctx, refused.refusal());
+                        return;
+                    }
+                    CredentialService.CardImage card = answer.orElseThrow();
+                    ctx.response()
+                            .putHeader("content-type", "image/png")
+                            .putHeader("cache-control", "no-store") // a card is personal data
+                            .putHeader(
+                                    "x-civis-credential-id",
+                                    card.card().record().credentialId().toString())
+                            .end(io.vertx.core.buffer.Buffer.buffer(card.png()));
+                })
                 .onFailure(ctx::fail);
     }
 

@@ -13,6 +13,7 @@ import org.civis.core.id.Uin;
 import org.civis.core.schema.ViolationCode;
 import org.civis.server.http.JsonBody;
 import org.civis.server.http.RegistryJson;
+import org.civis.server.http.Replies;
 
 /** POST /v1/enrollments, GET /v1/enrollments/{id}, POST /v1/enrollments/{id}/adjudication. */
 final class EnrollmentRoutes {
@@ -25,8 +26,8 @@ final class EnrollmentRoutes {
     void mount(Router router) {
         router.post("/v1/enrollments").handler(this::enroll);
         router.get("/v1/enrollments/:registrationId")
-                .handler(ctx -> AdminApi.reply(
-                        ctx, enrollments.outcome(RequestIds.registrationId(ctx)).map(RegistryJson::outcome)));
+                .handler(ctx ->
+                        Replies.json(ctx, enrollments.outcome(RequestIds.registrationId(ctx)), RegistryJson::outcome));
         router.post("/v1/enrollments/:registrationId/adjudication").handler(this::adjudicate);
     }
 
@@ -42,7 +43,7 @@ final class EnrollmentRoutes {
                         "must be 1..64 of letters, digits, '.', '_' and '-'"));
         body.requireValid();
         EnrollmentRequest request = new EnrollmentRequest(new RegistrationId(id.get()), identity.get());
-        AdminApi.reply(ctx, enrollments.enroll(request, operator).map(RegistryJson::outcome));
+        Replies.json(ctx, enrollments.enroll(request, operator), RegistryJson::outcome);
     }
 
     private void adjudicate(RoutingContext ctx) {
@@ -60,6 +61,6 @@ final class EnrollmentRoutes {
         }
         body.requireValid();
         Adjudication ruling = new Adjudication(decision.get(), existing.map(Uin::new), reason);
-        AdminApi.reply(ctx, enrollments.adjudicate(id, ruling, operator).map(RegistryJson::outcome));
+        Replies.json(ctx, enrollments.adjudicate(id, ruling, operator), RegistryJson::outcome);
     }
 }

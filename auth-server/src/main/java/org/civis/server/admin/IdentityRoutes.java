@@ -14,6 +14,7 @@ import org.civis.server.http.ApiError;
 import org.civis.server.http.ApiException;
 import org.civis.server.http.JsonBody;
 import org.civis.server.http.RegistryJson;
+import org.civis.server.http.Replies;
 
 /** Reading, updating and the status lifecycle of identities, plus the ID schema in force. */
 final class IdentityRoutes {
@@ -31,7 +32,7 @@ final class IdentityRoutes {
         router.patch("/v1/identities/:uin").handler(this::update);
         router.get("/v1/identities/:uin/status").handler(ctx -> {
             Uin uin = RequestIds.uin(ctx);
-            AdminApi.reply(ctx, identities.status(uin).map(status -> statusJson(uin, status)));
+            Replies.json(ctx, identities.status(uin), status -> statusJson(uin, status));
         });
         router.post("/v1/identities/:uin/deactivate").handler(ctx -> changeStatus(ctx, IdentityStatus.DEACTIVATED));
         router.post("/v1/identities/:uin/reactivate").handler(ctx -> changeStatus(ctx, IdentityStatus.ACTIVE));
@@ -43,16 +44,14 @@ final class IdentityRoutes {
         String operator = RequestIds.operator(ctx);
         String version = ctx.queryParams().get("version");
         if (version == null) {
-            AdminApi.reply(ctx, identities.read(uin, operator).map(RegistryJson::identity));
+            Replies.json(ctx, identities.read(uin, operator), RegistryJson::identity);
             return;
         }
         if (!version.matches("[1-9][0-9]{0,8}")) {
             throw new ApiException(
                     ApiError.VALIDATION_FAILED, "version must be a positive whole number", java.util.List.of());
         }
-        AdminApi.reply(
-                ctx,
-                identities.readVersion(uin, Integer.parseInt(version), operator).map(RegistryJson::identity));
+        Replies.json(ctx, identities.readVersion(uin, Integer.parseInt(version), operator), RegistryJson::identity);
     }
 
     private void update(RoutingContext ctx) {
@@ -65,10 +64,10 @@ final class IdentityRoutes {
                         empty -> body.add("identity", ViolationCode.FIELD_EMPTY, "name at least one field to change"));
         body.requireValid();
         // The answer names the new version, not the data: whoever needs the data reads it (audited).
-        AdminApi.reply(ctx, identities.update(uin, changes.get(), operator).map(updated -> new JsonObject()
+        Replies.json(ctx, identities.update(uin, changes.get(), operator), updated -> new JsonObject()
                 .put("uin", uin.value())
                 .put("version", updated.version())
-                .put("status", updated.status().name())));
+                .put("status", updated.status().name()));
     }
 
     private void changeStatus(RoutingContext ctx, IdentityStatus target) {
@@ -77,8 +76,7 @@ final class IdentityRoutes {
         JsonBody body = JsonBody.optional(ctx).allowOnly("reasonCode");
         Optional<ReasonCode> reason = body.reasonCode("reasonCode");
         body.requireValid();
-        AdminApi.reply(
-                ctx, identities.changeStatus(uin, target, reason, operator).map(status -> statusJson(uin, status)));
+        Replies.json(ctx, identities.changeStatus(uin, target, reason, operator), status -> statusJson(uin, status));
     }
 
     private static JsonObject statusJson(Uin uin, IdentityStatus status) {

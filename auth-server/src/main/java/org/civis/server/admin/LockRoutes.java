@@ -8,6 +8,7 @@ import org.civis.core.lock.AuthLockService;
 import org.civis.server.http.JsonBody;
 import org.civis.server.http.LockChange;
 import org.civis.server.http.RegistryJson;
+import org.civis.server.http.Replies;
 
 /** GET and POST /v1/identities/{uin}/locks: which auth types are locked, and changing that. */
 final class LockRoutes {
@@ -22,7 +23,7 @@ final class LockRoutes {
     void mount(Router router) {
         router.get("/v1/identities/:uin/locks").handler(ctx -> {
             Uin uin = RequestIds.uin(ctx);
-            AdminApi.reply(ctx, locks.locks(uin).map(states -> RegistryJson.locks(uin, states, clock.instant())));
+            Replies.json(ctx, locks.locks(uin), states -> RegistryJson.locks(uin, states, clock.instant()));
         });
         router.post("/v1/identities/:uin/locks").handler(this::change);
     }
@@ -31,8 +32,7 @@ final class LockRoutes {
         Uin uin = RequestIds.uin(ctx);
         String operator = RequestIds.operator(ctx);
         LockChange change = LockChange.read(JsonBody.of(ctx));
-        AdminApi.reply(
-                ctx,
-                change.apply(locks, uin, operator).map(states -> RegistryJson.locks(uin, states, clock.instant())));
+        Replies.json(
+                ctx, change.apply(locks, uin, operator), states -> RegistryJson.locks(uin, states, clock.instant()));
     }
 }

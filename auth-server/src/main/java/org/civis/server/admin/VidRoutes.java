@@ -9,6 +9,7 @@ import org.civis.core.vid.VidRequest;
 import org.civis.core.vid.VidService;
 import org.civis.server.http.JsonBody;
 import org.civis.server.http.RegistryJson;
+import org.civis.server.http.Replies;
 import org.civis.server.http.VidRequestBody;
 
 /** Creating, listing, looking up and revoking virtual IDs. */
@@ -25,27 +26,27 @@ final class VidRoutes {
     void mount(Router router) {
         router.post("/v1/identities/:uin/vids").handler(this::create);
         router.get("/v1/identities/:uin/vids")
-                .handler(ctx -> AdminApi.reply(
-                        ctx, vids.list(RequestIds.uin(ctx)).map(all -> new io.vertx.core.json.JsonObject()
+                .handler(ctx ->
+                        Replies.json(ctx, vids.list(RequestIds.uin(ctx)), all -> new io.vertx.core.json.JsonObject()
                                 .put(
                                         "vids",
                                         new JsonArray(all.stream()
                                                 .map(v -> RegistryJson.vid(v, clock.instant()))
-                                                .toList())))));
+                                                .toList()))));
         router.get("/v1/vids/:vid")
-                .handler(ctx -> AdminApi.reply(
-                        ctx, vids.find(RequestIds.vid(ctx)).map(v -> RegistryJson.vid(v, clock.instant()))));
+                .handler(ctx ->
+                        Replies.json(ctx, vids.find(RequestIds.vid(ctx)), v -> RegistryJson.vid(v, clock.instant())));
         router.post("/v1/vids/:vid/revoke")
-                .handler(ctx -> AdminApi.reply(
+                .handler(ctx -> Replies.json(
                         ctx,
-                        vids.revoke(RequestIds.vid(ctx), RequestIds.operator(ctx))
-                                .map(v -> RegistryJson.vid(v, clock.instant()))));
+                        vids.revoke(RequestIds.vid(ctx), RequestIds.operator(ctx)),
+                        v -> RegistryJson.vid(v, clock.instant())));
     }
 
     private void create(RoutingContext ctx) {
         var uin = RequestIds.uin(ctx);
         String operator = RequestIds.operator(ctx);
         VidRequest request = VidRequestBody.read(JsonBody.of(ctx));
-        AdminApi.reply(ctx, vids.create(uin, request, operator).map(v -> RegistryJson.vid(v, clock.instant())));
+        Replies.json(ctx, vids.create(uin, request, operator), v -> RegistryJson.vid(v, clock.instant()));
     }
 }

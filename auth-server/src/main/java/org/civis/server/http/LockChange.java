@@ -11,6 +11,7 @@ import org.civis.core.id.Uin;
 import org.civis.core.lock.AuthLock;
 import org.civis.core.lock.AuthLockService;
 import org.civis.core.lock.AuthType;
+import org.civis.core.refusal.Result;
 import org.civis.core.schema.ViolationCode;
 
 /**
@@ -43,7 +44,7 @@ public record LockChange(Set<AuthType> types, boolean locked, Optional<Duration>
         return new LockChange(types, locked.get(), openFor);
     }
 
-    public Future<Map<AuthType, AuthLock>> apply(AuthLockService locks, Uin uin, String actor) {
+    public Future<Result<Map<AuthType, AuthLock>>> apply(AuthLockService locks, Uin uin, String actor) {
         return locked ? locks.lock(uin, types, actor) : locks.unlock(uin, types, openFor, actor);
     }
 }

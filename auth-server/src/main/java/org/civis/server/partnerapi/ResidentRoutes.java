@@ -13,13 +13,16 @@ import org.civis.auth.AuthFailure;
 import org.civis.auth.AuthRefusal;
 import org.civis.auth.RequestFields;
 import org.civis.auth.resident.ResidentLogin;
-import org.civis.core.RegistryError;
-import org.civis.core.RegistryException;
 import org.civis.core.id.Uin;
 import org.civis.core.id.Vid;
+import org.civis.core.refusal.Refusal;
+import org.civis.core.refusal.RegistryError;
+import org.civis.core.refusal.Result;
+import org.civis.server.http.ErrorResponses;
 import org.civis.server.http.JsonBody;
 import org.civis.server.http.LockChange;
 import org.civis.server.http.RegistryJson;
+import org.civis.server.http.Replies;
 import org.civis.server.http.VidRequestBody;
 
 /**
@@ -45,32 +48,30 @@ final class ResidentRoutes {
         router.post("/v1/resident/session").handler(this::signIn);
         router.route("/v1/resident/me/*").handler(this::requireSession);
         router.get("/v1/resident/me/locks")
-                .handler(ctx -> reply(
+                .handler(ctx -> Replies.json(
                         ctx,
-                        auth.registry()
-                                .locks()
-                                .locks(uin(ctx))
-                                .map(s -> RegistryJson.locks(uin(ctx), s, clock.instant()))));
+                        auth.registry().locks().locks(uin(ctx)),
+                        s -> RegistryJson.locks(uin(ctx), s, clock.instant())));
         router.post("/v1/resident/me/locks")
-                .handler(ctx -> reply(
+                .handler(ctx -> Replies.json(
                         ctx,
                         LockChange.read(JsonBody.of(ctx))
-                                .apply(auth.registry().locks(), uin(ctx), ResidentLogin.REQUESTER)
-                                .map(s -> RegistryJson.locks(uin(ctx), s, clock.instant()))));
+                                .apply(auth.registry().locks(), uin(ctx), ResidentLogin.REQUESTER),
+                        s -> RegistryJson.locks(uin(ctx), s, clock.instant())));
         router.get("/v1/resident/me/vids")
-                .handler(ctx -> reply(ctx, auth.registry().vids().list(uin(ctx)).map(all -> new JsonObject()
+                .handler(ctx -> Replies.json(ctx, auth.registry().vids().list(uin(ctx)), all -> new JsonObject()
                         .put(
                                 "vids",
                                 new JsonArray(all.stream()
                                         .map(v -> RegistryJson.vid(v, clock.instant()))
-                                        .toList())))));
+                                        .toList()))));
         router.post("/v1/resident/me/vids")
-                .handler(ctx -> reply(
+                .handler(ctx -> Replies.json(
                         ctx,
                         auth.registry()
                                 .vids()
-                                .create(uin(ctx), VidRequestBody.read(JsonBody.of(ctx)), ResidentLogin.REQUESTER)
-                                .map(v -> RegistryJson.vid(v, clock.instant()))));
+                                .create(uin(ctx), VidRequestBody.read(JsonBody.of(ctx)), ResidentLogin.REQUESTER),
+                        v -> RegistryJson.vid(v, clock.instant())));
         router.post("/v1/resident/me/vids/:vid/revoke").handler(this::revokeVid);
         router.get("/v1/resident/me/history")
                 .handler(ctx ->
@@ -150,22 +151,19 @@ final class ResidentRoutes {
         try {
             vid = new Vid(ctx.pathParam("vid"));
         } catch (IllegalArgumentException e) {
-            ctx.fail(new RegistryException(RegistryError.VID_NOT_FOUND, "no such VID"));
+            ErrorResponses.refuse(ctx, new Refusal(RegistryError.VID_NOT_FOUND, "no such VID"));
             return;
         }
         // Someone else's VID is answered exactly like an unknown one.
-        reply(
+        Replies.json(
                 ctx,
                 auth.registry()
                         .vids()
                         .find(vid)
-                        .compose(found -> found.uin().equals(uin(ctx))
-                                ? auth.registry()
-                                        .vids()
-                                        .revoke(vid, ResidentLogin.REQUESTER)
-                                        .map(v -> RegistryJson.vid(v, clock.instant()))
-                                : Future.failedFuture(
-                                        new RegistryException(RegistryError.VID_NOT_FOUND, "no such VID"))));
+                        .compose(stored -> stored.then(found -> found.uin().equals(uin(ctx))
+                                ? auth.registry().vids().revoke(vid, ResidentLogin.REQUESTER)
+                                : Result.refuseNow(RegistryError.VID_NOT_FOUND, "no such VID"))),
+                v -> RegistryJson.vid(v, clock.instant()));
     }
 
     private static Uin uin(RoutingContext ctx) {

@@ -4,12 +4,15 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import org.civis.core.refusal.Result;
 import org.civis.issuance.Issuance;
 import org.civis.issuance.IssuanceSettings;
 import org.civis.issuer.bundle.VerifierBundle;
 import org.civis.issuer.keys.IssuerKeyRing;
+import org.civis.issuer.status.StatusListToken;
 import org.civis.server.http.ApiError;
 import org.civis.server.http.ApiException;
+import org.civis.server.http.ErrorResponses;
 import org.civis.verifier.spec.TokenStatus;
 
 /**
@@ -58,10 +61,16 @@ public final class TrustRoutes {
         long maxAge = issuance.settings().statusListTtl().toSeconds();
         issuance.statusLists()
                 .token(Integer.parseInt(raw))
-                .onSuccess(token -> ctx.response()
-                        .putHeader("content-type", TokenStatus.CWT_MEDIA_TYPE)
-                        .putHeader("cache-control", "max-age=" + maxAge)
-                        .end(Buffer.buffer(token.token())))
+                .onSuccess(found -> {
+                    if (found instanceof Result.Refused<StatusListToken> refused) {
+                        ErrorResponses.refuse(ctx, refused.refusal());
+                        return;
+                    }
+                    ctx.response()
+                            .putHeader("content-type", TokenStatus.CWT_MEDIA_TYPE)
+                            .putHeader("cache-control", "max-age=" + maxAge)
+                            .end(Buffer.buffer(found.orElseThrow().token()));
+                })
                 .onFailure(ctx::fail);
     }
 

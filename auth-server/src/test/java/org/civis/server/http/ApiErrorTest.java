@@ -2,7 +2,7 @@ package org.civis.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.civis.core.RegistryError;
+import org.civis.core.refusal.RegistryError;
 import org.junit.jupiter.api.Test;
 
 /** Every registry refusal has its HTTP form: a missing one would reach a client as INTERNAL_ERROR. */

@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.civis.core.RegistryError;
 import org.civis.core.audit.AuditAction;
 import org.civis.core.audit.AuditEvent;
 import org.civis.core.audit.AuditLog;
@@ -30,6 +29,7 @@ import org.civis.core.enrollment.PacketDigest;
 import org.civis.core.id.RegistrationId;
 import org.civis.core.id.Uin;
 import org.civis.core.identity.IdentityStore;
+import org.civis.core.refusal.RegistryError;
 import org.civis.core.schema.SchemaValidator;
 
 /**
