@@ -7,11 +7,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import org.civis.auth.partner.PartnerError;
-import org.civis.auth.partner.PartnerException;
 import org.civis.core.biometrics.BiometricsUnavailable;
 import org.civis.core.refusal.Refusal;
 import org.civis.core.refusal.RefusalCode;
 import org.civis.core.refusal.RegistryError;
+import org.civis.core.refusal.Result;
 import org.civis.core.schema.Violation;
 import org.civis.issuance.IssuanceError;
 import org.slf4j.Logger;
@@ -50,13 +50,9 @@ public final class ErrorResponses {
 
     private static void handle(RoutingContext ctx, int status) {
         Throwable failure = ctx.failure();
-        if (failure instanceof ApiException api) {
-            send(ctx, api.error(), api.getMessage(), api.violations());
-        } else if (failure instanceof BiometricsUnavailable biometrics) {
+        if (failure instanceof BiometricsUnavailable biometrics) {
             // Nothing was written: the client may send the same request again shortly.
             send(ctx, ApiError.of(biometrics.code()), biometrics.getMessage(), List.of());
-        } else if (failure instanceof PartnerException partner) {
-            send(ctx, ApiError.of(partner.code()), partner.getMessage(), List.of());
         } else if (failure == null && RequestTargets.isMalformed(ctx.request())) {
             // Routing threw on the target before the check in front of the routes could see it.
             send(ctx, ApiError.PATH_MALFORMED);
@@ -78,6 +74,11 @@ public final class ErrorResponses {
                     failure);
             send(ctx, ApiError.INTERNAL_ERROR);
         }
+    }
+
+    /** A request refused with {@code error} and its default message. */
+    public static <T> Result<T> refused(ApiError error) {
+        return Result.refused(error, error.message());
     }
 
     /** Answers a refused request: the one place where a refusal of any service becomes an answer. */

@@ -20,7 +20,7 @@ import org.civis.core.schema.ViolationCode;
  */
 public record LockChange(Set<AuthType> types, boolean locked, Optional<Duration> openFor) {
 
-    public static LockChange read(JsonBody body) {
+    public static Result<LockChange> read(JsonBody body) {
         body.allowOnly("authTypes", "locked", "unlockForSeconds");
         Set<AuthType> types = EnumSet.noneOf(AuthType.class);
         body.strings("authTypes", true).orElse(List.of()).forEach(name -> {
@@ -40,8 +40,7 @@ public record LockChange(Set<AuthType> types, boolean locked, Optional<Duration>
         if (types.isEmpty()) {
             body.add("authTypes", ViolationCode.FIELD_EMPTY, "name at least one auth type");
         }
-        body.requireValid();
-        return new LockChange(types, locked.get(), openFor);
+        return body.parsed(() -> new LockChange(types, locked.get(), openFor));
     }
 
     public Future<Result<Map<AuthType, AuthLock>>> apply(AuthLockService locks, Uin uin, String actor) {

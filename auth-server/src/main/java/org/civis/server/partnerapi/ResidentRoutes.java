@@ -55,8 +55,10 @@ final class ResidentRoutes {
         router.post("/v1/resident/me/locks")
                 .handler(ctx -> Replies.json(
                         ctx,
-                        LockChange.read(JsonBody.of(ctx))
-                                .apply(auth.registry().locks(), uin(ctx), ResidentLogin.REQUESTER),
+                        JsonBody.of(ctx)
+                                .flatMap(LockChange::read)
+                                .then(change ->
+                                        change.apply(auth.registry().locks(), uin(ctx), ResidentLogin.REQUESTER)),
                         s -> RegistryJson.locks(uin(ctx), s, clock.instant())));
         router.get("/v1/resident/me/vids")
                 .handler(ctx -> Replies.json(ctx, auth.registry().vids().list(uin(ctx)), all -> new JsonObject()
@@ -68,9 +70,9 @@ final class ResidentRoutes {
         router.post("/v1/resident/me/vids")
                 .handler(ctx -> Replies.json(
                         ctx,
-                        auth.registry()
+                        JsonBody.of(ctx).flatMap(VidRequestBody::read).then(request -> auth.registry()
                                 .vids()
-                                .create(uin(ctx), VidRequestBody.read(JsonBody.of(ctx)), ResidentLogin.REQUESTER),
+                                .create(uin(ctx), request, ResidentLogin.REQUESTER)),
                         v -> RegistryJson.vid(v, clock.instant())));
         router.post("/v1/resident/me/vids/:vid/revoke").handler(this::revokeVid);
         router.get("/v1/resident/me/history")
@@ -81,9 +83,15 @@ final class ResidentRoutes {
 
     /** Body: {"individualId", "individualIdType": "UIN" or "VID", "transactionId", "channels": ["PHONE", "EMAIL"]}. */
     private void sendOtp(RoutingContext ctx) {
-        JsonObject body = JsonBody.of(ctx)
-                .allowOnly("individualId", "individualIdType", "transactionId", "channels")
-                .json();
+        Replies.answer(
+                ctx,
+                JsonBody.of(ctx)
+                        .flatMap(body -> body.allowOnly("individualId", "individualIdType", "transactionId", "channels")
+                                .json()),
+                body -> sendOtp(ctx, body));
+    }
+
+    private void sendOtp(RoutingContext ctx, JsonObject body) {
         Optional<String> transaction = transactionId(ctx, body);
         if (transaction.isEmpty()) {
             return;
@@ -107,9 +115,15 @@ final class ResidentRoutes {
 
     /** Body: {"individualId", "individualIdType", "transactionId", "otp"}. */
     private void signIn(RoutingContext ctx) {
-        JsonObject body = JsonBody.of(ctx)
-                .allowOnly("individualId", "individualIdType", "transactionId", "otp")
-                .json();
+        Replies.answer(
+                ctx,
+                JsonBody.of(ctx)
+                        .flatMap(body -> body.allowOnly("individualId", "individualIdType", "transactionId", "otp")
+                                .json()),
+                body -> signIn(ctx, body));
+    }
+
+    private void signIn(RoutingContext ctx, JsonObject body) {
         Optional<String> transaction = transactionId(ctx, body);
         if (transaction.isEmpty()) {
             return;
