@@ -87,7 +87,7 @@ public final class ErrorResponses {
     }
 
     /** The HTTP form of a refusal code; each catalogue maps onto this one by an exhaustive switch. */
-    private static ApiError apiError(RefusalCode code) {
+    static ApiError apiError(RefusalCode code) {
         if (code instanceof ApiError api) {
             return api;
         } else if (code instanceof RegistryError registry) {

@@ -2,16 +2,34 @@ package org.civis.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.civis.auth.partner.PartnerError;
+import org.civis.core.refusal.RefusalCode;
 import org.civis.core.refusal.RegistryError;
+import org.civis.issuance.IssuanceError;
 import org.junit.jupiter.api.Test;
 
-/** Every registry refusal has its HTTP form: a missing one would reach a client as INTERNAL_ERROR. */
+/** Every refusal has its HTTP form: a missing one would reach a client as INTERNAL_ERROR. */
 class ApiErrorTest {
 
     @Test
     void everyRegistryErrorHasAnHttpCodeOfTheSameName() {
         for (RegistryError error : RegistryError.values()) {
             assertThat(ApiError.of(error).name()).isEqualTo(error.name());
+        }
+    }
+
+    @Test
+    void everyRefusalThatReachesAnAnswerHasAnHttpCodeOfTheSameName() {
+        List<RefusalCode> codes = new ArrayList<>();
+        codes.addAll(List.of(RegistryError.values()));
+        codes.addAll(List.of(IssuanceError.values()));
+        codes.addAll(List.of(PartnerError.values()));
+        codes.addAll(List.of(ApiError.values()));
+
+        for (RefusalCode code : codes) {
+            assertThat(ErrorResponses.apiError(code).name()).isEqualTo(code.name());
         }
     }
 
