@@ -186,7 +186,9 @@ public final class AuthService {
             Future<Optional<JsonObject>> released = kyc
                     ? registry.identities()
                             .read(uin, "partner:" + request.partner().id().value())
-                            .map(found -> Optional.of(KycRelease.select(found.fields(), attributes)))
+                            // Resolved a moment ago and never deleted: a refusal here is a broken registry.
+                            .map(found -> Optional.of(
+                                    KycRelease.select(found.orElseThrow().fields(), attributes)))
                     : Future.succeededFuture(Optional.empty());
             return released.map(kycData -> new AuthOutcome(
                     true,

@@ -7,12 +7,12 @@ import java.util.Map;
 import org.civis.auth.AuthError;
 import org.civis.auth.AuthFailure;
 import org.civis.core.Registry;
-import org.civis.core.RegistryError;
-import org.civis.core.RegistryException;
 import org.civis.core.biometrics.Biometrics;
+import org.civis.core.biometrics.BiometricsUnavailable;
 import org.civis.core.biometrics.EnrolledFingerprint;
 import org.civis.core.biometrics.FingerprintVerification;
 import org.civis.core.id.Uin;
+import org.civis.core.refusal.Result;
 import org.civis.core.schema.ViolationCode;
 
 /**
@@ -81,6 +81,8 @@ public final class BiometricAuthenticator {
         // The enrolled record is read (and the read audited) only when a matcher will look at it.
         return registry.identities()
                 .read(uin, "auth:" + modality.jsonName())
+                // Resolved a moment ago and never deleted: a refusal here is a broken registry.
+                .map(Result::orElseThrow)
                 .compose(identity ->
                         biometrics.workers().submit(() -> matcher.get().matches(samples, identity.fields())))
                 .map(matched ->
@@ -89,7 +91,7 @@ public final class BiometricAuthenticator {
     }
 
     private static Future<List<AuthFailure>> busy(Throwable failure) {
-        if (failure instanceof RegistryException e && e.code() == RegistryError.BIOMETRICS_BUSY) {
+        if (failure instanceof BiometricsUnavailable e && e.isBusy()) {
             return Future.succeededFuture(List.of(AuthFailure.of(AuthError.BIO_BUSY, "biometrics")));
         }
         return Future.failedFuture(failure);

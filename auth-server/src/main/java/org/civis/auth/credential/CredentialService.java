@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.civis.core.id.Uin;
 import org.civis.core.identity.Identity;
 import org.civis.core.identity.IdentityService;
-import org.civis.core.identity.IdentityStatus;
+import org.civis.core.refusal.Result;
 import org.civis.core.schema.IdSchema;
 import org.civis.issuer.CredentialIssuer;
 import org.civis.issuer.CredentialRequest;
@@ -71,21 +71,25 @@ public final class CredentialService {
         this.clock = clock;
     }
 
-    /** A new credential for the identity's current version; its earlier credentials become INVALID. */
-    public Future<IssuedCard> issue(Uin uin, String actor) {
+    /**
+     * A new credential for the identity's current version; its earlier credentials become INVALID.
+     * Refused with IDENTITY_NOT_FOUND, IDENTITY_REVOKED or IDENTITY_DEACTIVATED.
+     */
+    public Future<Result<IssuedCard>> issue(Uin uin, String actor) {
         return produce(uin, actor, false);
     }
 
     /** The identity's current credential rebuilt (a reprint), or a new one when it has none that fits. */
-    public Future<IssuedCard> current(Uin uin, String actor) {
+    public Future<Result<IssuedCard>> current(Uin uin, String actor) {
         return produce(uin, actor, true);
     }
 
     /** The printable card (PNG) of the identity's current credential. */
-    public Future<CardImage> card(Uin uin, String actor) {
+    public Future<Result<CardImage>> card(Uin uin, String actor) {
         return current(uin, actor)
-                .compose(card -> vertx.executeBlocking(
-                        () -> new CardImage(card, CardImages.png(renderer.render(content(card.credential())))), false));
+                .compose(current -> current.thenAccept(card -> vertx.executeBlocking(
+                        () -> new CardImage(card, CardImages.png(renderer.render(content(card.credential())))),
+                        false)));
     }
 
     /** A card and its PNG. */
@@ -102,12 +106,12 @@ public final class CredentialService {
         return keys.ring();
     }
 
-    private Future<IssuedCard> produce(Uin uin, String actor, boolean reuse) {
+    private Future<Result<IssuedCard>> produce(Uin uin, String actor, boolean reuse) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         return identities
                 .read(uin, actor)
-                .compose(CredentialService::requireActive)
-                .compose(identity -> {
+                .map(read -> read.flatMap(CredentialService::requireActive))
+                .compose(active -> active.thenAccept(identity -> {
                     IssuerKey key = keys.ring().current();
                     return store.issue(
                                     uin, identity.version(), key, now, now.plus(settings.credentialValidity()), reuse)
@@ -124,19 +128,16 @@ public final class CredentialService {
                                     statusLists.changed(); // the identity's previous credential is superseded
                                 }
                             });
-                });
+                }));
     }
 
-    private static Future<Identity> requireActive(Identity identity) {
-        if (identity.status() == IdentityStatus.REVOKED) {
-            return Future.failedFuture(
-                    new IssuanceException(IssuanceError.IDENTITY_REVOKED, "a revoked identity gets no card"));
-        }
-        if (identity.status() == IdentityStatus.DEACTIVATED) {
-            return Future.failedFuture(new IssuanceException(
-                    IssuanceError.IDENTITY_DEACTIVATED, "reactivate the identity before issuing a card"));
-        }
-        return Future.succeededFuture(identity);
+    private static Result<Identity> requireActive(Identity identity) {
+        return switch (identity.status()) {
+            case REVOKED -> Result.refused(IssuanceError.IDENTITY_REVOKED, "a revoked identity gets no card");
+            case DEACTIVATED ->
+                Result.refused(IssuanceError.IDENTITY_DEACTIVATED, "reactivate the identity before issuing a card");
+            case ACTIVE -> Result.accepted(identity);
+        };
     }
 
     private CredentialRequest request(Identity identity, CredentialRecord record, IssuerKey key) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.civis.core.refusal.Result;
 import org.civis.issuer.keys.IssuerKey;
 import org.civis.issuer.keys.IssuerKeystore;
 import org.civis.issuer.status.SignedStatusListToken;
@@ -50,30 +51,34 @@ public final class StatusListPublisher {
         changes.incrementAndGet();
     }
 
-    /** The token of list {@code listId}; fails STATUS_LIST_NOT_FOUND for a list that does not exist. */
-    public Future<SignedStatusListToken> token(int listId) {
+    /** The token of list {@code listId}; refused with STATUS_LIST_NOT_FOUND for a list that does not exist. */
+    public Future<Result<SignedStatusListToken>> token(int listId) {
         long seen = changes.get();
         Instant now = clock.instant();
         IssuerKey key = keys.ring().current();
         Built cached = built.get(listId);
         if (cached != null && cached.servable(seen, now, settings, key)) {
-            return Future.succeededFuture(cached.token());
+            return Result.acceptNow(cached.token());
         }
         return store.capacity(listId).compose(capacity -> {
             if (capacity.isEmpty()) {
-                return Future.failedFuture(
-                        new IssuanceException(IssuanceError.STATUS_LIST_NOT_FOUND, "no status list has this number"));
+                return Result.<SignedStatusListToken>refuseNow(
+                        IssuanceError.STATUS_LIST_NOT_FOUND, "no status list has this number");
             }
             return store.nonValidEntries(listId)
                     .compose(entries -> vertx.executeBlocking(
-                            () -> rebuild(listId, capacity.get(), entries, seen, now, key), false));
+                            () -> rebuild(listId, capacity.get(), entries, seen, now, key), false))
+                    .map(Result::accepted);
         });
     }
 
     /** Every list's token, oldest list first. */
     public Future<List<SignedStatusListToken>> all() {
         return store.listIds()
-                .compose(ids -> Future.all(ids.stream().map(this::token).toList()))
+                // Every id was just read from the store: none is refused.
+                .compose(ids -> Future.all(ids.stream()
+                        .map(id -> token(id).map(Result::orElseThrow))
+                        .toList()))
                 .map(done -> done.<SignedStatusListToken>list());
     }
 

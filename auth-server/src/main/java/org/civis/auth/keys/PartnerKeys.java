@@ -14,9 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.civis.auth.keys.PartnerKeyCheck.Accepted;
-import org.civis.auth.keys.PartnerKeyCheck.Reason;
-import org.civis.auth.keys.PartnerKeyCheck.Refused;
+import org.civis.core.refusal.RefusalCode;
+import org.civis.core.refusal.Result;
 
 /**
  * Checks the JWKs partners register, so the verifier and the sealer only ever meet key types we allow: signing keys
@@ -32,89 +31,103 @@ public final class PartnerKeys {
 
     private PartnerKeys() {}
 
-    /** A public Ed25519 (OKP) or P-256 (EC) key for verifying the partner's signed requests. */
-    public static PartnerKeyCheck parseSigningKey(String jwkJson) {
-        PartnerKeyCheck parsed =
-                parse(jwkJson, Set.of(KeyType.OKP.getValue(), KeyType.EC.getValue()), KeyUse.SIGNATURE);
-        if (!(parsed instanceof Accepted accepted)) {
-            return parsed;
-        }
-        JWK jwk = accepted.key();
-        if (jwk instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
-            if (okp.getDecodedX().length != ED25519_KEY_BYTES) {
-                return new Refused(Reason.KEY_MALFORMED, "Ed25519 public key must be 32 bytes");
-            }
-        } else if (!(jwk instanceof ECKey ec && Curve.P_256.equals(ec.getCurve()))) {
-            return new Refused(Reason.KEY_TYPE_NOT_ALLOWED, "signing key must be OKP Ed25519 or EC P-256");
-        }
-        return withKeyId(jwk);
+    /** Why a key was refused; the admin API reports the name with PARTNER_KEY_INVALID. */
+    public enum Reason implements RefusalCode {
+        /** Not a JSON object, or not a parseable JWK of its declared type. */
+        KEY_MALFORMED,
+        /** Key type or curve not accepted for this purpose. */
+        KEY_TYPE_NOT_ALLOWED,
+        /** An RSA modulus under 2048 bits. */
+        KEY_TOO_SMALL,
+        /** The JWK carries private or symmetric key material; the partner must send the public key only. */
+        KEY_HAS_PRIVATE_PART,
+        /** The JWK declares a {@code use} other than the one it is registered for. */
+        KEY_USE_NOT_ALLOWED
     }
 
-    /** A public P-256 (EC) or RSA (at least 2048 bits) key for sealing e-KYC data to the partner. */
-    public static PartnerKeyCheck parseEncryptionKey(String jwkJson) {
-        PartnerKeyCheck parsed =
-                parse(jwkJson, Set.of(KeyType.EC.getValue(), KeyType.RSA.getValue()), KeyUse.ENCRYPTION);
-        if (!(parsed instanceof Accepted accepted)) {
-            return parsed;
-        }
-        JWK jwk = accepted.key();
-        if (jwk instanceof RSAKey rsa) {
-            if (rsa.size() < MIN_RSA_BITS) {
-                return new Refused(Reason.KEY_TOO_SMALL, "RSA key must have at least 2048 bits");
-            }
-        } else if (!(jwk instanceof ECKey ec && Curve.P_256.equals(ec.getCurve()))) {
-            return new Refused(Reason.KEY_TYPE_NOT_ALLOWED, "encryption key must be EC P-256 or RSA");
-        }
-        return withKeyId(jwk);
+    /**
+     * A public Ed25519 (OKP) or P-256 (EC) key for verifying the partner's signed requests, or the
+     * refusal with its {@link Reason}. The message never repeats the submitted JSON, which could
+     * hold a private key the partner pasted by mistake.
+     */
+    public static Result<JWK> parseSigningKey(String jwkJson) {
+        return parse(jwkJson, Set.of(KeyType.OKP.getValue(), KeyType.EC.getValue()), KeyUse.SIGNATURE)
+                .flatMap(jwk -> {
+                    if (jwk instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
+                        if (okp.getDecodedX().length != ED25519_KEY_BYTES) {
+                            return Result.refused(Reason.KEY_MALFORMED, "Ed25519 public key must be 32 bytes");
+                        }
+                    } else if (!(jwk instanceof ECKey ec && Curve.P_256.equals(ec.getCurve()))) {
+                        return Result.refused(
+                                Reason.KEY_TYPE_NOT_ALLOWED, "signing key must be OKP Ed25519 or EC P-256");
+                    }
+                    return withKeyId(jwk);
+                });
     }
 
-    private static PartnerKeyCheck parse(String jwkJson, Set<String> allowedTypes, KeyUse use) {
+    /** A public P-256 (EC) or RSA (at least 2048 bits) key for sealing e-KYC data to the partner, or the refusal. */
+    public static Result<JWK> parseEncryptionKey(String jwkJson) {
+        return parse(jwkJson, Set.of(KeyType.EC.getValue(), KeyType.RSA.getValue()), KeyUse.ENCRYPTION)
+                .flatMap(jwk -> {
+                    if (jwk instanceof RSAKey rsa) {
+                        if (rsa.size() < MIN_RSA_BITS) {
+                            return Result.refused(Reason.KEY_TOO_SMALL, "RSA key must have at least 2048 bits");
+                        }
+                    } else if (!(jwk instanceof ECKey ec && Curve.P_256.equals(ec.getCurve()))) {
+                        return Result.refused(Reason.KEY_TYPE_NOT_ALLOWED, "encryption key must be EC P-256 or RSA");
+                    }
+                    return withKeyId(jwk);
+                });
+    }
+
+    private static Result<JWK> parse(String jwkJson, Set<String> allowedTypes, KeyUse use) {
         Objects.requireNonNull(jwkJson, "jwkJson");
         Map<String, Object> members;
         try {
             members = JSONObjectUtils.parse(jwkJson);
         } catch (ParseException | RuntimeException e) {
-            return new Refused(Reason.KEY_MALFORMED, "key is not a JSON object");
+            return Result.refused(Reason.KEY_MALFORMED, "key is not a JSON object");
         }
         // Before anything else: a pasted private key must be reported as such, whatever else is wrong with it.
         if (PRIVATE_MEMBERS.stream().anyMatch(members::containsKey)) {
-            return new Refused(Reason.KEY_HAS_PRIVATE_PART, "key must not contain private key material");
+            return Result.refused(Reason.KEY_HAS_PRIVATE_PART, "key must not contain private key material");
         }
         if (!(members.get("kty") instanceof String kty)) {
-            return new Refused(Reason.KEY_MALFORMED, "key has no \"kty\" string");
+            return Result.refused(Reason.KEY_MALFORMED, "key has no \"kty\" string");
         }
         if (!allowedTypes.contains(kty)) {
-            return new Refused(Reason.KEY_TYPE_NOT_ALLOWED, "key type is not allowed");
+            return Result.refused(Reason.KEY_TYPE_NOT_ALLOWED, "key type is not allowed");
         }
         JWK jwk;
         try {
             jwk = JWK.parse(members);
         } catch (ParseException | RuntimeException e) {
             // Nimbus also lands here for an EC point that is not on the curve.
-            return new Refused(Reason.KEY_MALFORMED, "key is not a valid " + kty + " JWK");
+            return Result.refused(Reason.KEY_MALFORMED, "key is not a valid " + kty + " JWK");
         }
         if (jwk.getKeyUse() != null && !use.equals(jwk.getKeyUse())) {
-            return new Refused(Reason.KEY_USE_NOT_ALLOWED, "key must have use \"" + use.identifier() + "\"");
+            return Result.refused(Reason.KEY_USE_NOT_ALLOWED, "key must have use \"" + use.identifier() + "\"");
         }
-        return new Accepted(jwk);
+        return Result.accepted(jwk);
     }
 
-    private static PartnerKeyCheck withKeyId(JWK jwk) {
+    private static Result<JWK> withKeyId(JWK jwk) {
         if (jwk.getKeyID() != null) {
-            return new Accepted(jwk);
+            return Result.accepted(jwk);
         }
         try {
             if (jwk instanceof OctetKeyPair okp) {
-                return new Accepted(
+                return Result.accepted(
                         new OctetKeyPair.Builder(okp).keyIDFromThumbprint().build());
             }
             if (jwk instanceof ECKey ec) {
-                return new Accepted(new ECKey.Builder(ec).keyIDFromThumbprint().build());
+                return Result.accepted(
+                        new ECKey.Builder(ec).keyIDFromThumbprint().build());
             }
-            return new Accepted(
+            return Result.accepted(
                     new RSAKey.Builder((RSAKey) jwk).keyIDFromThumbprint().build());
         } catch (JOSEException e) {
-            return new Refused(Reason.KEY_MALFORMED, "key thumbprint could not be computed");
+            return Result.refused(Reason.KEY_MALFORMED, "key thumbprint could not be computed");
         }
     }
 }

@@ -1,7 +1,9 @@
 package org.civis.auth.partner;
 
+import org.civis.core.refusal.RefusalCode;
+
 /** Why a change to a partner was refused; the admin API shows these names as error codes. */
-public enum PartnerError {
+public enum PartnerError implements RefusalCode {
     PARTNER_NOT_FOUND,
     PARTNER_EXISTS,
     PARTNER_KEY_INVALID,

@@ -15,10 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 import org.civis.core.audit.AuditAction;
 import org.civis.core.audit.AuditEvent;
 import org.civis.core.audit.AuditLog;
+import org.civis.core.refusal.Result;
 
 /**
  * Registers partners and changes them, each change audited and committed, then handed to the
@@ -44,7 +45,8 @@ public final class PartnerService {
     /** A registered partner and its API key, which is shown this once and never stored. */
     public record Registration(Partner partner, String apiKey) {}
 
-    public Future<Registration> register(
+    /** Refused with PARTNER_KEY_INVALID, PARTNER_POLICY_INVALID or PARTNER_EXISTS. */
+    public Future<Result<Registration>> register(
             PartnerId id,
             String name,
             List<JWK> signingKeys,
@@ -52,28 +54,33 @@ public final class PartnerService {
             PartnerPolicy policy,
             String actor) {
         if (signingKeys.isEmpty()) {
-            return Future.failedFuture(
-                    new PartnerException(PartnerError.PARTNER_KEY_INVALID, "register at least one signing key"));
+            return Result.refuseNow(PartnerError.PARTNER_KEY_INVALID, "register at least one signing key");
         }
         String apiKey = ApiKeys.newKey(id);
         Partner partner = new Partner(
                 id, name, PartnerStatus.ACTIVE, ApiKeys.digest(apiKey), signingKeys, encryptionKey, policy, 1);
-        Future<Void> checked = check(partner);
-        if (checked.failed()) {
-            return checked.map((Registration) null);
-        }
+        return check(partner)
+                .compose(checked -> checked.then(valid -> insert(valid, actor)))
+                .compose(inserted -> inserted.thenAccept(
+                        registered -> directory.publish(registered).map(new Registration(registered, apiKey))));
+    }
+
+    /** The new partner's row; a taken id is the one refusal the database itself reports. */
+    private Future<Result<Partner>> insert(Partner partner, String actor) {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         return pool.withTransaction(tx -> tx.preparedQuery("insert into partners (partner_id, name, status,"
                                 + " api_key_hash, signing_keys, encryption_key, policy, revision, created_at, updated_at)"
                                 + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)")
                         .execute(row(partner).addOffsetDateTime(now))
                         .compose(v -> audit.append(tx, event(actor, AuditAction.PARTNER_REGISTERED, partner))))
-                .recover(e -> Future.failedFuture(
-                        e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
-                                ? new PartnerException(PartnerError.PARTNER_EXISTS, "a partner with this id exists")
-                                : e))
-                .compose(v -> directory.publish(partner))
-                .map(new Registration(partner, apiKey));
+                .transform(done -> {
+                    if (done.succeeded()) {
+                        return Result.acceptNow(partner);
+                    }
+                    return done.cause() instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
+                            ? Result.refuseNow(PartnerError.PARTNER_EXISTS, "a partner with this id exists")
+                            : Future.failedFuture(done.cause());
+                });
     }
 
     public Future<Optional<Partner>> find(PartnerId id) {
@@ -85,99 +92,110 @@ public final class PartnerService {
         return pool.withConnection(c -> read(c, id, false));
     }
 
-    public Future<Partner> setStatus(PartnerId id, PartnerStatus status, String actor) {
+    /** Refused with PARTNER_NOT_FOUND. */
+    public Future<Result<Partner>> setStatus(PartnerId id, PartnerStatus status, String actor) {
         AuditAction action =
                 status == PartnerStatus.ACTIVE ? AuditAction.PARTNER_ACTIVATED : AuditAction.PARTNER_SUSPENDED;
-        return change(id, p -> with(p, status, p.apiKeyDigest(), p.signingKeys(), p.policy()), action, actor);
-    }
-
-    public Future<Partner> setPolicy(PartnerId id, PartnerPolicy policy, String actor) {
         return change(
                 id,
-                p -> with(p, p.status(), p.apiKeyDigest(), p.signingKeys(), policy),
+                p -> Result.accepted(with(p, status, p.apiKeyDigest(), p.signingKeys(), p.policy())),
+                action,
+                actor);
+    }
+
+    /** Refused with PARTNER_NOT_FOUND or PARTNER_POLICY_INVALID. */
+    public Future<Result<Partner>> setPolicy(PartnerId id, PartnerPolicy policy, String actor) {
+        return change(
+                id,
+                p -> Result.accepted(with(p, p.status(), p.apiKeyDigest(), p.signingKeys(), policy)),
                 AuditAction.PARTNER_POLICY_CHANGED,
                 actor);
     }
 
-    /** A new API key; the old one stops working at once. */
-    public Future<String> rotateApiKey(PartnerId id, String actor) {
+    /** A new API key; the old one stops working at once. Refused with PARTNER_NOT_FOUND. */
+    public Future<Result<String>> rotateApiKey(PartnerId id, String actor) {
         String apiKey = ApiKeys.newKey(id);
         byte[] digest = ApiKeys.digest(apiKey);
         return change(
                         id,
-                        p -> with(p, p.status(), digest, p.signingKeys(), p.policy()),
+                        p -> Result.accepted(with(p, p.status(), digest, p.signingKeys(), p.policy())),
                         AuditAction.PARTNER_API_KEY_ROTATED,
                         actor)
-                .map(apiKey);
+                .map(changed -> changed.map(p -> apiKey));
     }
 
     /** Adds a signing key; requests signed with the older keys keep working until they are removed. */
-    public Future<Partner> addSigningKey(PartnerId id, JWK key, String actor) {
+    public Future<Result<Partner>> addSigningKey(PartnerId id, JWK key, String actor) {
         return change(
                 id,
                 p -> {
                     List<JWK> keys = new ArrayList<>(p.signingKeys());
                     keys.removeIf(k -> k.getKeyID().equals(key.getKeyID()));
                     keys.add(key);
-                    return with(p, p.status(), p.apiKeyDigest(), keys, p.policy());
+                    return Result.accepted(with(p, p.status(), p.apiKeyDigest(), keys, p.policy()));
                 },
                 AuditAction.PARTNER_SIGNING_KEY_ADDED,
                 actor);
     }
 
-    public Future<Partner> removeSigningKey(PartnerId id, String kid, String actor) {
+    /** Refused with PARTNER_NOT_FOUND, PARTNER_SIGNING_KEY_NOT_FOUND or PARTNER_LAST_SIGNING_KEY. */
+    public Future<Result<Partner>> removeSigningKey(PartnerId id, String kid, String actor) {
         return change(
                 id,
                 p -> {
                     List<JWK> keys = new ArrayList<>(p.signingKeys());
                     if (!keys.removeIf(k -> k.getKeyID().equals(kid))) {
-                        throw new PartnerException(
+                        return Result.refused(
                                 PartnerError.PARTNER_SIGNING_KEY_NOT_FOUND,
                                 "the partner has no signing key with this kid");
                     }
                     if (keys.isEmpty()) {
-                        throw new PartnerException(
+                        return Result.refused(
                                 PartnerError.PARTNER_LAST_SIGNING_KEY,
                                 "add the new signing key before removing the last one");
                     }
-                    return with(p, p.status(), p.apiKeyDigest(), keys, p.policy());
+                    return Result.accepted(with(p, p.status(), p.apiKeyDigest(), keys, p.policy()));
                 },
                 AuditAction.PARTNER_SIGNING_KEY_REMOVED,
                 actor);
     }
 
-    private Future<Partner> change(PartnerId id, UnaryOperator<Partner> edit, AuditAction action, String actor) {
+    /** Applies {@code edit} to the stored partner; a refusal (of the edit or the check) writes nothing. */
+    private Future<Result<Partner>> change(
+            PartnerId id, Function<Partner, Result<Partner>> edit, AuditAction action, String actor) {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         return pool.withTransaction(tx -> read(tx, id, true).compose(found -> {
-                    Partner current = found.orElseThrow(
-                            () -> new PartnerException(PartnerError.PARTNER_NOT_FOUND, "no partner has this id"));
-                    Partner changed = edit.apply(current);
-                    return check(changed)
-                            .compose(v -> tx.preparedQuery(
+                    if (found.isEmpty()) {
+                        return Result.<Partner>refuseNow(PartnerError.PARTNER_NOT_FOUND, "no partner has this id");
+                    }
+                    return Future.succeededFuture(edit.apply(found.get()))
+                            .compose(edited -> edited.then(this::check))
+                            .compose(checked -> checked.thenAccept(changed -> tx.preparedQuery(
                                             "update partners set name = $2, status = $3, api_key_hash = $4,"
                                                     + " signing_keys = $5, encryption_key = $6, policy = $7, revision = $8, updated_at = $9"
                                                     + " where partner_id = $1")
-                                    .execute(row(changed).addOffsetDateTime(now)))
-                            .compose(v -> audit.append(tx, event(actor, action, changed)))
-                            .map(changed);
+                                    .execute(row(changed).addOffsetDateTime(now))
+                                    .compose(v -> audit.append(tx, event(actor, action, changed)))
+                                    .map(changed)));
                 }))
-                .compose(changed -> directory.publish(changed).map(changed));
+                .compose(done ->
+                        done.thenAccept(changed -> directory.publish(changed).map(changed)));
     }
 
-    private Future<Void> check(Partner partner) {
+    private Future<Result<Partner>> check(Partner partner) {
         if (!partner.policy().kycAttributes().isEmpty()
                 && partner.encryptionKey().isEmpty()) {
-            return Future.failedFuture(new PartnerException(
+            return Result.refuseNow(
                     PartnerError.PARTNER_POLICY_INVALID,
-                    "e-KYC needs the partner's encryption key: register one first"));
+                    "e-KYC needs the partner's encryption key: register one first");
         }
         if (!identityFields.containsAll(partner.policy().kycAttributes())) {
             // The message does not repeat the attribute: it is the client's text.
-            return Future.failedFuture(new PartnerException(
+            return Result.refuseNow(
                     PartnerError.PARTNER_POLICY_INVALID,
-                    "policy.kycAttributes names an attribute that is not a field of the ID schema"));
+                    "policy.kycAttributes names an attribute that is not a field of the ID schema");
         }
-        return Future.succeededFuture();
+        return Result.acceptNow(partner);
     }
 
     private static Partner with(Partner p, PartnerStatus status, byte[] digest, List<JWK> keys, PartnerPolicy policy) {

@@ -1,5 +1,6 @@
 package org.civis.server.admin;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -7,7 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.civis.auth.credential.CredentialService;
 import org.civis.auth.credential.IssuedCard;
-import org.civis.core.id.Uin;
+import org.civis.core.refusal.Result;
 import org.civis.core.schema.ViolationCode;
 import org.civis.issuer.CredentialSizes;
 import org.civis.issuer.IssuedCredential;
@@ -15,6 +16,7 @@ import org.civis.issuer.keys.IssuerKey;
 import org.civis.issuer.keys.IssuerKeyRing;
 import org.civis.issuer.keys.SigningAlgorithm;
 import org.civis.server.http.JsonBody;
+import org.civis.server.http.Replies;
 
 /** QR credentials and cards of identities, and the rotation of the issuer's signing key. */
 final class CredentialRoutes {
@@ -31,38 +33,38 @@ final class CredentialRoutes {
     }
 
     private void issue(RoutingContext ctx) {
-        Uin uin = RequestIds.uin(ctx);
-        String operator = RequestIds.operator(ctx);
-        JsonBody.optional(ctx).allowOnly().requireValid();
-        AdminApi.reply(ctx, credentials.issue(uin, operator).map(CredentialRoutes::json));
+        Future<Result<IssuedCard>> issued = RequestIds.uin(ctx)
+                .then(uin -> RequestIds.operator(ctx).then(operator -> JsonBody.optional(ctx)
+                        .flatMap(body -> body.allowOnly().parsed(() -> uin))
+                        .then(valid -> credentials.issue(uin, operator))));
+        Replies.json(ctx, issued, CredentialRoutes::json);
     }
 
     private void card(RoutingContext ctx) {
-        Uin uin = RequestIds.uin(ctx);
-        String operator = RequestIds.operator(ctx);
-        credentials
-                .card(uin, operator)
-                .onSuccess(card -> ctx.response()
-                        .putHeader("content-type", "image/png")
-                        .putHeader("cache-control", "no-store") // a card is personal data
-                        .putHeader(
-                                "x-civis-credential-id",
-                                card.card().record().credentialId().toString())
-                        .end(io.vertx.core.buffer.Buffer.buffer(card.png())))
-                .onFailure(ctx::fail);
+        Future<Result<CredentialService.CardImage>> card = RequestIds.uin(ctx)
+                .then(uin -> RequestIds.operator(ctx).then(operator -> credentials.card(uin, operator)));
+        Replies.answer(ctx, card, image -> ctx.response()
+                .putHeader("content-type", "image/png")
+                .putHeader("cache-control", "no-store") // a card is personal data
+                .putHeader(
+                        "x-civis-credential-id",
+                        image.card().record().credentialId().toString())
+                .end(io.vertx.core.buffer.Buffer.buffer(image.png())));
     }
 
     private void rotate(RoutingContext ctx) {
-        JsonBody body = JsonBody.optional(ctx).allowOnly("alg");
-        Optional<SigningAlgorithm> algorithm = body.string("alg", false).flatMap(name -> {
-            Optional<SigningAlgorithm> known = SigningAlgorithm.byJoseName(name);
-            if (known.isEmpty()) {
-                body.add("alg", ViolationCode.FIELD_VALUE_NOT_ALLOWED, "must be EdDSA or ES256");
-            }
-            return known;
+        Result<Optional<SigningAlgorithm>> asked = JsonBody.optional(ctx).flatMap(body -> {
+            body.allowOnly("alg");
+            Optional<SigningAlgorithm> algorithm = body.string("alg", false).flatMap(name -> {
+                Optional<SigningAlgorithm> known = SigningAlgorithm.byJoseName(name);
+                if (known.isEmpty()) {
+                    body.add("alg", ViolationCode.FIELD_VALUE_NOT_ALLOWED, "must be EdDSA or ES256");
+                }
+                return known;
+            });
+            return body.parsed(() -> algorithm);
         });
-        body.requireValid();
-        AdminApi.reply(ctx, credentials.rotateKeys(algorithm).map(CredentialRoutes::json));
+        Replies.json(ctx, asked.thenAccept(credentials::rotateKeys), CredentialRoutes::json);
     }
 
     private static JsonObject json(IssuedCard card) {

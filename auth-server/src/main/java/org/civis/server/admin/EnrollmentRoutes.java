@@ -1,17 +1,21 @@
 package org.civis.server.admin;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.civis.core.enrollment.Adjudication;
+import org.civis.core.enrollment.EnrollmentOutcome;
 import org.civis.core.enrollment.EnrollmentRequest;
 import org.civis.core.enrollment.EnrollmentService;
 import org.civis.core.id.ReasonCode;
 import org.civis.core.id.RegistrationId;
 import org.civis.core.id.Uin;
+import org.civis.core.refusal.Result;
 import org.civis.core.schema.ViolationCode;
 import org.civis.server.http.JsonBody;
+import org.civis.server.http.Replies;
 import org.civis.server.registry.RegistryJson;
 
 /** POST /v1/enrollments, GET /v1/enrollments/{id}, POST /v1/enrollments/{id}/adjudication. */
@@ -25,30 +29,38 @@ final class EnrollmentRoutes {
     void mount(Router router) {
         router.post("/v1/enrollments").handler(this::enroll);
         router.get("/v1/enrollments/:registrationId")
-                .handler(ctx -> AdminApi.reply(
-                        ctx, enrollments.outcome(RequestIds.registrationId(ctx)).map(RegistryJson::outcome)));
+                .handler(ctx -> Replies.json(
+                        ctx, RequestIds.registrationId(ctx).then(enrollments::outcome), RegistryJson::outcome));
         router.post("/v1/enrollments/:registrationId/adjudication").handler(this::adjudicate);
     }
 
     private void enroll(RoutingContext ctx) {
-        String operator = RequestIds.operator(ctx);
-        JsonBody body = JsonBody.of(ctx).allowOnly("registrationId", "identity");
-        Optional<String> id = body.string("registrationId", true);
-        Optional<JsonObject> identity = body.object("identity", true);
-        id.filter(value -> !RegistrationId.isWellFormed(value))
-                .ifPresent(bad -> body.add(
-                        "registrationId",
-                        ViolationCode.FIELD_VALUE_NOT_ALLOWED,
-                        "must be 1..64 of letters, digits, '.', '_' and '-'"));
-        body.requireValid();
-        EnrollmentRequest request = new EnrollmentRequest(new RegistrationId(id.get()), identity.get());
-        AdminApi.reply(ctx, enrollments.enroll(request, operator).map(RegistryJson::outcome));
+        Future<Result<EnrollmentOutcome>> enrolled = RequestIds.operator(ctx).then(operator -> JsonBody.of(ctx)
+                .flatMap(body -> {
+                    body.allowOnly("registrationId", "identity");
+                    Optional<String> id = body.string("registrationId", true);
+                    Optional<JsonObject> identity = body.object("identity", true);
+                    id.filter(value -> !RegistrationId.isWellFormed(value))
+                            .ifPresent(bad -> body.add(
+                                    "registrationId",
+                                    ViolationCode.FIELD_VALUE_NOT_ALLOWED,
+                                    "must be 1..64 of letters, digits, '.', '_' and '-'"));
+                    return body.parsed(() -> new EnrollmentRequest(new RegistrationId(id.get()), identity.get()));
+                })
+                .then(request -> enrollments.enroll(request, operator)));
+        Replies.json(ctx, enrolled, RegistryJson::outcome);
     }
 
     private void adjudicate(RoutingContext ctx) {
-        RegistrationId id = RequestIds.registrationId(ctx);
-        String operator = RequestIds.operator(ctx);
-        JsonBody body = JsonBody.of(ctx).allowOnly("decision", "existingUin", "reasonCode");
+        Future<Result<EnrollmentOutcome>> adjudicated = RequestIds.registrationId(ctx)
+                .then(id -> RequestIds.operator(ctx).then(operator -> JsonBody.of(ctx)
+                        .flatMap(EnrollmentRoutes::ruling)
+                        .then(ruling -> enrollments.adjudicate(id, ruling, operator))));
+        Replies.json(ctx, adjudicated, RegistryJson::outcome);
+    }
+
+    private static Result<Adjudication> ruling(JsonBody body) {
+        body.allowOnly("decision", "existingUin", "reasonCode");
         Optional<Adjudication.Decision> decision = body.enumValue("decision", Adjudication.Decision.class, true);
         Optional<String> existing = body.string("existingUin", false);
         existing.filter(value -> !Uin.isWellFormed(value))
@@ -58,8 +70,6 @@ final class EnrollmentRoutes {
         if (decision.isPresent() && (decision.get() == Adjudication.Decision.LINK) != existing.isPresent()) {
             body.add("existingUin", ViolationCode.FIELD_REQUIRED, "is required with LINK and only with LINK");
         }
-        body.requireValid();
-        Adjudication ruling = new Adjudication(decision.get(), existing.map(Uin::new), reason);
-        AdminApi.reply(ctx, enrollments.adjudicate(id, ruling, operator).map(RegistryJson::outcome));
+        return body.parsed(() -> new Adjudication(decision.get(), existing.map(Uin::new), reason));
     }
 }

@@ -1,5 +1,6 @@
 package org.civis.server.admin;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -7,12 +8,14 @@ import java.util.Optional;
 import org.civis.core.RegistrySettings;
 import org.civis.core.id.ReasonCode;
 import org.civis.core.id.Uin;
+import org.civis.core.identity.Identity;
 import org.civis.core.identity.IdentityService;
 import org.civis.core.identity.IdentityStatus;
+import org.civis.core.refusal.Result;
 import org.civis.core.schema.ViolationCode;
 import org.civis.server.http.ApiError;
-import org.civis.server.http.ApiException;
 import org.civis.server.http.JsonBody;
+import org.civis.server.http.Replies;
 import org.civis.server.registry.RegistryJson;
 
 /** Reading, updating and the status lifecycle of identities, plus the ID schema in force. */
@@ -29,56 +32,62 @@ final class IdentityRoutes {
         router.get("/v1/schema").handler(ctx -> ctx.json(settings.schema().toJson()));
         router.get("/v1/identities/:uin").handler(this::read);
         router.patch("/v1/identities/:uin").handler(this::update);
-        router.get("/v1/identities/:uin/status").handler(ctx -> {
-            Uin uin = RequestIds.uin(ctx);
-            AdminApi.reply(ctx, identities.status(uin).map(status -> statusJson(uin, status)));
-        });
+        router.get("/v1/identities/:uin/status")
+                .handler(ctx -> Replies.json(ctx, RequestIds.uin(ctx).then(uin -> identities
+                        .status(uin)
+                        .map(found -> found.map(status -> statusJson(uin, status))))));
         router.post("/v1/identities/:uin/deactivate").handler(ctx -> changeStatus(ctx, IdentityStatus.DEACTIVATED));
         router.post("/v1/identities/:uin/reactivate").handler(ctx -> changeStatus(ctx, IdentityStatus.ACTIVE));
         router.post("/v1/identities/:uin/revoke").handler(ctx -> changeStatus(ctx, IdentityStatus.REVOKED));
     }
 
     private void read(RoutingContext ctx) {
-        Uin uin = RequestIds.uin(ctx);
-        String operator = RequestIds.operator(ctx);
-        String version = ctx.queryParams().get("version");
-        if (version == null) {
-            AdminApi.reply(ctx, identities.read(uin, operator).map(RegistryJson::identity));
-            return;
-        }
-        if (!version.matches("[1-9][0-9]{0,8}")) {
-            throw new ApiException(
-                    ApiError.VALIDATION_FAILED, "version must be a positive whole number", java.util.List.of());
-        }
-        AdminApi.reply(
-                ctx,
-                identities.readVersion(uin, Integer.parseInt(version), operator).map(RegistryJson::identity));
+        Future<Result<Identity>> read = RequestIds.uin(ctx)
+                .then(uin -> RequestIds.operator(ctx).then(operator -> {
+                    String version = ctx.queryParams().get("version");
+                    if (version == null) {
+                        return identities.read(uin, operator);
+                    }
+                    if (!version.matches("[1-9][0-9]{0,8}")) {
+                        return Result.refuseNow(ApiError.VALIDATION_FAILED, "version must be a positive whole number");
+                    }
+                    return identities.readVersion(uin, Integer.parseInt(version), operator);
+                }));
+        Replies.json(ctx, read, RegistryJson::identity);
     }
 
     private void update(RoutingContext ctx) {
-        Uin uin = RequestIds.uin(ctx);
-        String operator = RequestIds.operator(ctx);
-        JsonBody body = JsonBody.of(ctx).allowOnly("identity");
-        Optional<JsonObject> changes = body.object("identity", true);
-        changes.filter(JsonObject::isEmpty)
-                .ifPresent(
-                        empty -> body.add("identity", ViolationCode.FIELD_EMPTY, "name at least one field to change"));
-        body.requireValid();
+        Future<Result<Identity>> updated = RequestIds.uin(ctx)
+                .then(uin -> RequestIds.operator(ctx).then(operator -> JsonBody.of(ctx)
+                        .flatMap(body -> {
+                            body.allowOnly("identity");
+                            Optional<JsonObject> changes = body.object("identity", true);
+                            changes.filter(JsonObject::isEmpty)
+                                    .ifPresent(empty -> body.add(
+                                            "identity",
+                                            ViolationCode.FIELD_EMPTY,
+                                            "name at least one field to change"));
+                            return body.parsed(changes::get);
+                        })
+                        .then(changes -> identities.update(uin, changes, operator))));
         // The answer names the new version, not the data: whoever needs the data reads it (audited).
-        AdminApi.reply(ctx, identities.update(uin, changes.get(), operator).map(updated -> new JsonObject()
-                .put("uin", uin.value())
-                .put("version", updated.version())
-                .put("status", updated.status().name())));
+        Replies.json(ctx, updated, identity -> new JsonObject()
+                .put("uin", identity.uin().value())
+                .put("version", identity.version())
+                .put("status", identity.status().name()));
     }
 
     private void changeStatus(RoutingContext ctx, IdentityStatus target) {
-        Uin uin = RequestIds.uin(ctx);
-        String operator = RequestIds.operator(ctx);
-        JsonBody body = JsonBody.optional(ctx).allowOnly("reasonCode");
-        Optional<ReasonCode> reason = body.reasonCode("reasonCode");
-        body.requireValid();
-        AdminApi.reply(
-                ctx, identities.changeStatus(uin, target, reason, operator).map(status -> statusJson(uin, status)));
+        Replies.json(
+                ctx, RequestIds.uin(ctx).then(uin -> RequestIds.operator(ctx).then(operator -> JsonBody.optional(ctx)
+                        .flatMap(body -> {
+                            body.allowOnly("reasonCode");
+                            Optional<ReasonCode> reason = body.reasonCode("reasonCode");
+                            return body.parsed(() -> reason);
+                        })
+                        .then(reason -> identities
+                                .changeStatus(uin, target, reason, operator)
+                                .map(changed -> changed.map(status -> statusJson(uin, status)))))));
     }
 
     private static JsonObject statusJson(Uin uin, IdentityStatus status) {

@@ -3,10 +3,9 @@ package org.civis.server.admin;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import org.civis.core.id.Uin;
 import org.civis.core.lock.AuthLockService;
-import org.civis.core.lock.LockChange;
 import org.civis.server.http.JsonBody;
+import org.civis.server.http.Replies;
 import org.civis.server.registry.LockChangeBody;
 import org.civis.server.registry.RegistryJson;
 
@@ -21,19 +20,17 @@ final class LockRoutes {
     }
 
     void mount(Router router) {
-        router.get("/v1/identities/:uin/locks").handler(ctx -> {
-            Uin uin = RequestIds.uin(ctx);
-            AdminApi.reply(ctx, locks.locks(uin).map(states -> RegistryJson.locks(uin, states, clock.instant())));
-        });
+        router.get("/v1/identities/:uin/locks")
+                .handler(ctx -> Replies.json(ctx, RequestIds.uin(ctx).then(uin -> locks.locks(uin)
+                        .map(found -> found.map(states -> RegistryJson.locks(uin, states, clock.instant()))))));
         router.post("/v1/identities/:uin/locks").handler(this::change);
     }
 
     private void change(RoutingContext ctx) {
-        Uin uin = RequestIds.uin(ctx);
-        String operator = RequestIds.operator(ctx);
-        LockChange change = LockChangeBody.read(JsonBody.of(ctx));
-        AdminApi.reply(
-                ctx,
-                change.apply(locks, uin, operator).map(states -> RegistryJson.locks(uin, states, clock.instant())));
+        Replies.json(
+                ctx, RequestIds.uin(ctx).then(uin -> RequestIds.operator(ctx).then(operator -> JsonBody.of(ctx)
+                        .flatMap(LockChangeBody::read)
+                        .then(change -> change.apply(locks, uin, operator))
+                        .map(changed -> changed.map(states -> RegistryJson.locks(uin, states, clock.instant()))))));
     }
 }

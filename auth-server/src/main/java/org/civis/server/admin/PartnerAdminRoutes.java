@@ -1,6 +1,7 @@
 package org.civis.server.admin;
 
 import com.nimbusds.jose.jwk.JWK;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -8,16 +9,20 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.civis.auth.keys.PartnerKeys;
+import org.civis.auth.partner.Partner;
 import org.civis.auth.partner.PartnerError;
-import org.civis.auth.partner.PartnerException;
 import org.civis.auth.partner.PartnerId;
 import org.civis.auth.partner.PartnerPolicy;
 import org.civis.auth.partner.PartnerService;
 import org.civis.auth.partner.PartnerStatus;
+import org.civis.core.refusal.Refusal;
+import org.civis.core.refusal.Result;
 import org.civis.server.http.ApiError;
-import org.civis.server.http.ApiException;
+import org.civis.server.http.ErrorResponses;
 import org.civis.server.http.JsonBody;
+import org.civis.server.http.Replies;
 
 /**
  * Registering relying parties and changing them: policy, suspension, API key and signing-key
@@ -33,121 +38,150 @@ final class PartnerAdminRoutes {
     void mount(Router router) {
         router.post("/v1/partners").handler(this::register);
         router.get("/v1/partners/:partnerId")
-                .handler(ctx -> AdminApi.reply(ctx, partners.find(id(ctx)).map(found -> found.orElseThrow(
-                                () -> new PartnerException(PartnerError.PARTNER_NOT_FOUND, "no partner has this id"))
-                        .toPublicJson())));
-        router.put("/v1/partners/:partnerId/policy").handler(ctx -> {
-            JsonObject policy = member(ctx, "policy");
-            AdminApi.reply(
-                    ctx,
-                    partners.setPolicy(id(ctx), policy(policy), RequestIds.operator(ctx))
-                            .map(p -> p.toPublicJson()));
-        });
+                .handler(ctx -> Replies.json(
+                        ctx,
+                        id(ctx).then(id -> partners.find(id).map(found -> found.map(Result::accepted)
+                                .orElseGet(() ->
+                                        Result.refused(PartnerError.PARTNER_NOT_FOUND, "no partner has this id")))),
+                        Partner::toPublicJson));
+        router.put("/v1/partners/:partnerId/policy")
+                .handler(ctx -> Replies.json(
+                        ctx,
+                        member(ctx, "policy")
+                                .then(json -> id(ctx).then(id -> policy(json).then(policy -> RequestIds.operator(ctx)
+                                        .then(operator -> partners.setPolicy(id, policy, operator))))),
+                        Partner::toPublicJson));
         router.post("/v1/partners/:partnerId/suspend")
-                .handler(ctx -> AdminApi.reply(
+                .handler(ctx -> Replies.json(
                         ctx,
-                        partners.setStatus(id(ctx), PartnerStatus.SUSPENDED, RequestIds.operator(ctx))
-                                .map(p -> p.toPublicJson())));
+                        withOperator(ctx, (id, operator) -> partners.setStatus(id, PartnerStatus.SUSPENDED, operator)),
+                        Partner::toPublicJson));
         router.post("/v1/partners/:partnerId/activate")
-                .handler(ctx -> AdminApi.reply(
+                .handler(ctx -> Replies.json(
                         ctx,
-                        partners.setStatus(id(ctx), PartnerStatus.ACTIVE, RequestIds.operator(ctx))
-                                .map(p -> p.toPublicJson())));
+                        withOperator(ctx, (id, operator) -> partners.setStatus(id, PartnerStatus.ACTIVE, operator)),
+                        Partner::toPublicJson));
         router.post("/v1/partners/:partnerId/api-key")
-                .handler(ctx -> AdminApi.reply(
+                .handler(ctx -> Replies.json(
+                        ctx, withOperator(ctx, partners::rotateApiKey), key -> new JsonObject().put("apiKey", key)));
+        router.post("/v1/partners/:partnerId/signing-keys")
+                .handler(ctx -> Replies.json(
                         ctx,
-                        partners.rotateApiKey(id(ctx), RequestIds.operator(ctx))
-                                .map(key -> new JsonObject().put("apiKey", key))));
-        router.post("/v1/partners/:partnerId/signing-keys").handler(ctx -> {
-            JsonObject jwk = member(ctx, "jwk");
-            AdminApi.reply(
-                    ctx,
-                    partners.addSigningKey(id(ctx), signingKey(jwk), RequestIds.operator(ctx))
-                            .map(p -> p.toPublicJson()));
-        });
+                        member(ctx, "jwk")
+                                .then(jwk -> id(ctx).then(id -> signingKey(jwk).then(key -> RequestIds.operator(ctx)
+                                        .then(operator -> partners.addSigningKey(id, key, operator))))),
+                        Partner::toPublicJson));
         router.delete("/v1/partners/:partnerId/signing-keys/:kid")
-                .handler(ctx -> AdminApi.reply(
+                .handler(ctx -> Replies.json(
                         ctx,
-                        partners.removeSigningKey(id(ctx), ctx.pathParam("kid"), RequestIds.operator(ctx))
-                                .map(p -> p.toPublicJson())));
+                        withOperator(
+                                ctx, (id, operator) -> partners.removeSigningKey(id, ctx.pathParam("kid"), operator)),
+                        Partner::toPublicJson));
+    }
+
+    /** The path's partner id, then the operator, then {@code call}: the order in which they are checked. */
+    private static <T> Future<Result<T>> withOperator(
+            RoutingContext ctx, BiFunction<PartnerId, String, Future<Result<T>>> call) {
+        return id(ctx).then(id -> RequestIds.operator(ctx).then(operator -> call.apply(id, operator)));
     }
 
     /** Body: {"partnerId", "name", "signingKeys": [JWK...], "encryptionKey": JWK, "policy": {...}}. */
     private void register(RoutingContext ctx) {
-        JsonBody body = JsonBody.of(ctx).allowOnly("partnerId", "name", "signingKeys", "encryptionKey", "policy");
-        Optional<String> id = body.string("partnerId", true);
-        Optional<String> name = body.string("name", true);
-        Optional<JsonObject> policy = body.object("policy", true);
-        Optional<JsonObject> encryption = body.object("encryptionKey", false);
-        body.requireValid();
-        Object keys = body.json().getValue("signingKeys");
+        Future<Result<PartnerService.Registration>> registered = JsonBody.of(ctx)
+                .then(body -> {
+                    body.allowOnly("partnerId", "name", "signingKeys", "encryptionKey", "policy");
+                    Optional<String> id = body.string("partnerId", true);
+                    Optional<String> name = body.string("name", true);
+                    Optional<JsonObject> policy = body.object("policy", true);
+                    Optional<JsonObject> encryption = body.object("encryptionKey", false);
+                    // Checked in this order: the body, its keys, the partner id, the policy, the operator.
+                    return body.json()
+                            .flatMap(json -> signingKeys(json.getValue("signingKeys")))
+                            .then(signing -> encryptionKey(encryption).then(encryptionKey -> partnerId(id.get())
+                                    .then(partnerId -> policy(policy.get()).then(checked -> RequestIds.operator(ctx)
+                                            .then(operator -> partners.register(
+                                                    partnerId,
+                                                    name.get(),
+                                                    signing,
+                                                    encryptionKey,
+                                                    checked,
+                                                    operator))))));
+                });
+        Replies.json(ctx, registered, registration -> {
+            ctx.response().setStatusCode(201);
+            return registration.partner().toPublicJson().put("apiKey", registration.apiKey());
+        });
+    }
+
+    private static Result<List<JWK>> signingKeys(Object keys) {
         if (!(keys instanceof JsonArray array) || array.isEmpty()) {
-            throw new ApiException(
-                    ApiError.PARTNER_KEY_INVALID, "signingKeys must be a non-empty array of JWKs", List.of());
+            return Result.refused(ApiError.PARTNER_KEY_INVALID, "signingKeys must be a non-empty array of JWKs");
         }
         List<JWK> signing = new ArrayList<>();
         for (Object key : array) {
             if (!(key instanceof JsonObject jwk)) {
-                throw new ApiException(
-                        ApiError.PARTNER_KEY_INVALID, "signingKeys must be a non-empty array of JWKs", List.of());
+                return Result.refused(ApiError.PARTNER_KEY_INVALID, "signingKeys must be a non-empty array of JWKs");
             }
-            signing.add(signingKey(jwk));
+            Result<JWK> parsed = signingKey(jwk);
+            if (parsed instanceof Result.Refused<JWK> refused) {
+                return refused.retype();
+            }
+            signing.add(parsed.orElseThrow());
         }
-        Optional<JWK> encryptionKey = encryption.map(PartnerAdminRoutes::encryptionKey);
-        AdminApi.reply(
-                ctx,
-                partners.register(
-                                partnerId(id.get()),
-                                name.get(),
-                                signing,
-                                encryptionKey,
-                                policy(policy.get()),
-                                RequestIds.operator(ctx))
-                        .map(registered -> {
-                            ctx.response().setStatusCode(201);
-                            return registered.partner().toPublicJson().put("apiKey", registered.apiKey());
-                        }));
+        return Result.accepted(signing);
+    }
+
+    private static Result<Optional<JWK>> encryptionKey(Optional<JsonObject> jwk) {
+        return jwk.isEmpty()
+                ? Result.accepted(Optional.empty())
+                : keyInvalid(
+                                "encryption",
+                                PartnerKeys.parseEncryptionKey(jwk.get().encode()))
+                        .map(Optional::of);
     }
 
     /** The one object member a body must consist of. */
-    private static JsonObject member(RoutingContext ctx, String name) {
-        JsonBody body = JsonBody.of(ctx).allowOnly(name);
-        Optional<JsonObject> value = body.object(name, true);
-        body.requireValid();
-        return value.orElseThrow();
+    private static Result<JsonObject> member(RoutingContext ctx, String name) {
+        return JsonBody.of(ctx).flatMap(body -> {
+            body.allowOnly(name);
+            Optional<JsonObject> value = body.object(name, true);
+            return body.parsed(value::orElseThrow);
+        });
     }
 
-    private static PartnerId id(RoutingContext ctx) {
+    private static Result<PartnerId> id(RoutingContext ctx) {
         return partnerId(ctx.pathParam("partnerId"));
     }
 
-    private static PartnerId partnerId(String value) {
+    private static Result<PartnerId> partnerId(String value) {
         try {
-            return new PartnerId(value);
+            return Result.accepted(new PartnerId(value));
         } catch (IllegalArgumentException e) {
-            throw new ApiException(ApiError.PARTNER_ID_INVALID);
+            return ErrorResponses.refused(ApiError.PARTNER_ID_INVALID);
         }
     }
 
     /** The body's {@code policy}, or PARTNER_POLICY_INVALID with every violation under /policy. */
-    private static PartnerPolicy policy(JsonObject json) {
+    private static Result<PartnerPolicy> policy(JsonObject json) {
         PartnerPolicy.Reading reading = PartnerPolicy.read(json, "/policy");
         return reading.policy()
-                .orElseThrow(() -> new ApiException(
+                .map(Result::accepted)
+                .orElseGet(() -> Result.refused(new Refusal(
                         ApiError.PARTNER_POLICY_INVALID,
                         ApiError.PARTNER_POLICY_INVALID.message(),
-                        reading.violations()));
+                        reading.violations())));
     }
 
-    private static JWK signingKey(JsonObject jwk) {
-        return PartnerKeys.parseSigningKey(jwk.encode())
-                .orElseThrow(refused ->
-                        new ApiException(ApiError.PARTNER_KEY_INVALID, "signing key: " + refused.reason(), List.of()));
+    private static Result<JWK> signingKey(JsonObject jwk) {
+        return keyInvalid("signing", PartnerKeys.parseSigningKey(jwk.encode()));
     }
 
-    private static JWK encryptionKey(JsonObject jwk) {
-        return PartnerKeys.parseEncryptionKey(jwk.encode())
-                .orElseThrow(refused -> new ApiException(
-                        ApiError.PARTNER_KEY_INVALID, "encryption key: " + refused.reason(), List.of()));
+    /** A refused key as the admin API reports it: PARTNER_KEY_INVALID naming the reason. */
+    private static Result<JWK> keyInvalid(String use, Result<JWK> parsed) {
+        return parsed instanceof Result.Refused<JWK> refused
+                ? Result.refused(
+                        ApiError.PARTNER_KEY_INVALID,
+                        use + " key: " + refused.refusal().code().name())
+                : parsed;
     }
 }

@@ -1,13 +1,17 @@
 package org.civis.server.admin;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
-import org.civis.core.vid.VidRequest;
+import org.civis.core.refusal.Result;
 import org.civis.core.vid.VidService;
+import org.civis.core.vid.VirtualId;
 import org.civis.server.http.JsonBody;
+import org.civis.server.http.Replies;
 import org.civis.server.registry.RegistryJson;
 import org.civis.server.registry.VidRequestBody;
 
@@ -25,27 +29,28 @@ final class VidRoutes {
     void mount(Router router) {
         router.post("/v1/identities/:uin/vids").handler(this::create);
         router.get("/v1/identities/:uin/vids")
-                .handler(ctx -> AdminApi.reply(
-                        ctx, vids.list(RequestIds.uin(ctx)).map(all -> new io.vertx.core.json.JsonObject()
-                                .put(
-                                        "vids",
-                                        new JsonArray(all.stream()
-                                                .map(v -> RegistryJson.vid(v, clock.instant()))
-                                                .toList())))));
+                .handler(ctx -> Replies.json(ctx, RequestIds.uin(ctx).then(vids::list), all -> new JsonObject()
+                        .put(
+                                "vids",
+                                new JsonArray(all.stream()
+                                        .map(v -> RegistryJson.vid(v, clock.instant()))
+                                        .toList()))));
         router.get("/v1/vids/:vid")
-                .handler(ctx -> AdminApi.reply(
-                        ctx, vids.find(RequestIds.vid(ctx)).map(v -> RegistryJson.vid(v, clock.instant()))));
+                .handler(ctx -> Replies.json(
+                        ctx, RequestIds.vid(ctx).then(vids::find), v -> RegistryJson.vid(v, clock.instant())));
         router.post("/v1/vids/:vid/revoke")
-                .handler(ctx -> AdminApi.reply(
+                .handler(ctx -> Replies.json(
                         ctx,
-                        vids.revoke(RequestIds.vid(ctx), RequestIds.operator(ctx))
-                                .map(v -> RegistryJson.vid(v, clock.instant()))));
+                        RequestIds.vid(ctx)
+                                .then(vid -> RequestIds.operator(ctx).then(operator -> vids.revoke(vid, operator))),
+                        v -> RegistryJson.vid(v, clock.instant())));
     }
 
     private void create(RoutingContext ctx) {
-        var uin = RequestIds.uin(ctx);
-        String operator = RequestIds.operator(ctx);
-        VidRequest request = VidRequestBody.read(JsonBody.of(ctx));
-        AdminApi.reply(ctx, vids.create(uin, request, operator).map(v -> RegistryJson.vid(v, clock.instant())));
+        Future<Result<VirtualId>> created = RequestIds.uin(ctx)
+                .then(uin -> RequestIds.operator(ctx).then(operator -> JsonBody.of(ctx)
+                        .flatMap(VidRequestBody::read)
+                        .then(request -> vids.create(uin, request, operator))));
+        Replies.json(ctx, created, v -> RegistryJson.vid(v, clock.instant()));
     }
 }

@@ -6,9 +6,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.civis.auth.credential.CredentialService;
-import org.civis.auth.credential.IssuanceException;
-import org.civis.core.RegistryException;
 import org.civis.core.id.Uin;
+import org.civis.core.refusal.Refusal;
+import org.civis.core.refusal.Result;
 import org.civis.server.config.CivisConfig;
 import org.civis.server.config.ConfigLoader;
 import picocli.CommandLine.Command;
@@ -50,8 +50,12 @@ final class CardCommand implements Callable<Integer> {
             return 2;
         }
         try (OfflineNode node = OfflineNode.open(config.get())) {
-            CredentialService.CardImage card =
+            Result<CredentialService.CardImage> answer =
                     node.await(node.issuance.credentials().card(new Uin(uin), operator));
+            if (answer instanceof Result.Refused<CredentialService.CardImage> refused) {
+                return refused(refused.refusal());
+            }
+            CredentialService.CardImage card = answer.orElseThrow();
             Files.write(out, card.png());
             var credential = card.card().credential();
             System.out.printf(
@@ -67,20 +71,15 @@ final class CardCommand implements Callable<Integer> {
                     out);
             return 0;
         } catch (ExecutionException e) {
-            return refused(e.getCause());
+            // Broken, not refused: reported as the failure itself.
+            Throwable cause = e.getCause();
+            throw cause instanceof Exception exception ? exception : new IllegalStateException(cause);
         }
     }
 
-    /** A refusal the operator can act on, by its stable code; anything else is a failure to report. */
-    static int refused(Throwable cause) throws Exception {
-        if (cause instanceof IssuanceException refusal) {
-            System.err.println(refusal.code() + ": " + refusal.getMessage());
-            return 1;
-        }
-        if (cause instanceof RegistryException refusal) {
-            System.err.println(refusal.code() + ": " + refusal.getMessage());
-            return 1;
-        }
-        throw cause instanceof Exception exception ? exception : new IllegalStateException(cause);
+    /** A refusal the operator can act on, by its stable code. */
+    static int refused(Refusal refusal) {
+        System.err.println(refusal.code().name() + ": " + refusal.message());
+        return 1;
     }
 }

@@ -2,13 +2,14 @@ package org.civis.server.http;
 
 import org.civis.auth.credential.IssuanceError;
 import org.civis.auth.partner.PartnerError;
-import org.civis.core.RegistryError;
+import org.civis.core.refusal.RefusalCode;
+import org.civis.core.refusal.RegistryError;
 
 /**
  * The error catalogue of the HTTP APIs: a stable code (clients match on it), its HTTP status, and
  * a default message. Never rename a code; add new ones.
  */
-public enum ApiError {
+public enum ApiError implements RefusalCode {
     MALFORMED_JSON(400, "the body is not a JSON object"),
     VALIDATION_FAILED(400, "the request is invalid; see violations"),
     UIN_INVALID(400, "not a well-formed UIN (digits, length, check digit)"),

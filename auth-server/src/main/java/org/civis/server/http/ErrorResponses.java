@@ -6,17 +6,23 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import org.civis.auth.credential.IssuanceException;
-import org.civis.auth.partner.PartnerException;
-import org.civis.core.RegistryException;
+import org.civis.auth.credential.IssuanceError;
+import org.civis.auth.partner.PartnerError;
+import org.civis.core.biometrics.BiometricsUnavailable;
+import org.civis.core.refusal.Refusal;
+import org.civis.core.refusal.RefusalCode;
+import org.civis.core.refusal.RegistryError;
+import org.civis.core.refusal.Result;
 import org.civis.core.schema.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes every failure as {@code {"error": {"code", "message", "violations"}}}. Unexpected
+ * Writes every refusal and every failure as {@code {"error": {"code", "message", "violations"}}}.
+ * A refusal is a value ({@link #refuse}); a failure reaches the router's failure handler. Unexpected
  * exceptions are logged by class and request path only (their messages may quote input) and
- * answered with INTERNAL_ERROR; a database that cannot be reached is answered NOT_READY (503).
+ * answered with INTERNAL_ERROR; a database that cannot be reached is answered NOT_READY (503), and
+ * fingerprint work out of reach BIOMETRICS_BUSY or BIOMETRICS_UNAVAILABLE (503).
  */
 public final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
@@ -44,14 +50,9 @@ public final class ErrorResponses {
 
     private static void handle(RoutingContext ctx, int status) {
         Throwable failure = ctx.failure();
-        if (failure instanceof ApiException api) {
-            send(ctx, api.error(), api.getMessage(), api.violations());
-        } else if (failure instanceof RegistryException registry) {
-            send(ctx, ApiError.of(registry.code()), registry.getMessage(), registry.violations());
-        } else if (failure instanceof IssuanceException issuance) {
-            send(ctx, ApiError.of(issuance.code()), issuance.getMessage(), List.of());
-        } else if (failure instanceof PartnerException partner) {
-            send(ctx, ApiError.of(partner.code()), partner.getMessage(), List.of());
+        if (failure instanceof BiometricsUnavailable biometrics) {
+            // Nothing was written: the client may send the same request again shortly.
+            send(ctx, ApiError.of(biometrics.code()), biometrics.getMessage(), List.of());
         } else if (failure == null && RequestTargets.isMalformed(ctx.request())) {
             // Routing threw on the target before the check in front of the routes could see it.
             send(ctx, ApiError.PATH_MALFORMED);
@@ -73,6 +74,30 @@ public final class ErrorResponses {
                     failure);
             send(ctx, ApiError.INTERNAL_ERROR);
         }
+    }
+
+    /** A request refused with {@code error} and its default message. */
+    public static <T> Result<T> refused(ApiError error) {
+        return Result.refused(error, error.message());
+    }
+
+    /** Answers a refused request: the one place where a refusal of any service becomes an answer. */
+    public static void refuse(RoutingContext ctx, Refusal refusal) {
+        send(ctx, apiError(refusal.code()), refusal.message(), refusal.violations());
+    }
+
+    /** The HTTP form of a refusal code; each catalogue maps onto this one by an exhaustive switch. */
+    static ApiError apiError(RefusalCode code) {
+        if (code instanceof ApiError api) {
+            return api;
+        } else if (code instanceof RegistryError registry) {
+            return ApiError.of(registry);
+        } else if (code instanceof IssuanceError issuance) {
+            return ApiError.of(issuance);
+        } else if (code instanceof PartnerError partner) {
+            return ApiError.of(partner);
+        }
+        throw new IllegalArgumentException("no HTTP form for " + code.getClass().getName());
     }
 
     public static void send(RoutingContext ctx, ApiError error) {

@@ -10,15 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.civis.core.id.ReasonCode;
+import org.civis.core.refusal.Refusal;
+import org.civis.core.refusal.Result;
 import org.civis.core.schema.JsonText;
 import org.civis.core.schema.Violation;
 import org.civis.core.schema.ViolationCode;
 
 /**
  * Strict reading of a JSON request body: unknown members and wrong types are collected as
- * violations with their paths, and {@link #requireValid()} refuses the request with all of them at
- * once. Nothing is written before a body has been read completely and found valid. A body whose
+ * violations with their paths, and {@link #parsed} refuses the request with all of them at once.
+ * A refusal is a value ({@link Result}), answered by {@link Replies} or {@link ErrorResponses#refuse}. Nothing is written before a body has been read completely and found valid. A body whose
  * strings are not acceptable text ({@link JsonText}) is refused as MALFORMED_JSON, and no path or
  * message ever repeats what was sent: an unknown member is reported at the path of the object that
  * holds it.
@@ -36,43 +39,42 @@ public final class JsonBody {
     }
 
     /** The body, which must be a JSON object sent as application/json. */
-    public static JsonBody of(RoutingContext ctx) {
+    public static Result<JsonBody> of(RoutingContext ctx) {
         if (!MediaTypes.is(ctx.request().getHeader("content-type"), MediaTypes.JSON)) {
-            throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE);
+            return ErrorResponses.refused(ApiError.UNSUPPORTED_MEDIA_TYPE);
         }
         return parse(ctx.body().buffer());
     }
 
     /** Like {@link #of}, but an absent body reads as an empty object. */
-    public static JsonBody optional(RoutingContext ctx) {
+    public static Result<JsonBody> optional(RoutingContext ctx) {
         Buffer buffer = ctx.body().buffer();
-        return buffer == null || buffer.length() == 0 ? new JsonBody(new JsonObject()) : of(ctx);
+        return buffer == null || buffer.length() == 0 ? Result.accepted(new JsonBody(new JsonObject())) : of(ctx);
     }
 
-    static JsonBody parse(Buffer buffer) {
+    static Result<JsonBody> parse(Buffer buffer) {
         if (buffer == null || buffer.length() == 0) {
-            throw new ApiException(ApiError.MALFORMED_JSON);
+            return ErrorResponses.refused(ApiError.MALFORMED_JSON);
         }
         Object value;
         try {
             value = Json.decodeValue(buffer);
         } catch (DecodeException e) {
             // The parser's message quotes the input, which may be personal data: not passed on.
-            throw new ApiException(ApiError.MALFORMED_JSON);
+            return ErrorResponses.refused(ApiError.MALFORMED_JSON);
         }
         if (!(value instanceof JsonObject object)) {
-            throw new ApiException(ApiError.MALFORMED_JSON);
+            return ErrorResponses.refused(ApiError.MALFORMED_JSON);
         }
         if (!JsonText.isAcceptable(object)) {
-            throw new ApiException(ApiError.MALFORMED_JSON, NOT_TEXT, List.of());
+            return Result.refused(ApiError.MALFORMED_JSON, NOT_TEXT);
         }
-        return new JsonBody(object);
+        return Result.accepted(new JsonBody(object));
     }
 
     /** The whole body, once every check made so far has passed. */
-    public JsonObject json() {
-        requireValid();
-        return json.copy();
+    public Result<JsonObject> json() {
+        return parsed(json::copy);
     }
 
     /**
@@ -173,11 +175,16 @@ public final class JsonBody {
         violations.addAll(more);
     }
 
-    /** Refuses the request with every violation collected so far. */
-    public void requireValid() {
+    /**
+     * What the caller built from the body, once every check made so far has passed; otherwise the
+     * request refused with every violation collected.
+     */
+    public <T> Result<T> parsed(Supplier<T> request) {
         if (!violations.isEmpty()) {
-            throw new ApiException(ApiError.VALIDATION_FAILED, ApiError.VALIDATION_FAILED.message(), violations);
+            return Result.refused(
+                    new Refusal(ApiError.VALIDATION_FAILED, ApiError.VALIDATION_FAILED.message(), violations));
         }
+        return Result.accepted(request.get());
     }
 
     private <T> Optional<T> member(String name, Class<T> type, String description, boolean required) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.civis.core.lock.AuthType;
 import org.civis.core.lock.LockChange;
+import org.civis.core.refusal.Result;
 import org.civis.core.schema.ViolationCode;
 import org.civis.server.http.JsonBody;
 
@@ -18,7 +19,7 @@ public final class LockChangeBody {
 
     private LockChangeBody() {}
 
-    public static LockChange read(JsonBody body) {
+    public static Result<LockChange> read(JsonBody body) {
         body.allowOnly("authTypes", "locked", "unlockForSeconds");
         Set<AuthType> types = EnumSet.noneOf(AuthType.class);
         body.strings("authTypes", true).orElse(List.of()).forEach(name -> {
@@ -38,7 +39,6 @@ public final class LockChangeBody {
         if (types.isEmpty()) {
             body.add("authTypes", ViolationCode.FIELD_EMPTY, "name at least one auth type");
         }
-        body.requireValid();
-        return new LockChange(types, locked.get(), openFor);
+        return body.parsed(() -> new LockChange(types, locked.get(), openFor));
     }
 }

@@ -2,6 +2,7 @@ package org.civis.server.registry;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.civis.core.refusal.Result;
 import org.civis.core.schema.ViolationCode;
 import org.civis.core.vid.VidRequest;
 import org.civis.core.vid.VidType;
@@ -13,7 +14,7 @@ public final class VidRequestBody {
 
     private VidRequestBody() {}
 
-    public static VidRequest read(JsonBody body) {
+    public static Result<VidRequest> read(JsonBody body) {
         body.allowOnly("type", "validitySeconds", "maxUses");
         Optional<VidType> type = body.enumValue("type", VidType.class, true);
         Optional<Duration> validity =
@@ -28,7 +29,6 @@ public final class VidRequestBody {
         if (type.isPresent() && type.get() == VidType.ONE_TIME && maxUses.isPresent()) {
             body.add("maxUses", ViolationCode.FIELD_VALUE_NOT_ALLOWED, "a ONE_TIME VID is good for exactly one use");
         }
-        body.requireValid();
-        return new VidRequest(type.get(), validity, maxUses);
+        return body.parsed(() -> new VidRequest(type.get(), validity, maxUses));
     }
 }

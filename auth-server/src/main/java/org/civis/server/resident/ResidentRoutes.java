@@ -13,11 +13,14 @@ import org.civis.auth.AuthFailure;
 import org.civis.auth.AuthRefusal;
 import org.civis.auth.RequestFields;
 import org.civis.auth.resident.ResidentLogin;
-import org.civis.core.RegistryError;
-import org.civis.core.RegistryException;
 import org.civis.core.id.Uin;
 import org.civis.core.id.Vid;
+import org.civis.core.refusal.Refusal;
+import org.civis.core.refusal.RegistryError;
+import org.civis.core.refusal.Result;
+import org.civis.server.http.ErrorResponses;
 import org.civis.server.http.JsonBody;
+import org.civis.server.http.Replies;
 import org.civis.server.registry.LockChangeBody;
 import org.civis.server.registry.RegistryJson;
 import org.civis.server.registry.VidRequestBody;
@@ -45,28 +48,28 @@ public final class ResidentRoutes {
         router.post("/v1/resident/session").handler(this::signIn);
         router.route("/v1/resident/me/*").handler(this::requireSession);
         router.get("/v1/resident/me/locks")
-                .handler(ctx -> reply(
-                        ctx,
-                        resident.locks().locks(uin(ctx)).map(s -> RegistryJson.locks(uin(ctx), s, clock.instant()))));
+                .handler(ctx -> Replies.json(
+                        ctx, resident.locks().locks(uin(ctx)), s -> RegistryJson.locks(uin(ctx), s, clock.instant())));
         router.post("/v1/resident/me/locks")
-                .handler(ctx -> reply(
+                .handler(ctx -> Replies.json(
                         ctx,
-                        LockChangeBody.read(JsonBody.of(ctx))
-                                .apply(resident.locks(), uin(ctx), ResidentLogin.REQUESTER)
-                                .map(s -> RegistryJson.locks(uin(ctx), s, clock.instant()))));
+                        JsonBody.of(ctx)
+                                .flatMap(LockChangeBody::read)
+                                .then(change -> change.apply(resident.locks(), uin(ctx), ResidentLogin.REQUESTER)),
+                        s -> RegistryJson.locks(uin(ctx), s, clock.instant())));
         router.get("/v1/resident/me/vids")
-                .handler(ctx -> reply(ctx, resident.vids().list(uin(ctx)).map(all -> new JsonObject()
+                .handler(ctx -> Replies.json(ctx, resident.vids().list(uin(ctx)), all -> new JsonObject()
                         .put(
                                 "vids",
                                 new JsonArray(all.stream()
                                         .map(v -> RegistryJson.vid(v, clock.instant()))
-                                        .toList())))));
+                                        .toList()))));
         router.post("/v1/resident/me/vids")
-                .handler(ctx -> reply(
+                .handler(ctx -> Replies.json(
                         ctx,
-                        resident.vids()
-                                .create(uin(ctx), VidRequestBody.read(JsonBody.of(ctx)), ResidentLogin.REQUESTER)
-                                .map(v -> RegistryJson.vid(v, clock.instant()))));
+                        JsonBody.of(ctx).flatMap(VidRequestBody::read).then(request -> resident.vids()
+                                .create(uin(ctx), request, ResidentLogin.REQUESTER)),
+                        v -> RegistryJson.vid(v, clock.instant())));
         router.post("/v1/resident/me/vids/:vid/revoke").handler(this::revokeVid);
         router.get("/v1/resident/me/history")
                 .handler(ctx -> reply(
@@ -76,9 +79,15 @@ public final class ResidentRoutes {
 
     /** Body: {"individualId", "individualIdType": "UIN" or "VID", "transactionId", "channels": ["PHONE", "EMAIL"]}. */
     private void sendOtp(RoutingContext ctx) {
-        JsonObject body = JsonBody.of(ctx)
-                .allowOnly("individualId", "individualIdType", "transactionId", "channels")
-                .json();
+        Replies.answer(
+                ctx,
+                JsonBody.of(ctx)
+                        .flatMap(body -> body.allowOnly("individualId", "individualIdType", "transactionId", "channels")
+                                .json()),
+                body -> sendOtp(ctx, body));
+    }
+
+    private void sendOtp(RoutingContext ctx, JsonObject body) {
         Optional<String> transaction = transactionId(ctx, body);
         if (transaction.isEmpty()) {
             return;
@@ -102,9 +111,15 @@ public final class ResidentRoutes {
 
     /** Body: {"individualId", "individualIdType", "transactionId", "otp"}. */
     private void signIn(RoutingContext ctx) {
-        JsonObject body = JsonBody.of(ctx)
-                .allowOnly("individualId", "individualIdType", "transactionId", "otp")
-                .json();
+        Replies.answer(
+                ctx,
+                JsonBody.of(ctx)
+                        .flatMap(body -> body.allowOnly("individualId", "individualIdType", "transactionId", "otp")
+                                .json()),
+                body -> signIn(ctx, body));
+    }
+
+    private void signIn(RoutingContext ctx, JsonObject body) {
         Optional<String> transaction = transactionId(ctx, body);
         if (transaction.isEmpty()) {
             return;
@@ -146,20 +161,18 @@ public final class ResidentRoutes {
         try {
             vid = new Vid(ctx.pathParam("vid"));
         } catch (IllegalArgumentException e) {
-            ctx.fail(new RegistryException(RegistryError.VID_NOT_FOUND, "no such VID"));
+            ErrorResponses.refuse(ctx, new Refusal(RegistryError.VID_NOT_FOUND, "no such VID"));
             return;
         }
         // Someone else's VID is answered exactly like an unknown one.
-        reply(
+        Replies.json(
                 ctx,
                 resident.vids()
                         .find(vid)
-                        .compose(found -> found.uin().equals(uin(ctx))
-                                ? resident.vids()
-                                        .revoke(vid, ResidentLogin.REQUESTER)
-                                        .map(v -> RegistryJson.vid(v, clock.instant()))
-                                : Future.failedFuture(
-                                        new RegistryException(RegistryError.VID_NOT_FOUND, "no such VID"))));
+                        .compose(stored -> stored.then(found -> found.uin().equals(uin(ctx))
+                                ? resident.vids().revoke(vid, ResidentLogin.REQUESTER)
+                                : Result.refuseNow(RegistryError.VID_NOT_FOUND, "no such VID"))),
+                v -> RegistryJson.vid(v, clock.instant()));
     }
 
     private static Uin uin(RoutingContext ctx) {

@@ -82,7 +82,8 @@ final class SeedPartner {
                             Optional.of(encryption.toPublicJWK()),
                             policy,
                             "civis-seed")
-                    .map(PartnerService.Registration::apiKey);
+                    // The seed's own partner, checked by this code: a refusal is a broken seed.
+                    .map(registered -> registered.orElseThrow().apiKey());
         } catch (ParseException e) {
             return Future.failedFuture(new IllegalStateException("seed/partner.json holds unreadable keys", e));
         }

@@ -1,15 +1,19 @@
 package org.civis.server.trust;
 
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import org.civis.auth.credential.CredentialServices;
 import org.civis.auth.credential.IssuanceSettings;
+import org.civis.core.refusal.Result;
 import org.civis.issuer.bundle.VerifierBundle;
 import org.civis.issuer.keys.IssuerKeyRing;
+import org.civis.issuer.status.SignedStatusListToken;
 import org.civis.server.http.ApiError;
-import org.civis.server.http.ApiException;
+import org.civis.server.http.ErrorResponses;
+import org.civis.server.http.Replies;
 import org.civis.verifier.spec.TokenStatus;
 
 /**
@@ -52,17 +56,14 @@ public final class TrustRoutes {
 
     private void statusList(RoutingContext ctx) {
         String raw = ctx.pathParam("listId");
-        if (!raw.matches("[1-9][0-9]{0,8}")) {
-            throw new ApiException(ApiError.STATUS_LIST_NOT_FOUND);
-        }
         long maxAge = issuance.settings().statusListTtl().toSeconds();
-        issuance.statusLists()
-                .token(Integer.parseInt(raw))
-                .onSuccess(token -> ctx.response()
-                        .putHeader("content-type", TokenStatus.CWT_MEDIA_TYPE)
-                        .putHeader("cache-control", "max-age=" + maxAge)
-                        .end(Buffer.buffer(token.token())))
-                .onFailure(ctx::fail);
+        Future<Result<SignedStatusListToken>> token = raw.matches("[1-9][0-9]{0,8}")
+                ? issuance.statusLists().token(Integer.parseInt(raw))
+                : Future.succeededFuture(ErrorResponses.refused(ApiError.STATUS_LIST_NOT_FOUND));
+        Replies.answer(ctx, token, found -> ctx.response()
+                .putHeader("content-type", TokenStatus.CWT_MEDIA_TYPE)
+                .putHeader("cache-control", "max-age=" + maxAge)
+                .end(Buffer.buffer(found.token())));
     }
 
     private IssuerKeyRing ring() {

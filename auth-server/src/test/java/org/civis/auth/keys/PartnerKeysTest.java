@@ -1,7 +1,6 @@
 package org.civis.auth.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -12,9 +11,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import io.vertx.core.json.JsonObject;
-import org.civis.auth.keys.PartnerKeyCheck.Accepted;
-import org.civis.auth.keys.PartnerKeyCheck.Reason;
-import org.civis.auth.keys.PartnerKeyCheck.Refused;
+import org.civis.auth.keys.PartnerKeys.Reason;
+import org.civis.core.refusal.Refusal;
+import org.civis.core.refusal.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,8 +26,9 @@ class PartnerKeysTest {
 
     @Test
     void acceptsPublicEd25519AndP256SigningKeysKeepingTheirKid() throws Exception {
-        JWK ed = accepted(PartnerKeys.parseSigningKey(ED25519.toPublicJWK().toJSONString()));
-        JWK ec = accepted(PartnerKeys.parseSigningKey(P256.toPublicJWK().toJSONString()));
+        JWK ed = PartnerKeys.parseSigningKey(ED25519.toPublicJWK().toJSONString())
+                .orElseThrow();
+        JWK ec = PartnerKeys.parseSigningKey(P256.toPublicJWK().toJSONString()).orElseThrow();
 
         assertThat(ed).isEqualTo(ED25519.toPublicJWK());
         assertThat(ed.getKeyID()).isEqualTo("bank-sig-1");
@@ -41,7 +41,7 @@ class PartnerKeysTest {
         JsonObject withoutKid = new JsonObject(ED25519.toPublicJWK().toJSONString());
         withoutKid.remove("kid");
 
-        JWK parsed = accepted(PartnerKeys.parseSigningKey(withoutKid.encode()));
+        JWK parsed = PartnerKeys.parseSigningKey(withoutKid.encode()).orElseThrow();
 
         assertThat(parsed.getKeyID())
                 .isEqualTo(ED25519.computeThumbprint().toString())
@@ -50,10 +50,11 @@ class PartnerKeysTest {
 
     @Test
     void acceptsPublicP256AndRsa2048EncryptionKeys() throws Exception {
-        assertThat(accepted(PartnerKeys.parseEncryptionKey(P256.toPublicJWK().toJSONString())))
+        assertThat(PartnerKeys.parseEncryptionKey(P256.toPublicJWK().toJSONString())
+                        .orElseThrow())
                 .isEqualTo(P256.toPublicJWK());
-        assertThat(accepted(
-                        PartnerKeys.parseEncryptionKey(RSA_2048.toPublicJWK().toJSONString())))
+        assertThat(PartnerKeys.parseEncryptionKey(RSA_2048.toPublicJWK().toJSONString())
+                        .orElseThrow())
                 .isEqualTo(RSA_2048.toPublicJWK());
     }
 
@@ -64,8 +65,8 @@ class PartnerKeysTest {
         assertThat(encryptionReason(RSA_2048.toJSONString())).isEqualTo(Reason.KEY_HAS_PRIVATE_PART);
         assertThat(encryptionReason("{\"kty\":\"oct\",\"k\":\"c2VjcmV0LXNlY3JldC1zZWNyZXQ\"}"))
                 .isEqualTo(Reason.KEY_HAS_PRIVATE_PART);
-        Refused refused = refusal(PartnerKeys.parseSigningKey(ED25519.toJSONString()));
-        assertThat(refused.detail()).doesNotContain(ED25519.getD().toString());
+        Refusal refusal = refusal(PartnerKeys.parseSigningKey(ED25519.toJSONString()));
+        assertThat(refusal.message()).doesNotContain(ED25519.getD().toString());
     }
 
     @Test
@@ -92,7 +93,7 @@ class PartnerKeysTest {
                 new ECKey.Builder(P256.toPublicJWK()).keyUse(KeyUse.ENCRYPTION).build();
 
         assertThat(signingReason(encryptionOnly.toJSONString())).isEqualTo(Reason.KEY_USE_NOT_ALLOWED);
-        assertThat(accepted(PartnerKeys.parseEncryptionKey(encryptionOnly.toJSONString())))
+        assertThat(PartnerKeys.parseEncryptionKey(encryptionOnly.toJSONString()).orElseThrow())
                 .isEqualTo(encryptionOnly);
     }
 
@@ -112,34 +113,16 @@ class PartnerKeysTest {
         assertThat(signingReason(json)).isEqualTo(Reason.KEY_MALFORMED);
     }
 
-    @Test
-    void orElseThrowGivesTheAcceptedKeyOrThrowsWhatTheCallerMakesOfTheRefusal() {
-        assertThat(PartnerKeys.parseSigningKey(ED25519.toPublicJWK().toJSONString())
-                        .orElseThrow(refused ->
-                                new IllegalStateException(refused.reason().name())))
-                .isEqualTo(ED25519.toPublicJWK());
-        assertThatThrownBy(() -> PartnerKeys.parseSigningKey("{}")
-                        .orElseThrow(refused ->
-                                new IllegalStateException(refused.reason().name())))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("KEY_MALFORMED");
-    }
-
     private static Reason signingReason(String json) {
-        return refusal(PartnerKeys.parseSigningKey(json)).reason();
+        return (Reason) refusal(PartnerKeys.parseSigningKey(json)).code();
     }
 
     private static Reason encryptionReason(String json) {
-        return refusal(PartnerKeys.parseEncryptionKey(json)).reason();
+        return (Reason) refusal(PartnerKeys.parseEncryptionKey(json)).code();
     }
 
-    private static JWK accepted(PartnerKeyCheck check) {
-        assertThat(check).as("acceptance").isInstanceOf(Accepted.class);
-        return ((Accepted) check).key();
-    }
-
-    private static Refused refusal(PartnerKeyCheck check) {
-        assertThat(check).as("refusal").isInstanceOf(Refused.class);
-        return (Refused) check;
+    private static Refusal refusal(Result<JWK> parsed) {
+        assertThat(parsed).as("refusal").isInstanceOf(Result.Refused.class);
+        return ((Result.Refused<JWK>) parsed).refusal();
     }
 }

@@ -78,8 +78,8 @@ class AuthCacheWarmerTest {
                                 FingerprintEntries.of(FingerprintEntries.iso(
                                         FingerPosition.LEFT_THUMB,
                                         synthetic.impression(synthetic.newFinger(), FingerPosition.LEFT_THUMB))))));
-        Await.result(fixture.registry.locks().lock(issued.get(3), Set.of(AuthType.OTP), "test"));
-        Await.result(fixture.registry
+        Await.accepted(fixture.registry.locks().lock(issued.get(3), Set.of(AuthType.OTP), "test"));
+        Await.accepted(fixture.registry
                 .identities()
                 .changeStatus(issued.get(4), IdentityStatus.DEACTIVATED, java.util.Optional.empty(), "test"));
     }

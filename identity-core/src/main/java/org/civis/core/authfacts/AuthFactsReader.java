@@ -14,6 +14,7 @@ import org.civis.core.id.Vid;
 import org.civis.core.identity.IdentityStatus;
 import org.civis.core.identity.IdentityStore;
 import org.civis.core.lock.AuthLockService;
+import org.civis.core.refusal.Result;
 import org.civis.core.vid.VidService;
 
 /**
@@ -69,6 +70,7 @@ public final class AuthFactsReader {
 
     private Future<AuthFacts> facts(SqlConnection c, Revisioned found) {
         return store.read(c, found.row(), found.row().currentVersion())
+                .map(Result::orElseThrow) // the current version always exists: a refusal here is a broken store
                 // Everything on this one connection: taking a second from the pool while holding one
                 // deadlocks once every pooled connection is held by a load waiting for another.
                 .compose(identity -> AuthLockService.read(c, found.row().uin())

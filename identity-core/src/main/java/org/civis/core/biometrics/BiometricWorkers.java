@@ -10,8 +10,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.civis.core.RegistryError;
-import org.civis.core.RegistryException;
 
 /**
  * The threads that extract and compare fingerprints. Bounded both ways: a fixed number of threads
@@ -36,7 +34,7 @@ public final class BiometricWorkers implements AutoCloseable {
         return executor.getMaximumPoolSize();
     }
 
-    /** Runs {@code job} on a worker; fails with BIOMETRICS_BUSY when the queue is full. */
+    /** Runs {@code job} on a worker; fails with {@link BiometricsUnavailable#busy} when the queue is full. */
     public <T> Future<T> submit(Callable<T> job) {
         Context context = Vertx.currentContext();
         CompletableFuture<T> result = new CompletableFuture<>();
@@ -49,8 +47,7 @@ public final class BiometricWorkers implements AutoCloseable {
                 }
             });
         } catch (RejectedExecutionException full) {
-            return Future.failedFuture(new RegistryException(
-                    RegistryError.BIOMETRICS_BUSY, "the fingerprint workers are busy; retry shortly"));
+            return Future.failedFuture(BiometricsUnavailable.busy());
         }
         return context == null ? Future.fromCompletionStage(result) : Future.fromCompletionStage(result, context);
     }

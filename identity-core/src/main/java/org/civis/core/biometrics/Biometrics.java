@@ -4,8 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.List;
-import org.civis.core.RegistryError;
-import org.civis.core.RegistryException;
 import org.civis.core.crypto.EnvelopeCipher;
 import org.civis.core.schema.IdSchema;
 
@@ -110,8 +108,7 @@ public final class Biometrics implements AutoCloseable {
     private static Future<FingerprintSearch.Result> noGallery(
             List<PreparedFingerprint> probe, double threshold, int max) {
         return Future.failedFuture(
-                new RegistryException(
-                        RegistryError.BIOMETRICS_UNAVAILABLE,
+                BiometricsUnavailable.noGallery(
                         "no fingerprint gallery is reachable from this node to deduplicate against; retry on an enrollment node"));
     }
 

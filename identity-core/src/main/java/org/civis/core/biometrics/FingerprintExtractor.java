@@ -34,11 +34,20 @@ public final class FingerprintExtractor {
     }
 
     public Extraction extract(CapturedFingerprint capture) {
-        try {
-            FingerprintTemplate template = capture.isTemplate() ? importTemplate(capture) : extractFromImage(capture);
-            return gate(capture.position(), template);
-        } catch (Refusal refusal) {
-            return refusal.refused;
+        Decoding decoding = capture.isTemplate() ? importTemplate(capture) : extractFromImage(capture);
+        return decoding instanceof Decoding.Decoded decoded
+                ? gate(capture.position(), decoded.template())
+                : ((Decoding.Undecodable) decoding).refused();
+    }
+
+    /** The first step's outcome: a template to put through the gate, or why there is none. */
+    private sealed interface Decoding {
+        record Decoded(FingerprintTemplate template) implements Decoding {}
+
+        record Undecodable(Extraction.Refused refused) implements Decoding {
+            Undecodable(ViolationCode code, String message) {
+                this(new Extraction.Refused(code, message));
+            }
         }
     }
 
@@ -82,55 +91,43 @@ public final class FingerprintExtractor {
                 stored.position(), FingerprintCompatibility.importTemplate(stored.isoTemplate()));
     }
 
-    private static FingerprintTemplate extractFromImage(CapturedFingerprint capture) throws Refusal {
+    private static Decoding extractFromImage(CapturedFingerprint capture) {
         String expected = "must be a decodable " + capture.format().jsonName() + " image";
         if (!ImageBounds.withinLimit(capture.format(), capture.data())) {
-            throw new Refusal(
+            return new Decoding.Undecodable(
                     ViolationCode.FINGER_IMAGE_UNREADABLE,
                     expected + " of at most " + ImageBounds.MAX_MEGAPIXELS + " megapixels");
         }
         try {
-            return new FingerprintTemplate(
-                    new FingerprintImage(capture.data(), new FingerprintImageOptions().dpi(capture.dpi())));
+            return new Decoding.Decoded(new FingerprintTemplate(
+                    new FingerprintImage(capture.data(), new FingerprintImageOptions().dpi(capture.dpi()))));
         } catch (RuntimeException undecodable) {
             // SourceAFIS reports a broken image with assorted runtime exceptions; the bytes are the
             // client's, so none of them is our bug, and none is logged (the image is personal data).
-            throw new Refusal(ViolationCode.FINGER_IMAGE_UNREADABLE, expected);
+            return new Decoding.Undecodable(ViolationCode.FINGER_IMAGE_UNREADABLE, expected);
         }
     }
 
-    private static FingerprintTemplate importTemplate(CapturedFingerprint capture) throws Refusal {
+    private static Decoding importTemplate(CapturedFingerprint capture) {
         boolean declaredIso = capture.format() == FingerprintFormat.ISO_19794_2;
-        Refusal refusal = new Refusal(
+        Decoding refused = new Decoding.Undecodable(
                 ViolationCode.FINGER_TEMPLATE_UNREADABLE,
                 "must be an " + (declaredIso ? "ISO/IEC 19794-2" : "ANSI/INCITS 378")
                         + " record of exactly one finger");
         try {
             TemplateFormat format = TemplateFormat.identify(capture.data());
             if (format == null || isIso(format) != declaredIso) {
-                throw refusal;
+                return refused;
             }
+            // The importer reports a malformed record with assorted runtime exceptions, caught below.
             List<FingerprintTemplate> views = FingerprintCompatibility.importTemplates(capture.data());
-            if (views.size() != 1) {
-                throw refusal;
-            }
-            return views.get(0);
+            return views.size() == 1 ? new Decoding.Decoded(views.get(0)) : refused;
         } catch (RuntimeException malformed) {
-            throw refusal;
+            return refused;
         }
     }
 
     private static boolean isIso(TemplateFormat format) {
         return format == TemplateFormat.ISO_19794_2_2005 || format == TemplateFormat.ISO_19794_2_2011;
-    }
-
-    /** Why a capture was refused, carried out of the decoding steps. */
-    private static final class Refusal extends Exception {
-        private final Extraction.Refused refused;
-
-        Refusal(ViolationCode code, String message) {
-            super(message, null, false, false);
-            this.refused = new Extraction.Refused(code, message);
-        }
     }
 }

@@ -6,8 +6,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.civis.core.RegistryError;
-import org.civis.core.RegistryException;
+import org.civis.core.refusal.RegistryError;
+import org.civis.core.refusal.Result;
 import org.civis.core.schema.FieldSpec;
 import org.civis.core.schema.FieldType;
 import org.civis.core.schema.FingerprintFormat;
@@ -53,8 +53,11 @@ public final class FingerprintIntake {
         return fingerprintFields.stream().anyMatch(changes::containsKey);
     }
 
-    /** Extracts every finger of an already schema-valid document; fails VALIDATION_FAILED per unusable finger. */
-    public Future<Accepted> accept(JsonObject identity, String basePath) {
+    /**
+     * Extracts every finger of an already schema-valid document; refuses with VALIDATION_FAILED,
+     * one violation per unusable finger.
+     */
+    public Future<Result<Accepted>> accept(JsonObject identity, String basePath) {
         List<Located> captures = captures(identity, basePath);
         List<Future<FingerprintExtractor.Extraction>> extractions = captures.stream()
                 .map(located -> workers.submit(() -> extractor.extract(located.capture())))
@@ -79,10 +82,10 @@ public final class FingerprintIntake {
                 }
             }
             if (!violations.isEmpty()) {
-                return Future.failedFuture(new RegistryException(
-                        RegistryError.VALIDATION_FAILED, "some fingerprints cannot be used", violations));
+                return Result.refuseNow(
+                        RegistryError.VALIDATION_FAILED, "some fingerprints cannot be used", violations);
             }
-            return Future.succeededFuture(new Accepted(rewritten, stored, prepared));
+            return Result.acceptNow(new Accepted(rewritten, stored, prepared));
         });
     }
 

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.civis.core.RegistryError;
-import org.civis.core.RegistryException;
 import org.civis.core.audit.AuditAction;
 import org.civis.core.audit.AuditEvent;
 import org.civis.core.audit.AuditLog;
@@ -33,6 +31,8 @@ import org.civis.core.id.ReasonCode;
 import org.civis.core.id.RegistrationId;
 import org.civis.core.id.Uin;
 import org.civis.core.identity.IdentityStore;
+import org.civis.core.refusal.RegistryError;
+import org.civis.core.refusal.Result;
 import org.civis.core.schema.SchemaValidator;
 import org.civis.core.schema.Violation;
 import org.civis.core.schema.ViolationCode;
@@ -73,15 +73,15 @@ public final class EnrollmentService {
 
     /**
      * Enrolls a packet. Sending the same registration id again returns the first outcome; sending
-     * it with different data fails with REGISTRATION_ID_REUSED. Invalid data fails with
+     * it with different data is refused with REGISTRATION_ID_REUSED. Invalid data is refused with
      * VALIDATION_FAILED and writes nothing.
      */
-    public Future<EnrollmentOutcome> enroll(EnrollmentRequest request, String actor) {
+    public Future<Result<EnrollmentOutcome>> enroll(EnrollmentRequest request, String actor) {
         JsonObject identity = request.identity();
         List<Violation> violations = validator.validate(identity, "/identity");
         if (!violations.isEmpty()) {
-            return Future.failedFuture(new RegistryException(
-                    RegistryError.VALIDATION_FAILED, "the identity does not satisfy the ID schema", violations));
+            return Result.refuseNow(
+                    RegistryError.VALIDATION_FAILED, "the identity does not satisfy the ID schema", violations);
         }
         RegistrationId id = request.registrationId();
         byte[] digest = packetDigest.of(identity);
@@ -92,11 +92,12 @@ public final class EnrollmentService {
                         : biometrics
                                 .intake()
                                 .accept(identity, "/identity")
-                                .compose(this::screen)
-                                .compose(screened -> enrollScreened(id, digest, screened, actor)));
+                                .compose(intake -> intake.thenAccept(this::screen))
+                                .compose(screening ->
+                                        screening.then(screened -> enrollScreened(id, digest, screened, actor))));
     }
 
-    private Future<EnrollmentOutcome> enrollScreened(
+    private Future<Result<EnrollmentOutcome>> enrollScreened(
             RegistrationId id, byte[] digest, FingerprintScreening screened, String actor) {
         Instant now = clock.instant();
         return pool.<Optional<EnrollmentOutcome>>withTransaction(tx -> store.claim(tx, id, digest, now)
@@ -110,8 +111,8 @@ public final class EnrollmentService {
                     // The gallery would find the new templates within a second anyway; reading them
                     // now keeps the next search's catch-up short. A failure here loses nothing.
                     return screened.accepted().hasFingerprints() && biometrics.holdsGallery()
-                            ? biometrics.gallery().catchUp().otherwiseEmpty().map(decided.get())
-                            : Future.succeededFuture(decided.get());
+                            ? biometrics.gallery().catchUp().otherwiseEmpty().map(Result.accepted(decided.get()))
+                            : Result.acceptNow(decided.get());
                 });
     }
 
@@ -135,15 +136,14 @@ public final class EnrollmentService {
     private record FingerprintScreening(
             FingerprintIntake.Accepted accepted, List<BiometricCandidate> candidates, long completeUpTo) {}
 
-    /** The outcome recorded for a registration id. */
-    public Future<EnrollmentOutcome> outcome(RegistrationId id) {
-        return store.find(pool, id, false)
-                .compose(found -> found.map(stored -> Future.succeededFuture(stored.outcome()))
-                        .orElseGet(EnrollmentService::notFound));
+    /** The outcome recorded for a registration id; refused with ENROLLMENT_NOT_FOUND. */
+    public Future<Result<EnrollmentOutcome>> outcome(RegistrationId id) {
+        return store.find(pool, id, false).compose(found -> found.map(stored -> Result.acceptNow(stored.outcome()))
+                .orElseGet(EnrollmentService::notFound));
     }
 
     /** Settles a suspected duplicate. Only a DUPLICATE_SUSPECTED enrollment can be adjudicated. */
-    public Future<EnrollmentOutcome> adjudicate(RegistrationId id, Adjudication ruling, String actor) {
+    public Future<Result<EnrollmentOutcome>> adjudicate(RegistrationId id, Adjudication ruling, String actor) {
         Instant now = clock.instant();
         return pool.withTransaction(tx -> store.find(tx, id, true).compose(found -> {
             if (found.isEmpty()) {
@@ -152,10 +152,10 @@ public final class EnrollmentService {
             EnrollmentStore.StoredEnrollment stored = found.get();
             EnrollmentOutcome pending = stored.outcome();
             if (pending.status() != EnrollmentStatus.DUPLICATE_SUSPECTED) {
-                return Future.failedFuture(new RegistryException(
+                return Result.refuseNow(
                         RegistryError.ENROLLMENT_NOT_PENDING,
                         "only an enrollment suspected as a duplicate can be adjudicated; this one is "
-                                + pending.status()));
+                                + pending.status());
             }
             return switch (ruling.decision()) {
                 case ISSUE -> {
@@ -165,23 +165,26 @@ public final class EnrollmentService {
                     yield biometrics
                             .intake()
                             .accept(identity, "/identity")
-                            .compose(accepted -> issue(
+                            .compose(intake -> intake.thenAccept(accepted -> issue(
                                     tx,
                                     id,
                                     accepted,
                                     demographicKeys.of(accepted.identity()),
                                     pending.receivedAt(),
                                     now,
-                                    actor));
+                                    actor)));
                 }
                 case REJECT ->
                     reject(
-                            tx,
-                            pending,
-                            List.of(ruling.reasonCode().map(ReasonCode::value).orElse(REASON_ADJUDICATED_REJECT)),
-                            Optional.empty(),
-                            now,
-                            AuditEvent.of(actor, AuditAction.ENROLLMENT_REJECTED, id.value()));
+                                    tx,
+                                    pending,
+                                    List.of(ruling.reasonCode()
+                                            .map(ReasonCode::value)
+                                            .orElse(REASON_ADJUDICATED_REJECT)),
+                                    Optional.empty(),
+                                    now,
+                                    AuditEvent.of(actor, AuditAction.ENROLLMENT_REJECTED, id.value()))
+                            .map(Result::accepted);
                 case LINK -> link(tx, pending, ruling.existing().orElseThrow(), now, actor);
             };
         }));
@@ -290,25 +293,26 @@ public final class EnrollmentService {
                         biometric));
     }
 
-    private Future<EnrollmentOutcome> link(
+    private Future<Result<EnrollmentOutcome>> link(
             SqlConnection tx, EnrollmentOutcome pending, Uin existing, Instant now, String actor) {
         if (!pending.candidates().contains(existing)) {
-            return Future.failedFuture(new RegistryException(
+            return Result.refuseNow(
                     RegistryError.VALIDATION_FAILED,
                     "a packet can only be linked to one of its candidates",
                     List.of(new Violation(
                             "/existingUin",
                             ViolationCode.FIELD_VALUE_NOT_ALLOWED,
-                            "must be one of the candidate UINs"))));
+                            "must be one of the candidate UINs")));
         }
         return reject(
-                tx,
-                pending,
-                List.of(REASON_DUPLICATE_OF_EXISTING),
-                Optional.of(existing),
-                now,
-                AuditEvent.of(actor, AuditAction.IDENTITY_LINKED, existing)
-                        .with("registrationId", pending.registrationId().value()));
+                        tx,
+                        pending,
+                        List.of(REASON_DUPLICATE_OF_EXISTING),
+                        Optional.of(existing),
+                        now,
+                        AuditEvent.of(actor, AuditAction.IDENTITY_LINKED, existing)
+                                .with("registrationId", pending.registrationId().value()))
+                .map(Result::accepted);
     }
 
     private Future<EnrollmentOutcome> reject(
@@ -334,20 +338,19 @@ public final class EnrollmentService {
     }
 
     /** The registration id was taken: by this very packet (a retry) or by another one (a client bug). */
-    private Future<EnrollmentOutcome> replay(RegistrationId id, byte[] digest) {
+    private Future<Result<EnrollmentOutcome>> replay(RegistrationId id, byte[] digest) {
         return store.find(pool, id, false).compose(found -> {
             EnrollmentStore.StoredEnrollment stored = found.orElseThrow();
             if (!MessageDigest.isEqual(stored.requestDigest(), digest)) {
-                return Future.failedFuture(new RegistryException(
+                return Result.refuseNow(
                         RegistryError.REGISTRATION_ID_REUSED,
-                        "this registration id was already used for a different packet"));
+                        "this registration id was already used for a different packet");
             }
-            return Future.succeededFuture(stored.outcome());
+            return Result.acceptNow(stored.outcome());
         });
     }
 
-    private static <T> Future<T> notFound() {
-        return Future.failedFuture(
-                new RegistryException(RegistryError.ENROLLMENT_NOT_FOUND, "no enrollment has this registration id"));
+    private static <T> Future<Result<T>> notFound() {
+        return Result.refuseNow(RegistryError.ENROLLMENT_NOT_FOUND, "no enrollment has this registration id");
     }
 }

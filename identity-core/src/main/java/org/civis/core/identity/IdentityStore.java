@@ -13,12 +13,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.civis.core.RegistryError;
-import org.civis.core.RegistryException;
 import org.civis.core.crypto.EnvelopeCipher;
 import org.civis.core.crypto.SealedRecord;
 import org.civis.core.id.RegistrationId;
 import org.civis.core.id.Uin;
+import org.civis.core.refusal.RegistryError;
+import org.civis.core.refusal.Result;
 import org.civis.core.storage.SealedColumns;
 import org.civis.core.uin.IdNumberGenerator;
 
@@ -117,17 +117,16 @@ public final class IdentityStore {
                 .mapEmpty();
     }
 
-    /** The identity row, locked for update when asked; fails with IDENTITY_NOT_FOUND. */
-    public Future<IdentityRow> row(SqlConnection tx, Uin uin, boolean forUpdate) {
+    /** The identity row, locked for update when asked; refused with IDENTITY_NOT_FOUND. */
+    public Future<Result<IdentityRow>> row(SqlConnection tx, Uin uin, boolean forUpdate) {
         String sql = "select uin, status, current_version, created_at, updated_at from identities where uin = $1"
                 + (forUpdate ? " for update" : "");
         return tx.preparedQuery(sql).execute(Tuple.of(uin.value())).compose(rows -> {
             if (rows.rowCount() == 0) {
-                return Future.failedFuture(
-                        new RegistryException(RegistryError.IDENTITY_NOT_FOUND, "no identity has this UIN"));
+                return Result.refuseNow(RegistryError.IDENTITY_NOT_FOUND, "no identity has this UIN");
             }
             Row r = rows.iterator().next();
-            return Future.succeededFuture(new IdentityRow(
+            return Result.acceptNow(new IdentityRow(
                     uin,
                     IdentityStatus.valueOf(r.getString("status")),
                     r.getInteger("current_version"),
@@ -161,17 +160,16 @@ public final class IdentityStore {
                 });
     }
 
-    /** Decrypts one version of an identity; fails with IDENTITY_NOT_FOUND for an unknown version. */
-    public Future<Identity> read(SqlConnection tx, IdentityRow row, int version) {
+    /** Decrypts one version of an identity; refused with IDENTITY_NOT_FOUND for an unknown version. */
+    public Future<Result<Identity>> read(SqlConnection tx, IdentityRow row, int version) {
         return tx.preparedQuery("select key_id, wrapped_key, nonce, ciphertext from identity_versions"
                         + " where uin = $1 and version = $2")
                 .execute(Tuple.of(row.uin().value(), version))
                 .compose(rows -> {
                     if (rows.rowCount() == 0) {
-                        return Future.failedFuture(new RegistryException(
-                                RegistryError.IDENTITY_NOT_FOUND, "this identity has no such version"));
+                        return Result.refuseNow(RegistryError.IDENTITY_NOT_FOUND, "this identity has no such version");
                     }
-                    return Future.succeededFuture(open(
+                    return Result.acceptNow(open(
                             row, version, SealedColumns.read(rows.iterator().next())));
                 });
     }

@@ -22,6 +22,7 @@ import org.civis.core.audit.AuditLog;
 import org.civis.core.id.Uin;
 import org.civis.core.identity.IdentityChanges;
 import org.civis.core.identity.IdentityStore;
+import org.civis.core.refusal.Result;
 
 /** Locks and unlocks auth types of an identity; every change is committed before it returns. */
 public final class AuthLockService {
@@ -39,8 +40,8 @@ public final class AuthLockService {
         this.clock = clock;
     }
 
-    /** Locks the types (clearing any timed unlock on them). */
-    public Future<Map<AuthType, AuthLock>> lock(Uin uin, Set<AuthType> types, String actor) {
+    /** Locks the types (clearing any timed unlock on them). Refused with IDENTITY_NOT_FOUND. */
+    public Future<Result<Map<AuthType, AuthLock>>> lock(Uin uin, Set<AuthType> types, String actor) {
         return change(uin, types, true, Optional.empty(), AuditAction.AUTH_TYPES_LOCKED, actor);
     }
 
@@ -48,7 +49,7 @@ public final class AuthLockService {
      * Unlocks the types: for good when {@code openFor} is empty, or only for that long, after which
      * they are locked again. A timed unlock of a type that is not locked changes nothing.
      */
-    public Future<Map<AuthType, AuthLock>> unlock(
+    public Future<Result<Map<AuthType, AuthLock>>> unlock(
             Uin uin, Set<AuthType> types, Optional<Duration> openFor, String actor) {
         openFor.ifPresent(d -> {
             if (d.isNegative() || d.isZero()) {
@@ -58,12 +59,13 @@ public final class AuthLockService {
         return change(uin, types, false, openFor, AuditAction.AUTH_TYPES_UNLOCKED, actor);
     }
 
-    /** The state of every auth type of the identity. */
-    public Future<Map<AuthType, AuthLock>> locks(Uin uin) {
-        return pool.withConnection(c -> identities.row(c, uin, false).compose(row -> read(c, uin)));
+    /** The state of every auth type of the identity. Refused with IDENTITY_NOT_FOUND. */
+    public Future<Result<Map<AuthType, AuthLock>>> locks(Uin uin) {
+        return pool.withConnection(
+                c -> identities.row(c, uin, false).compose(found -> found.thenAccept(row -> read(c, uin))));
     }
 
-    private Future<Map<AuthType, AuthLock>> change(
+    private Future<Result<Map<AuthType, AuthLock>>> change(
             Uin uin, Set<AuthType> types, boolean lock, Optional<Duration> openFor, AuditAction action, String actor) {
         if (types.isEmpty()) {
             throw new IllegalArgumentException("name at least one auth type");
@@ -92,10 +94,12 @@ public final class AuthLockService {
         // The identity row is locked first: concurrent changes to one identity apply one after the other.
         return pool.withTransaction(tx -> identities
                         .row(tx, uin, true)
-                        .compose(row -> tx.preparedQuery(sql).executeBatch(rows))
-                        .compose(v -> audit.append(tx, recorded))
-                        .compose(seq -> read(tx, uin)))
-                .compose(states -> authChanges.changed(uin).map(states));
+                        .compose(found -> found.thenAccept(row -> tx.preparedQuery(sql)
+                                .executeBatch(rows)
+                                .compose(v -> audit.append(tx, recorded))
+                                .compose(seq -> read(tx, uin)))))
+                .compose(changed ->
+                        changed.thenAccept(states -> authChanges.changed(uin).map(states)));
     }
 
     /** The state of every auth type, read on the caller's connection (inside its transaction, if any). */

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.civis.core.id.Uin;
+import org.civis.core.refusal.Result;
 
 /**
  * A lock or unlock of some auth types, as a resident or an operator asks for it: lock them, or unlock
@@ -29,7 +30,7 @@ public record LockChange(Set<AuthType> types, boolean locked, Optional<Duration>
         }
     }
 
-    public Future<Map<AuthType, AuthLock>> apply(AuthLockService locks, Uin uin, String actor) {
+    public Future<Result<Map<AuthType, AuthLock>>> apply(AuthLockService locks, Uin uin, String actor) {
         return locked ? locks.lock(uin, types, actor) : locks.unlock(uin, types, openFor, actor);
     }
 }

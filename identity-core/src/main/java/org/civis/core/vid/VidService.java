@@ -15,8 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.civis.core.RegistryError;
-import org.civis.core.RegistryException;
 import org.civis.core.audit.AuditAction;
 import org.civis.core.audit.AuditEvent;
 import org.civis.core.audit.AuditLog;
@@ -25,6 +23,8 @@ import org.civis.core.id.Vid;
 import org.civis.core.identity.IdentityChanges;
 import org.civis.core.identity.IdentityStatus;
 import org.civis.core.identity.IdentityStore;
+import org.civis.core.refusal.RegistryError;
+import org.civis.core.refusal.Result;
 import org.civis.core.uin.IdNumberGenerator;
 
 /** Creates, lists, revokes and resolves virtual IDs. */
@@ -54,52 +54,62 @@ public final class VidService {
         this.clock = clock;
     }
 
-    /** A new VID for an ACTIVE identity. A second active perpetual VID fails with VID_LIMIT_REACHED. */
-    public Future<VirtualId> create(Uin uin, VidRequest request, String actor) {
+    /** A new VID for an ACTIVE identity. A second active perpetual VID is refused with VID_LIMIT_REACHED. */
+    public Future<Result<VirtualId>> create(Uin uin, VidRequest request, String actor) {
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> identities.row(tx, uin, true).compose(row -> {
-                    if (row.status() != IdentityStatus.ACTIVE) {
-                        return Future.failedFuture(new RegistryException(
-                                RegistryError.IDENTITY_STATE_CONFLICT,
-                                "VIDs are issued only for an active identity; this one is " + row.status()));
-                    }
-                    Future<Void> allowed = request.type() == VidType.PERPETUAL
-                            ? requireNoActivePerpetual(tx, uin, now)
-                            : Future.succeededFuture();
-                    return allowed.compose(v -> insert(tx, uin, request, now, VID_ATTEMPTS))
-                            .compose(vid -> audit.append(
-                                            tx,
-                                            AuditEvent.of(actor, AuditAction.VID_CREATED, uin)
-                                                    .with("type", request.type().name()))
-                                    .map(vid));
-                }))
-                .compose(vid -> authChanges.changed(uin).map(vid));
+        return pool.withTransaction(tx -> identities
+                        .row(tx, uin, true)
+                        .compose(found -> found.then(row -> {
+                            if (row.status() != IdentityStatus.ACTIVE) {
+                                return Result.<VirtualId>refuseNow(
+                                        RegistryError.IDENTITY_STATE_CONFLICT,
+                                        "VIDs are issued only for an active identity; this one is " + row.status());
+                            }
+                            Future<Result<Void>> allowed = request.type() == VidType.PERPETUAL
+                                    ? noActivePerpetual(tx, uin)
+                                    : Result.acceptNow(null);
+                            return allowed.compose(
+                                    checked -> checked.thenAccept(v -> insert(tx, uin, request, now, VID_ATTEMPTS)
+                                            .compose(vid -> audit.append(
+                                                            tx,
+                                                            AuditEvent.of(actor, AuditAction.VID_CREATED, uin)
+                                                                    .with(
+                                                                            "type",
+                                                                            request.type()
+                                                                                    .name()))
+                                                    .map(vid))));
+                        })))
+                .compose(created ->
+                        created.thenAccept(vid -> authChanges.changed(uin).map(vid)));
     }
 
-    /** Revokes a VID; revoking a revoked VID changes nothing. */
-    public Future<VirtualId> revoke(Vid vid, String actor) {
+    /** Revokes a VID; revoking a revoked VID changes nothing. Refused with VID_NOT_FOUND. */
+    public Future<Result<VirtualId>> revoke(Vid vid, String actor) {
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> find(tx, vid, true).compose(found -> {
-                    if (found.revoked()) {
-                        return Future.succeededFuture(found);
-                    }
-                    return tx.preparedQuery("update vids set status = 'REVOKED', revoked_at = $2 where vid = $1")
-                            .execute(Tuple.of(vid.value(), now.atOffset(ZoneOffset.UTC)))
-                            .compose(v -> audit.append(
-                                    tx,
-                                    AuditEvent.of(actor, AuditAction.VID_REVOKED, found.uin())
-                                            .with("type", found.type().name())))
-                            .map(seq -> new VirtualId(
-                                    found.vid(),
-                                    found.uin(),
-                                    found.type(),
-                                    true,
-                                    found.createdAt(),
-                                    found.expiresAt(),
-                                    found.maxUses(),
-                                    found.uses()));
-                }))
-                .compose(revoked -> authChanges.changed(revoked.uin()).map(revoked));
+        return pool.withTransaction(tx -> find(tx, vid, true)
+                        .compose(stored -> stored.thenAccept(found -> {
+                            if (found.revoked()) {
+                                return Future.succeededFuture(found);
+                            }
+                            return tx.preparedQuery(
+                                            "update vids set status = 'REVOKED', revoked_at = $2 where vid = $1")
+                                    .execute(Tuple.of(vid.value(), now.atOffset(ZoneOffset.UTC)))
+                                    .compose(v -> audit.append(
+                                            tx,
+                                            AuditEvent.of(actor, AuditAction.VID_REVOKED, found.uin())
+                                                    .with("type", found.type().name())))
+                                    .map(seq -> new VirtualId(
+                                            found.vid(),
+                                            found.uin(),
+                                            found.type(),
+                                            true,
+                                            found.createdAt(),
+                                            found.expiresAt(),
+                                            found.maxUses(),
+                                            found.uses()));
+                        })))
+                .compose(done -> done.thenAccept(
+                        revoked -> authChanges.changed(revoked.uin()).map(revoked)));
     }
 
     /**
@@ -115,14 +125,15 @@ public final class VidService {
                         rows.rowCount() == 1 ? authChanges.changed(uin).map(true) : Future.succeededFuture(false));
     }
 
-    /** A VID as stored (whether usable or not); fails with VID_NOT_FOUND. */
-    public Future<VirtualId> find(Vid vid) {
+    /** A VID as stored (whether usable or not); refused with VID_NOT_FOUND. */
+    public Future<Result<VirtualId>> find(Vid vid) {
         return find(pool, vid, false);
     }
 
-    /** Every VID of an identity, newest first. */
-    public Future<List<VirtualId>> list(Uin uin) {
-        return pool.withConnection(c -> identities.row(c, uin, false).compose(row -> list(c, uin)));
+    /** Every VID of an identity, newest first; refused with IDENTITY_NOT_FOUND. */
+    public Future<Result<List<VirtualId>>> list(Uin uin) {
+        return pool.withConnection(
+                c -> identities.row(c, uin, false).compose(found -> found.thenAccept(row -> list(c, uin))));
     }
 
     /** Every VID of an identity, newest first, read on the caller's connection. */
@@ -149,14 +160,14 @@ public final class VidService {
                 });
     }
 
-    private Future<Void> requireNoActivePerpetual(SqlConnection tx, Uin uin, Instant now) {
+    private Future<Result<Void>> noActivePerpetual(SqlConnection tx, Uin uin) {
         return tx.preparedQuery("select 1 from vids where uin = $1 and type = 'PERPETUAL' and status = 'ACTIVE'")
                 .execute(Tuple.of(uin.value()))
                 .compose(rows -> rows.rowCount() == 0
-                        ? Future.succeededFuture()
-                        : Future.failedFuture(new RegistryException(
+                        ? Result.<Void>acceptNow(null)
+                        : Result.<Void>refuseNow(
                                 RegistryError.VID_LIMIT_REACHED,
-                                "this identity already has an active perpetual VID; revoke it first")));
+                                "this identity already has an active perpetual VID; revoke it first"));
     }
 
     private Future<VirtualId> insert(SqlConnection tx, Uin uin, VidRequest request, Instant now, int attemptsLeft) {
@@ -182,13 +193,13 @@ public final class VidService {
                         : insert(tx, uin, request, now, attemptsLeft - 1));
     }
 
-    private Future<VirtualId> find(SqlClient client, Vid vid, boolean forUpdate) {
+    private Future<Result<VirtualId>> find(SqlClient client, Vid vid, boolean forUpdate) {
         return client.preparedQuery(
                         "select " + COLUMNS + " from vids where vid = $1" + (forUpdate ? " for update" : ""))
                 .execute(Tuple.of(vid.value()))
                 .compose(rows -> rows.rowCount() == 0
-                        ? Future.failedFuture(new RegistryException(RegistryError.VID_NOT_FOUND, "no such VID"))
-                        : Future.succeededFuture(read(rows.iterator().next())));
+                        ? Result.<VirtualId>refuseNow(RegistryError.VID_NOT_FOUND, "no such VID")
+                        : Result.acceptNow(read(rows.iterator().next())));
     }
 
     private static VirtualId read(Row r) {

@@ -42,8 +42,8 @@ class AuthFactsReaderTest {
 
     @Test
     void factsCarryStatusDataLocksAndVids() {
-        VirtualId vid = Await.result(fixture.registry.vids().create(uin, VidRequest.of(VidType.TEMPORARY), "op"));
-        Await.result(fixture.registry.locks().lock(uin, Set.of(AuthType.OTP), "op"));
+        VirtualId vid = Await.accepted(fixture.registry.vids().create(uin, VidRequest.of(VidType.TEMPORARY), "op"));
+        Await.accepted(fixture.registry.locks().lock(uin, Set.of(AuthType.OTP), "op"));
 
         AuthFacts facts = facts();
 
@@ -60,18 +60,18 @@ class AuthFactsReaderTest {
     void everyAuthRelevantChangeRaisesTheRevisionAndIsReported() {
         long issued = facts().revision();
 
-        Await.result(fixture.registry.locks().lock(uin, Set.of(AuthType.DEMO), "op"));
+        Await.accepted(fixture.registry.locks().lock(uin, Set.of(AuthType.DEMO), "op"));
         long locked = facts().revision();
-        Await.result(
+        Await.accepted(
                 fixture.registry.locks().unlock(uin, Set.of(AuthType.DEMO), Optional.of(Duration.ofMinutes(5)), "op"));
         long unlocked = facts().revision();
-        VirtualId vid = Await.result(fixture.registry.vids().create(uin, VidRequest.of(VidType.PERPETUAL), "op"));
+        VirtualId vid = Await.accepted(fixture.registry.vids().create(uin, VidRequest.of(VidType.PERPETUAL), "op"));
         long vidCreated = facts().revision();
-        Await.result(fixture.registry.vids().revoke(vid.vid(), "op"));
+        Await.accepted(fixture.registry.vids().revoke(vid.vid(), "op"));
         long vidRevoked = facts().revision();
-        Await.result(fixture.registry.identities().update(uin, new JsonObject().put("phone", "+254700000001"), "op"));
+        Await.accepted(fixture.registry.identities().update(uin, new JsonObject().put("phone", "+254700000001"), "op"));
         long updated = facts().revision();
-        Await.result(
+        Await.accepted(
                 fixture.registry.identities().changeStatus(uin, IdentityStatus.DEACTIVATED, Optional.empty(), "op"));
         long deactivated = facts().revision();
 
@@ -84,7 +84,7 @@ class AuthFactsReaderTest {
 
     @Test
     void aOneTimeVidCanBeUsedOnceEvenWhenTwoUsesRace() {
-        VirtualId vid = Await.result(fixture.registry.vids().create(uin, VidRequest.of(VidType.ONE_TIME), "op"));
+        VirtualId vid = Await.accepted(fixture.registry.vids().create(uin, VidRequest.of(VidType.ONE_TIME), "op"));
 
         Future<Boolean> first = fixture.registry.vids().recordUse(vid.vid(), uin, fixture.clock.instant());
         Future<Boolean> second = fixture.registry.vids().recordUse(vid.vid(), uin, fixture.clock.instant());

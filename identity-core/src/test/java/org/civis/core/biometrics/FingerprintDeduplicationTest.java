@@ -8,8 +8,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.Base64;
 import java.util.List;
 import org.civis.core.Registry;
-import org.civis.core.RegistryError;
-import org.civis.core.RegistryException;
 import org.civis.core.RegistrySettings;
 import org.civis.core.biometrics.synthetic.SyntheticFinger;
 import org.civis.core.biometrics.synthetic.SyntheticFingerprints;
@@ -18,6 +16,9 @@ import org.civis.core.enrollment.EnrollmentOutcome;
 import org.civis.core.enrollment.EnrollmentStatus;
 import org.civis.core.id.RegistrationId;
 import org.civis.core.id.Uin;
+import org.civis.core.refusal.Refusal;
+import org.civis.core.refusal.RegistryError;
+import org.civis.core.refusal.Result;
 import org.civis.core.registry.FingerprintEntries;
 import org.civis.core.registry.RegistryFixture;
 import org.civis.core.registry.Residents;
@@ -66,7 +67,7 @@ class FingerprintDeduplicationTest {
                     .isGreaterThanOrEqualTo(registry.biometrics().settings().dedupThreshold());
         });
         // The outcome is stored: asking again gives the same candidates and scores.
-        assertThat(Await.result(registry.enrollments().outcome(new RegistrationId("REG-2"))))
+        assertThat(Await.accepted(registry.enrollments().outcome(new RegistrationId("REG-2"))))
                 .isEqualTo(fraud);
     }
 
@@ -108,7 +109,7 @@ class FingerprintDeduplicationTest {
     @Test
     void twoEnrollmentsOfOneFingerAtOnceGiveOneIdentityAndOneSuspect() {
         SyntheticFinger finger = synthetic.newFinger();
-        Future<EnrollmentOutcome> a = registry.enrollments()
+        Future<Result<EnrollmentOutcome>> a = registry.enrollments()
                 .enroll(
                         Residents.request(
                                 "REG-A",
@@ -118,7 +119,7 @@ class FingerprintDeduplicationTest {
                                                 FingerPosition.LEFT_INDEX,
                                                 synthetic.impression(finger, FingerPosition.LEFT_INDEX)))),
                         "op");
-        Future<EnrollmentOutcome> b = registry.enrollments()
+        Future<Result<EnrollmentOutcome>> b = registry.enrollments()
                 .enroll(
                         Residents.request(
                                 "REG-B",
@@ -130,7 +131,7 @@ class FingerprintDeduplicationTest {
                         "op");
 
         List<EnrollmentStatus> statuses =
-                List.of(Await.result(a).status(), Await.result(b).status());
+                List.of(Await.accepted(a).status(), Await.accepted(b).status());
 
         assertThat(statuses).containsExactlyInAnyOrder(EnrollmentStatus.ISSUED, EnrollmentStatus.DUPLICATE_SUSPECTED);
         assertThat(fixture.count("select count(*) from identities")).isEqualTo(1);
@@ -145,7 +146,7 @@ class FingerprintDeduplicationTest {
             Await.result(otherNode.biometrics().gallery().catchUp());
             assertThat(otherNode.biometrics().gallery().size()).isEqualTo(1);
 
-            EnrollmentOutcome there = Await.result(otherNode
+            EnrollmentOutcome there = Await.accepted(otherNode
                     .enrollments()
                     .enroll(Residents.request("REG-2", withLeftThumb(Residents.full(2), finger)), "op"));
 
@@ -164,13 +165,15 @@ class FingerprintDeduplicationTest {
                 .withBiometrics(BiometricSettings.defaults().withoutGallery());
         Registry otherNode = fixture.secondNode(authOnly);
         try {
-            Future<EnrollmentOutcome> refused = otherNode
+            Future<Result<EnrollmentOutcome>> refused = otherNode
                     .enrollments()
                     .enroll(Residents.request("REG-2", withLeftThumb(Residents.full(2), finger)), "op");
             EnrollmentOutcome withoutFingers =
-                    Await.result(otherNode.enrollments().enroll(Residents.request("REG-3", Residents.full(3)), "op"));
+                    Await.accepted(otherNode.enrollments().enroll(Residents.request("REG-3", Residents.full(3)), "op"));
 
-            assertThat(RegistryFixture.refusal(refused)).isEqualTo(RegistryError.BIOMETRICS_UNAVAILABLE);
+            assertThat(Await.failure(refused))
+                    .isInstanceOfSatisfying(BiometricsUnavailable.class, e -> assertThat(e.code())
+                            .isEqualTo(RegistryError.BIOMETRICS_UNAVAILABLE));
             assertThat(RegistryFixture.refusal(registry.enrollments().outcome(new RegistrationId("REG-2"))))
                     .isEqualTo(RegistryError.ENROLLMENT_NOT_FOUND);
             assertThat(fixture.count("select count(*) from fingerprint_templates"))
@@ -190,7 +193,8 @@ class FingerprintDeduplicationTest {
         byte[] sent = synthetic.impression(finger, FingerPosition.RIGHT_MIDDLE);
         Uin uin = fixture.issue("REG-1", withFingers(Residents.full(1), iso(FingerPosition.RIGHT_MIDDLE, sent)));
 
-        JsonObject stored = Await.result(registry.identities().read(uin, "op")).fields();
+        JsonObject stored =
+                Await.accepted(registry.identities().read(uin, "op")).fields();
         JsonObject entry = stored.getJsonArray("fingerprints").getJsonObject(0);
         assertThat(entry.getString("format")).isEqualTo("iso19794-2");
         assertThat(entry.getString("position")).isEqualTo("RIGHT_MIDDLE");
@@ -215,9 +219,10 @@ class FingerprintDeduplicationTest {
                 FingerprintEntries.entry(FingerPosition.RIGHT_INDEX, "iso19794-2", new byte[] {'F', 'M', 'R', 0, 1, 2}),
                 FingerprintEntries.entry(FingerPosition.LEFT_INDEX, "png", "not a picture".getBytes()));
 
-        Throwable failure = Await.failure(registry.enrollments().enroll(Residents.request("REG-1", identity), "op"));
+        Refusal refusal =
+                RegistryFixture.refused(registry.enrollments().enroll(Residents.request("REG-1", identity), "op"));
 
-        assertThat(failure).isInstanceOfSatisfying(RegistryException.class, e -> {
+        assertThat(refusal).satisfies(e -> {
             assertThat(e.code()).isEqualTo(RegistryError.VALIDATION_FAILED);
             assertThat(e.violations())
                     .extracting(Violation::path, Violation::code)
@@ -249,7 +254,7 @@ class FingerprintDeduplicationTest {
         assertThat(suspect.status()).isEqualTo(EnrollmentStatus.DUPLICATE_SUSPECTED);
 
         // An officer finds twins with near-identical prints on one finger and issues anyway.
-        Uin issued = Await.result(registry.enrollments()
+        Uin issued = Await.accepted(registry.enrollments()
                         .adjudicate(
                                 new RegistrationId("REG-2"),
                                 new Adjudication(
@@ -278,7 +283,7 @@ class FingerprintDeduplicationTest {
                         Residents.full(1),
                         iso(FingerPosition.RIGHT_RING, synthetic.impression(before, FingerPosition.RIGHT_RING))));
 
-        Await.result(registry.identities()
+        Await.accepted(registry.identities()
                 .update(
                         uin,
                         new JsonObject()
@@ -310,7 +315,7 @@ class FingerprintDeduplicationTest {
     }
 
     private EnrollmentOutcome enroll(String registrationId, JsonObject identity) {
-        return Await.result(registry.enrollments().enroll(Residents.request(registrationId, identity), "op"));
+        return Await.accepted(registry.enrollments().enroll(Residents.request(registrationId, identity), "op"));
     }
 
     /** The identity with a fresh impression of {@code finger} as its left thumb. */

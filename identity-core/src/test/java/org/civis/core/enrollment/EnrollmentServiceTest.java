@@ -12,10 +12,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.civis.core.RegistryError;
-import org.civis.core.RegistryException;
 import org.civis.core.id.RegistrationId;
 import org.civis.core.id.Uin;
+import org.civis.core.refusal.Refusal;
+import org.civis.core.refusal.RegistryError;
+import org.civis.core.refusal.Result;
 import org.civis.core.registry.RegistryFixture;
 import org.civis.core.registry.Residents;
 import org.civis.core.schema.ViolationCode;
@@ -78,13 +79,13 @@ class EnrollmentServiceTest {
 
     @Test
     void concurrentRetriesOfOneRegistrationIdMakeOneIdentity() {
-        List<Future<EnrollmentOutcome>> retries = new ArrayList<>();
+        List<Future<Result<EnrollmentOutcome>>> retries = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             retries.add(enrollments.enroll(request("reg-race", Residents.full(7)), "op"));
         }
         Await.result(Future.all(retries));
         Set<Optional<Uin>> uins = new HashSet<>();
-        retries.forEach(f -> uins.add(f.result().uin()));
+        retries.forEach(f -> uins.add(f.result().orElseThrow().uin()));
         assertThat(uins).hasSize(1).doesNotContain(Optional.empty());
         assertThat(fixture.count("select count(*) from identities")).isEqualTo(1);
     }
@@ -122,12 +123,14 @@ class EnrollmentServiceTest {
 
     @Test
     void twoEnrollmentsOfOnePersonAtOnceDoNotBothGetAUin() {
-        List<Future<EnrollmentOutcome>> both = List.of(
+        List<Future<Result<EnrollmentOutcome>>> both = List.of(
                 enrollments.enroll(request("reg-a", person("Chidi Okeke", "1979-11-30", "male")), "op"),
                 enrollments.enroll(request("reg-b", person("CHIDI OKEKE", "1979-11-30", "male")), "op"));
         Await.result(Future.all(both));
-        List<EnrollmentStatus> statuses =
-                both.stream().map(f -> f.result().status()).sorted().toList();
+        List<EnrollmentStatus> statuses = both.stream()
+                .map(f -> f.result().orElseThrow().status())
+                .sorted()
+                .toList();
         assertThat(statuses).containsExactly(EnrollmentStatus.ISSUED, EnrollmentStatus.DUPLICATE_SUSPECTED);
     }
 
@@ -136,7 +139,7 @@ class EnrollmentServiceTest {
         JsonObject bad = person("Valid Name", "1990-13-40", "robot")
                 .put("phone", "0712 345")
                 .put("shoeSize", 44);
-        RegistryException refused = (RegistryException) Await.failure(enrollments.enroll(request("reg-1", bad), "op"));
+        Refusal refused = RegistryFixture.refused(enrollments.enroll(request("reg-1", bad), "op"));
         assertThat(refused.code()).isEqualTo(RegistryError.VALIDATION_FAILED);
         assertThat(refused.violations())
                 .extracting(v -> v.path() + " " + v.code())
@@ -153,7 +156,7 @@ class EnrollmentServiceTest {
 
     @Test
     void uinsStayUniqueUnderManyConcurrentEnrollments() {
-        List<Future<EnrollmentOutcome>> all = new ArrayList<>();
+        List<Future<Result<EnrollmentOutcome>>> all = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             all.add(enrollments.enroll(request("bulk-" + i, Residents.full(1000 + i)), "op"));
         }
@@ -181,7 +184,7 @@ class EnrollmentServiceTest {
                 adjudicate("reg-2", new Adjudication(Adjudication.Decision.ISSUE, Optional.empty(), Optional.empty()));
         assertThat(ruled.status()).isEqualTo(EnrollmentStatus.ISSUED);
         assertThat(ruled.uin()).isPresent().isNotEqualTo(Optional.of(first));
-        assertThat(Await.result(enrollments.outcome(new RegistrationId("reg-2")))
+        assertThat(Await.accepted(enrollments.outcome(new RegistrationId("reg-2")))
                         .uin())
                 .isEqualTo(ruled.uin());
         assertThat(fixture.count("select count(*) from enrollments where ciphertext is not null"))
@@ -239,10 +242,10 @@ class EnrollmentServiceTest {
     }
 
     private EnrollmentOutcome enroll(String registrationId, JsonObject identity) {
-        return Await.result(enrollments.enroll(request(registrationId, identity), "operator-1"));
+        return Await.accepted(enrollments.enroll(request(registrationId, identity), "operator-1"));
     }
 
     private EnrollmentOutcome adjudicate(String registrationId, Adjudication ruling) {
-        return Await.result(enrollments.adjudicate(new RegistrationId(registrationId), ruling, "adj-1"));
+        return Await.accepted(enrollments.adjudicate(new RegistrationId(registrationId), ruling, "adj-1"));
     }
 }

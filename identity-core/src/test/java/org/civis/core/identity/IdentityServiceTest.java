@@ -6,10 +6,10 @@ import static org.civis.core.registry.Residents.request;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
-import org.civis.core.RegistryError;
 import org.civis.core.enrollment.EnrollmentStatus;
 import org.civis.core.id.ReasonCode;
 import org.civis.core.id.Uin;
+import org.civis.core.refusal.RegistryError;
 import org.civis.core.registry.RegistryFixture;
 import org.civis.core.registry.Residents;
 import org.civis.core.storage.Await;
@@ -28,12 +28,12 @@ class IdentityServiceTest {
     @Test
     void anUpdateMakesANewVersionAndKeepsTheOldOne() {
         Uin uin = fixture.issue("reg-1", Residents.full(1));
-        Identity updated = Await.result(identities.update(uin, new JsonObject().put("phone", "+254700111222"), "op"));
+        Identity updated = Await.accepted(identities.update(uin, new JsonObject().put("phone", "+254700111222"), "op"));
         assertThat(updated.version()).isEqualTo(2);
 
-        assertThat(Await.result(identities.read(uin, "op")).fields().getString("phone"))
+        assertThat(Await.accepted(identities.read(uin, "op")).fields().getString("phone"))
                 .isEqualTo("+254700111222");
-        Identity first = Await.result(identities.readVersion(uin, 1, "op"));
+        Identity first = Await.accepted(identities.readVersion(uin, 1, "op"));
         assertThat(first.fields().getString("phone"))
                 .isEqualTo(Residents.full(1).getString("phone"));
         assertThat(first.currentVersion()).isEqualTo(2);
@@ -46,13 +46,13 @@ class IdentityServiceTest {
                 .isEqualTo(RegistryError.VALIDATION_FAILED);
         assertThat(RegistryFixture.refusal(identities.update(uin, new JsonObject().putNull("dateOfBirth"), "op")))
                 .isEqualTo(RegistryError.VALIDATION_FAILED);
-        assertThat(Await.result(identities.read(uin, "op")).version()).isEqualTo(1);
+        assertThat(Await.accepted(identities.read(uin, "op")).version()).isEqualTo(1);
     }
 
     @Test
     void anUpdatedNameIsWhatDeduplicationComparesAgainst() {
         Uin uin = fixture.issue("reg-1", person("Old Name", "1990-01-01", "male"));
-        Await.result(identities.update(
+        Await.accepted(identities.update(
                 uin, new JsonObject().put("fullName", new JsonObject().put("eng", "New Name")), "op"));
         assertThat(enroll("reg-2", person("Old Name", "1990-01-01", "male"))).isEqualTo(EnrollmentStatus.ISSUED);
         assertThat(enroll("reg-3", person("new name", "1990-01-01", "male")))
@@ -62,12 +62,12 @@ class IdentityServiceTest {
     @Test
     void statusMovesThroughTheLifecycleAndRevocationIsFinal() {
         Uin uin = fixture.issue("reg-1", Residents.full(1));
-        assertThat(Await.result(identities.changeStatus(uin, IdentityStatus.DEACTIVATED, reason("DECEASED"), "op")))
+        assertThat(Await.accepted(identities.changeStatus(uin, IdentityStatus.DEACTIVATED, reason("DECEASED"), "op")))
                 .isEqualTo(IdentityStatus.DEACTIVATED);
-        assertThat(Await.result(identities.status(uin))).isEqualTo(IdentityStatus.DEACTIVATED);
-        assertThat(Await.result(identities.changeStatus(uin, IdentityStatus.ACTIVE, Optional.empty(), "op")))
+        assertThat(Await.accepted(identities.status(uin))).isEqualTo(IdentityStatus.DEACTIVATED);
+        assertThat(Await.accepted(identities.changeStatus(uin, IdentityStatus.ACTIVE, Optional.empty(), "op")))
                 .isEqualTo(IdentityStatus.ACTIVE);
-        assertThat(Await.result(identities.changeStatus(uin, IdentityStatus.REVOKED, reason("FRAUD"), "op")))
+        assertThat(Await.accepted(identities.changeStatus(uin, IdentityStatus.REVOKED, reason("FRAUD"), "op")))
                 .isEqualTo(IdentityStatus.REVOKED);
 
         assertThat(RegistryFixture.refusal(identities.changeStatus(uin, IdentityStatus.ACTIVE, Optional.empty(), "op")))
@@ -82,7 +82,7 @@ class IdentityServiceTest {
     @Test
     void askingForTheStatusAnIdentityHasIsHarmless() {
         Uin uin = fixture.issue("reg-1", Residents.full(1));
-        assertThat(Await.result(identities.changeStatus(uin, IdentityStatus.ACTIVE, Optional.empty(), "op")))
+        assertThat(Await.accepted(identities.changeStatus(uin, IdentityStatus.ACTIVE, Optional.empty(), "op")))
                 .isEqualTo(IdentityStatus.ACTIVE);
         assertThat(fixture.auditTrail("action")).hasSize(1);
     }
@@ -90,8 +90,8 @@ class IdentityServiceTest {
     @Test
     void everyReadOfPersonalDataIsAudited() {
         Uin uin = fixture.issue("reg-1", Residents.full(1));
-        Await.result(identities.read(uin, "clerk-9"));
-        Await.result(identities.readVersion(uin, 1, "clerk-9"));
+        Await.accepted(identities.read(uin, "clerk-9"));
+        Await.accepted(identities.readVersion(uin, 1, "clerk-9"));
         assertThat(fixture.auditTrail("action || ' ' || actor").stream()
                         .filter(line -> line.startsWith("IDENTITY_READ")))
                 .containsExactly("IDENTITY_READ clerk-9", "IDENTITY_READ clerk-9");
@@ -112,7 +112,7 @@ class IdentityServiceTest {
     }
 
     private EnrollmentStatus enroll(String registrationId, JsonObject identity) {
-        return Await.result(fixture.registry.enrollments().enroll(request(registrationId, identity), "op"))
+        return Await.accepted(fixture.registry.enrollments().enroll(request(registrationId, identity), "op"))
                 .status();
     }
 }

@@ -25,22 +25,22 @@ class AuthLockServiceTest {
 
     @Test
     void nothingIsLockedUntilSomeoneLocksIt() {
-        Map<AuthType, AuthLock> states = Await.result(locks.locks(uin));
+        Map<AuthType, AuthLock> states = Await.accepted(locks.locks(uin));
         assertThat(states.values()).noneMatch(lock -> lock.lockedAt(fixture.clock.instant()));
     }
 
     @Test
     void aLockIsVisibleToTheVeryNextRead() {
-        Await.result(locks.lock(uin, EnumSet.of(AuthType.DEMO), "resident"));
-        Map<AuthType, AuthLock> states = Await.result(locks.locks(uin));
+        Await.accepted(locks.lock(uin, EnumSet.of(AuthType.DEMO), "resident"));
+        Map<AuthType, AuthLock> states = Await.accepted(locks.locks(uin));
         assertThat(states.get(AuthType.DEMO).lockedAt(fixture.clock.instant())).isTrue();
         assertThat(states.get(AuthType.OTP).lockedAt(fixture.clock.instant())).isFalse();
     }
 
     @Test
     void aTimedUnlockOpensTheTypeAndLocksItAgainWhenItRunsOut() {
-        Await.result(locks.lock(uin, AuthType.parse("all"), "resident"));
-        Map<AuthType, AuthLock> states = Await.result(
+        Await.accepted(locks.lock(uin, AuthType.parse("all"), "resident"));
+        Map<AuthType, AuthLock> states = Await.accepted(
                 locks.unlock(uin, EnumSet.of(AuthType.BIO), Optional.of(Duration.ofMinutes(10)), "resident"));
         AuthLock bio = states.get(AuthType.BIO);
         assertThat(bio.lockedAt(fixture.clock.instant().plus(Duration.ofMinutes(9))))
@@ -52,9 +52,9 @@ class AuthLockServiceTest {
 
     @Test
     void aPermanentUnlockClearsTheLock() {
-        Await.result(locks.lock(uin, EnumSet.of(AuthType.OTP), "resident"));
+        Await.accepted(locks.lock(uin, EnumSet.of(AuthType.OTP), "resident"));
         Map<AuthType, AuthLock> states =
-                Await.result(locks.unlock(uin, EnumSet.of(AuthType.OTP), Optional.empty(), "r"));
+                Await.accepted(locks.unlock(uin, EnumSet.of(AuthType.OTP), Optional.empty(), "r"));
         assertThat(states.get(AuthType.OTP).lockedAt(fixture.clock.instant().plus(Duration.ofDays(365))))
                 .isFalse();
         assertThat(fixture.auditTrail("action || ' ' || details").stream()

@@ -1,5 +1,7 @@
 package org.civis.core.registry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -11,13 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.crypto.KeyGenerator;
 import org.civis.core.Registry;
-import org.civis.core.RegistryError;
-import org.civis.core.RegistryException;
 import org.civis.core.RegistrySettings;
 import org.civis.core.crypto.KeyStoreMasterKey;
 import org.civis.core.id.Uin;
 import org.civis.core.identity.IdentityChanges;
 import org.civis.core.keys.RegistryKeys;
+import org.civis.core.refusal.Refusal;
+import org.civis.core.refusal.RegistryError;
+import org.civis.core.refusal.Result;
 import org.civis.core.storage.Await;
 import org.civis.core.storage.PostgresServer;
 import org.civis.core.storage.TestDatabase;
@@ -67,14 +70,21 @@ public final class RegistryFixture implements AutoCloseable {
 
     /** Enrolls a resident who must be issued, and returns the UIN. */
     public Uin issue(String registrationId, JsonObject identity) {
-        return Await.result(registry.enrollments().enroll(Residents.request(registrationId, identity), "op"))
+        return Await.accepted(registry.enrollments().enroll(Residents.request(registrationId, identity), "op"))
                 .uin()
                 .orElseThrow();
     }
 
-    /** The code with which the registry refused a call that must fail. */
-    public static RegistryError refusal(Future<?> refused) {
-        return ((RegistryException) Await.failure(refused)).code();
+    /** The code with which the registry refused a call that must be refused. */
+    public static RegistryError refusal(Future<? extends Result<?>> refused) {
+        return (RegistryError) refused(refused).code();
+    }
+
+    /** The refusal, with its violations, of a call that must be refused. */
+    public static Refusal refused(Future<? extends Result<?>> refused) {
+        Result<?> answer = Await.result(refused);
+        assertThat(answer).isInstanceOf(Result.Refused.class);
+        return ((Result.Refused<?>) answer).refusal();
     }
 
     /** The audit trail as a reader sees it (pending entries chained first), one line per entry by seq. */

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.civis.core.refusal.Result;
 
 /** Blocks a test thread (never an event loop) on a future. */
 public final class Await {
@@ -20,6 +21,11 @@ public final class Await {
         } catch (InterruptedException | TimeoutException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The value of a registry answer that must be accepted; a refusal fails the test with its code. */
+    public static <T> T accepted(Future<Result<T>> future) {
+        return result(future).orElseThrow();
     }
 
     /** The failure of a future that must fail. */

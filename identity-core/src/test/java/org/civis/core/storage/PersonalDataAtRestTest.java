@@ -27,15 +27,15 @@ class PersonalDataAtRestTest {
                 .put("phone", "+447911123456")
                 .put("email", "zebulon.q@example.net")
                 .put("address", new JsonObject().put("eng", "17 Xylophone Crescent"));
-        Uin uin = Await.result(fixture.registry.enrollments().enroll(Residents.request("reg-pii", resident), "op"))
+        Uin uin = Await.accepted(fixture.registry.enrollments().enroll(Residents.request("reg-pii", resident), "op"))
                 .uin()
                 .orElseThrow();
         // A suspected duplicate parks its packet too; an update makes a second version; reads are audited.
-        EnrollmentOutcome parked = Await.result(
+        EnrollmentOutcome parked = Await.accepted(
                 fixture.registry.enrollments().enroll(Residents.request("reg-pii-2", resident.copy()), "op"));
         assertThat(parked.candidates()).containsExactly(uin);
-        Await.result(fixture.registry.identities().update(uin, new JsonObject().put("phone", "+447911654321"), "op"));
-        Await.result(fixture.registry.identities().read(uin, "op"));
+        Await.accepted(fixture.registry.identities().update(uin, new JsonObject().put("phone", "+447911654321"), "op"));
+        Await.accepted(fixture.registry.identities().read(uin, "op"));
         assertThat(fixture.auditTrail("action")).hasSize(4); // audit entries are chained and in the dump too
 
         List<String> tables = fixture.rows("select table_name from information_schema.tables"

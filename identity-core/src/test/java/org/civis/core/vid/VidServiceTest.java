@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.civis.core.RegistryError;
 import org.civis.core.id.Uin;
 import org.civis.core.identity.IdentityStatus;
+import org.civis.core.refusal.RegistryError;
 import org.civis.core.registry.RegistryFixture;
 import org.civis.core.registry.Residents;
 import org.civis.core.storage.Await;
@@ -27,7 +27,7 @@ class VidServiceTest {
 
     @Test
     void aPerpetualVidIsSixteenCheckedDigitsAndOneAtATime() {
-        VirtualId vid = Await.result(vids.create(uin, VidRequest.of(VidType.PERPETUAL), "op"));
+        VirtualId vid = Await.accepted(vids.create(uin, VidRequest.of(VidType.PERPETUAL), "op"));
         assertThat(vid.vid().value()).hasSize(16);
         assertThat(Verhoeff.isValid(vid.vid().value())).isTrue();
         assertThat(vid.refusalAt(fixture.clock.instant().plus(Duration.ofDays(3650))))
@@ -35,17 +35,17 @@ class VidServiceTest {
         assertThat(RegistryFixture.refusal(vids.create(uin, VidRequest.of(VidType.PERPETUAL), "op")))
                 .isEqualTo(RegistryError.VID_LIMIT_REACHED);
 
-        Await.result(vids.revoke(vid.vid(), "op"));
-        assertThat(Await.result(vids.create(uin, VidRequest.of(VidType.PERPETUAL), "op"))
+        Await.accepted(vids.revoke(vid.vid(), "op"));
+        assertThat(Await.accepted(vids.create(uin, VidRequest.of(VidType.PERPETUAL), "op"))
                         .vid())
                 .isNotEqualTo(vid.vid());
     }
 
     @Test
     void aTemporaryVidExpiresAfterItsValidity() {
-        VirtualId vid = Await.result(vids.create(
+        VirtualId vid = Await.accepted(vids.create(
                 uin, new VidRequest(VidType.TEMPORARY, Optional.of(Duration.ofMinutes(10)), Optional.of(5)), "op"));
-        VirtualId stored = Await.result(vids.find(vid.vid()));
+        VirtualId stored = Await.accepted(vids.find(vid.vid()));
         assertThat(stored.refusalAt(fixture.clock.instant().plus(Duration.ofMinutes(9))))
                 .isEmpty();
         assertThat(stored.refusalAt(fixture.clock.instant().plus(Duration.ofMinutes(10))))
@@ -55,7 +55,7 @@ class VidServiceTest {
 
     @Test
     void aOneTimeVidAllowsExactlyOneUse() {
-        VirtualId vid = Await.result(vids.create(uin, VidRequest.of(VidType.ONE_TIME), "op"));
+        VirtualId vid = Await.accepted(vids.create(uin, VidRequest.of(VidType.ONE_TIME), "op"));
         assertThat(vid.maxUses()).contains(1);
         VirtualId used = new VirtualId(
                 vid.vid(), vid.uin(), vid.type(), false, vid.createdAt(), vid.expiresAt(), vid.maxUses(), 1);
@@ -64,11 +64,11 @@ class VidServiceTest {
 
     @Test
     void aRevokedVidIsRefusedAtOnceAndListedAsRevoked() {
-        VirtualId vid = Await.result(vids.create(uin, VidRequest.of(VidType.TEMPORARY), "op"));
-        Await.result(vids.revoke(vid.vid(), "resident"));
-        assertThat(Await.result(vids.find(vid.vid())).refusalAt(fixture.clock.instant()))
+        VirtualId vid = Await.accepted(vids.create(uin, VidRequest.of(VidType.TEMPORARY), "op"));
+        Await.accepted(vids.revoke(vid.vid(), "resident"));
+        assertThat(Await.accepted(vids.find(vid.vid())).refusalAt(fixture.clock.instant()))
                 .contains(VirtualId.Refusal.VID_REVOKED);
-        assertThat(Await.result(vids.list(uin)))
+        assertThat(Await.accepted(vids.list(uin)))
                 .singleElement()
                 .extracting(VirtualId::revoked)
                 .isEqualTo(true);
@@ -77,7 +77,7 @@ class VidServiceTest {
 
     @Test
     void onlyAnActiveIdentityGetsNewVids() {
-        Await.result(
+        Await.accepted(
                 fixture.registry.identities().changeStatus(uin, IdentityStatus.DEACTIVATED, Optional.empty(), "op"));
         assertThat(RegistryFixture.refusal(vids.create(uin, VidRequest.of(VidType.TEMPORARY), "op")))
                 .isEqualTo(RegistryError.IDENTITY_STATE_CONFLICT);

@@ -14,8 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.civis.auth.cluster.VertxFutures;
-import org.civis.core.RegistryError;
-import org.civis.core.RegistryException;
+import org.civis.core.biometrics.BiometricsUnavailable;
 import org.civis.core.biometrics.FingerprintSearch;
 import org.civis.core.biometrics.PreparedFingerprint;
 import org.slf4j.Logger;
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p>A round counts only if its reports cover every partition. One that does not (a member was
  * starting, stopping or failed) is run again after a pause, and after a few such rounds this
  * node's own full gallery answers alone: slower, never incomplete. A node without a gallery has no
- * such fallback and refuses with BIOMETRICS_UNAVAILABLE, before anything is written.
+ * such fallback and fails with BiometricsUnavailable (BIOMETRICS_UNAVAILABLE), before anything is written.
  */
 public final class PartitionedFingerprintSearch implements FingerprintSearch {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionedFingerprintSearch.class);
@@ -72,8 +71,8 @@ public final class PartitionedFingerprintSearch implements FingerprintSearch {
     private Future<Result> round(List<PreparedFingerprint> probe, double threshold, int max, int round) {
         return gatherOrFail(probe, threshold, max).transform(gathered -> {
             if (gathered.failed()) {
-                // This node's own scan refused or broke: its full gallery would fail alike.
-                if (gathered.cause() instanceof RegistryException) {
+                // This node's own scan found biometrics out of reach: its full gallery would fail alike.
+                if (gathered.cause() instanceof BiometricsUnavailable) {
                     return Future.failedFuture(gathered.cause());
                 }
                 LOG.warn(
@@ -83,8 +82,7 @@ public final class PartitionedFingerprintSearch implements FingerprintSearch {
             }
             ShareReports reports = gathered.result();
             if (reports.anyBusy()) {
-                return Future.failedFuture(new RegistryException(
-                        RegistryError.BIOMETRICS_BUSY, "the fingerprint workers are busy; retry shortly"));
+                return Future.failedFuture(BiometricsUnavailable.busy());
             }
             if (reports.coverEveryPartition()) {
                 return Future.succeededFuture(reports.result(max));
@@ -100,8 +98,7 @@ public final class PartitionedFingerprintSearch implements FingerprintSearch {
     /** This node's full gallery, or a refusal on a node that holds none. */
     private Future<Result> searchAlone(List<PreparedFingerprint> probe, double threshold, int max) {
         if (localShare.isEmpty()) {
-            return Future.failedFuture(new RegistryException(
-                    RegistryError.BIOMETRICS_UNAVAILABLE,
+            return Future.failedFuture(BiometricsUnavailable.noGallery(
                     "the cluster's fingerprint galleries did not answer; retry shortly"));
         }
         LOG.warn("searching this node's own fingerprint gallery instead");
@@ -121,8 +118,7 @@ public final class PartitionedFingerprintSearch implements FingerprintSearch {
     Future<ShareReports> gather(List<PreparedFingerprint> probe, double threshold, int max) {
         ShareAssignment assignment = assignment();
         if (assignment.isEmpty()) {
-            return Future.failedFuture(new RegistryException(
-                    RegistryError.BIOMETRICS_UNAVAILABLE,
+            return Future.failedFuture(BiometricsUnavailable.noGallery(
                     "no member of this cluster holds a fingerprint gallery to deduplicate against"));
         }
         List<ProbeFinger> exported = ProbeFinger.exported(probe);

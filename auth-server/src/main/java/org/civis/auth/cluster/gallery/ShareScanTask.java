@@ -10,8 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.civis.core.RegistryError;
-import org.civis.core.RegistryException;
+import org.civis.core.biometrics.BiometricsUnavailable;
 import org.civis.core.biometrics.PreparedFingerprint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +60,7 @@ final class ShareScanTask implements Callable<ShareReport>, HazelcastInstanceAwa
                     .toCompletableFuture()
                     .get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException failed) {
-            if (failed.getCause() instanceof RegistryException e && e.code() == RegistryError.BIOMETRICS_BUSY) {
+            if (failed.getCause() instanceof BiometricsUnavailable e && e.isBusy()) {
                 return ShareReport.busy(member);
             }
             LOG.warn(

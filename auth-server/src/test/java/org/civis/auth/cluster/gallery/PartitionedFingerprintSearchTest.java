@@ -18,10 +18,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.civis.core.Registry;
-import org.civis.core.RegistryError;
 import org.civis.core.RegistrySettings;
 import org.civis.core.biometrics.BiometricCandidate;
 import org.civis.core.biometrics.BiometricSettings;
+import org.civis.core.biometrics.BiometricsUnavailable;
 import org.civis.core.biometrics.EnrolledFingerprint;
 import org.civis.core.biometrics.FingerprintExtractor;
 import org.civis.core.biometrics.FingerprintGallery;
@@ -34,6 +34,7 @@ import org.civis.core.enrollment.EnrollmentOutcome;
 import org.civis.core.enrollment.EnrollmentStatus;
 import org.civis.core.id.RegistrationId;
 import org.civis.core.id.Uin;
+import org.civis.core.refusal.RegistryError;
 import org.civis.core.registry.FingerprintEntries;
 import org.civis.core.registry.RegistryFixture;
 import org.civis.core.registry.Residents;
@@ -260,7 +261,9 @@ class PartitionedFingerprintSearchTest {
                     settings.dedupThreshold(),
                     settings.maxCandidates());
 
-            assertThat(RegistryFixture.refusal(refused)).isEqualTo(RegistryError.BIOMETRICS_UNAVAILABLE);
+            assertThat(Await.failure(refused))
+                    .isInstanceOfSatisfying(BiometricsUnavailable.class, e -> assertThat(e.code())
+                            .isEqualTo(RegistryError.BIOMETRICS_UNAVAILABLE));
         } finally {
             alone.shutdown();
         }
@@ -279,7 +282,7 @@ class PartitionedFingerprintSearchTest {
         sharedFinger = SYNTHETIC.newFinger();
         for (int i = 0; i < SHARERS; i++) {
             String registrationId = "REG-T" + i;
-            EnrollmentOutcome outcome = Await.result(fixture.registry
+            EnrollmentOutcome outcome = Await.accepted(fixture.registry
                     .enrollments()
                     .enroll(
                             Residents.request(
@@ -292,7 +295,7 @@ class PartitionedFingerprintSearchTest {
                             "op"));
             if (outcome.status() == EnrollmentStatus.DUPLICATE_SUSPECTED) {
                 // Officers find twins with near-identical prints on this finger, and issue each of them.
-                outcome = Await.result(fixture.registry
+                outcome = Await.accepted(fixture.registry
                         .enrollments()
                         .adjudicate(
                                 new RegistrationId(registrationId),

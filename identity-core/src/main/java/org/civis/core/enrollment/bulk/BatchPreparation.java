@@ -4,8 +4,6 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.civis.core.RegistryError;
-import org.civis.core.RegistryException;
 import org.civis.core.biometrics.BiometricWorkers;
 import org.civis.core.biometrics.FingerprintIntake;
 import org.civis.core.biometrics.FingerprintStore;
@@ -17,6 +15,8 @@ import org.civis.core.enrollment.PacketDigest;
 import org.civis.core.id.RegistrationId;
 import org.civis.core.id.Uin;
 import org.civis.core.identity.IdentityStore;
+import org.civis.core.refusal.RegistryError;
+import org.civis.core.refusal.Result;
 import org.civis.core.schema.SchemaValidator;
 import org.civis.core.schema.Violation;
 
@@ -101,17 +101,19 @@ final class BatchPreparation {
             return Future.succeededFuture(accepted);
         }
         List<EnrollmentRequest> wave = valid.subList(from, Math.min(valid.size(), from + INTAKE_WAVE));
-        List<Future<FingerprintIntake.Accepted>> taken = wave.stream()
+        List<Future<Result<FingerprintIntake.Accepted>>> taken = wave.stream()
                 .map(packet -> intake.accept(packet.identity(), "/identity"))
                 .toList();
         return Future.join(taken).transform(done -> {
             for (int i = 0; i < wave.size(); i++) {
-                Future<FingerprintIntake.Accepted> one = taken.get(i);
-                if (one.succeeded()) {
+                Future<Result<FingerprintIntake.Accepted>> one = taken.get(i);
+                if (one.succeeded() && one.result() instanceof Result.Accepted<FingerprintIntake.Accepted> ok) {
                     // Digest and keys are computed in the sealing step, on the workers.
-                    accepted.add(new Prepared(wave.get(i), null, one.result(), null, null, null, null));
-                } else if (one.cause() instanceof RegistryException e && e.code() == RegistryError.VALIDATION_FAILED) {
-                    refused.add(refusal(wave.get(i).registrationId(), e.violations()));
+                    accepted.add(new Prepared(wave.get(i), null, ok.value(), null, null, null, null));
+                } else if (one.succeeded() && one.result() instanceof Result.Refused<FingerprintIntake.Accepted> no) {
+                    // The intake refuses only VALIDATION_FAILED, one violation per unusable finger.
+                    refused.add(
+                            refusal(wave.get(i).registrationId(), no.refusal().violations()));
                 } else {
                     return Future.failedFuture(one.cause()); // workers busy or broken: the batch fails whole
                 }

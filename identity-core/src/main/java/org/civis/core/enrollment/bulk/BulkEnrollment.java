@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.civis.core.RegistryError;
 import org.civis.core.audit.AuditAction;
 import org.civis.core.audit.AuditEvent;
 import org.civis.core.audit.AuditLog;
@@ -26,6 +25,7 @@ import org.civis.core.enrollment.EnrollmentRequest;
 import org.civis.core.enrollment.EnrollmentStore;
 import org.civis.core.id.RegistrationId;
 import org.civis.core.id.Uin;
+import org.civis.core.refusal.RegistryError;
 
 /**
  * Imports an already-deduplicated register, a batch (about a thousand packets) per transaction.

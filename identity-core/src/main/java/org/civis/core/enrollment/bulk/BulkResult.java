@@ -1,10 +1,10 @@
 package org.civis.core.enrollment.bulk;
 
 import java.util.List;
-import org.civis.core.RegistryError;
 import org.civis.core.enrollment.EnrollmentOutcome;
 import org.civis.core.id.RegistrationId;
 import org.civis.core.id.Uin;
+import org.civis.core.refusal.RegistryError;
 import org.civis.core.schema.Violation;
 
 /** What a bulk batch did with one packet. */

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.LongStream;
-import org.civis.core.RegistryError;
 import org.civis.core.audit.AuditVerification;
 import org.civis.core.enrollment.Adjudication;
 import org.civis.core.enrollment.EnrollmentOutcome;
@@ -15,6 +14,7 @@ import org.civis.core.enrollment.EnrollmentRequest;
 import org.civis.core.enrollment.EnrollmentStatus;
 import org.civis.core.id.Uin;
 import org.civis.core.population.SyntheticPopulation;
+import org.civis.core.refusal.RegistryError;
 import org.civis.core.registry.RegistryFixture;
 import org.civis.core.registry.Residents;
 import org.civis.core.storage.Await;
@@ -41,10 +41,10 @@ class BulkEnrollmentTest {
         assertThat(result.issued()).isEqualTo(60);
         for (int i = 0; i < packets.size(); i++) {
             Uin uin = ((BulkResult.Issued) result.results().get(i)).uin();
-            JsonObject stored =
-                    Await.result(fixture.registry.identities().read(uin, "op")).fields();
+            JsonObject stored = Await.accepted(fixture.registry.identities().read(uin, "op"))
+                    .fields();
             assertThat(stored).isEqualTo(packets.get(i).identity());
-            EnrollmentOutcome outcome = Await.result(
+            EnrollmentOutcome outcome = Await.accepted(
                     fixture.registry.enrollments().outcome(packets.get(i).registrationId()));
             assertThat(outcome.status()).isEqualTo(EnrollmentStatus.ISSUED);
             assertThat(outcome.uin()).contains(uin);
@@ -81,7 +81,7 @@ class BulkEnrollmentTest {
         List<EnrollmentRequest> packets = seeded(0, 3, false);
         BatchResult result = Await.result(bulk.importBatch(packets, "importer"));
 
-        EnrollmentOutcome again = Await.result(fixture.registry.enrollments().enroll(packets.get(1), "op"));
+        EnrollmentOutcome again = Await.accepted(fixture.registry.enrollments().enroll(packets.get(1), "op"));
 
         assertThat(again.uin()).contains(((BulkResult.Issued) result.results().get(1)).uin());
     }
@@ -103,12 +103,12 @@ class BulkEnrollmentTest {
         assertThat(result.results().get(2)).isInstanceOf(BulkResult.Issued.class);
         assertThat(result.results().get(3))
                 .isEqualTo(new BulkResult.Parked(packets.get(3).registrationId(), List.of(baraka)));
-        EnrollmentOutcome parked = Await.result(
+        EnrollmentOutcome parked = Await.accepted(
                 fixture.registry.enrollments().outcome(packets.get(3).registrationId()));
         assertThat(parked.status()).isEqualTo(EnrollmentStatus.DUPLICATE_SUSPECTED);
         assertThat(parked.candidates()).containsExactly(baraka);
         // The parked packet was sealed as single enrollment seals it: adjudication opens it and issues.
-        EnrollmentOutcome ruled = Await.result(fixture.registry
+        EnrollmentOutcome ruled = Await.accepted(fixture.registry
                 .enrollments()
                 .adjudicate(
                         packets.get(0).registrationId(),
