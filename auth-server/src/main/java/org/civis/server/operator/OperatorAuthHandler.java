@@ -1,9 +1,12 @@
 package org.civis.server.operator;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
@@ -65,16 +68,33 @@ public final class OperatorAuthHandler implements Handler<RoutingContext> {
             answer(ctx, OperatorError.OPERATOR_TOKEN_MISSING);
             return;
         }
+        Future<TokenCheck> check = authenticator.check(token.get());
+        if (check.isComplete()) {
+            finish(ctx, check); // the usual case: the key was held, nothing was fetched
+            return;
+        }
+        // The keys are being fetched: hold the body meanwhile, as vertx-web's own authentication
+        // handlers do, and carry on from the request's own event loop.
+        HttpServerRequest request = ctx.request();
+        boolean paused = !request.isEnded();
+        if (paused) {
+            request.pause();
+        }
         Context context = Vertx.currentContext();
-        authenticator
-                .check(token.get())
-                .onComplete(result -> onContext(context, () -> {
-                    if (result.failed()) {
-                        ctx.fail(result.cause()); // a bug: check() answers every token with a value
-                    } else {
-                        decide(ctx, result.result());
-                    }
-                }));
+        check.onComplete(result -> onContext(context, () -> {
+            if (paused) {
+                request.resume();
+            }
+            finish(ctx, result);
+        }));
+    }
+
+    private static void finish(RoutingContext ctx, AsyncResult<TokenCheck> result) {
+        if (result.failed()) {
+            ctx.fail(result.cause()); // a bug: check() answers every token with a value
+        } else {
+            decide(ctx, result.result());
+        }
     }
 
     private static void decide(RoutingContext ctx, TokenCheck check) {

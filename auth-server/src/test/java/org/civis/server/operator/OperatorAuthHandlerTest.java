@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,7 +59,11 @@ class OperatorAuthHandlerTest {
                         .put(
                                 "by",
                                 OperatorAuthHandler.operator(ctx).orElseThrow().actor())));
-        router.post("/v1/enrollments").handler(ctx -> ctx.json(new JsonObject().put("status", "ISSUED")));
+        router.post("/v1/enrollments")
+                .handler(BodyHandler.create())
+                .handler(ctx -> ctx.json(new JsonObject()
+                        .put("status", "ISSUED")
+                        .put("received", ctx.body().asJsonObject())));
         router.get("/v1/not-in-the-table").handler(ctx -> ctx.json(new JsonObject().put("leaked", true)));
         server = vertx.createHttpServer()
                 .requestHandler(router)
@@ -163,6 +168,24 @@ class OperatorAuthHandlerTest {
 
         assertThat(reply.statusCode()).isEqualTo(403);
         assertThat(code(reply)).isEqualTo("OPERATOR_ROLE_MISSING");
+    }
+
+    @Test
+    void bodyOfARequestWaitingForTheIdpsKeysArrivesWhole() throws Exception {
+        // Given the IdP rotated to a key this server has not fetched yet
+        RSAKey rotated = TestIdentityProvider.rsaKey();
+        idp.publish(key, rotated);
+        String registrar = sign(
+                rotated,
+                JWSAlgorithm.RS256,
+                keycloakClaims("alice", "registrar").build());
+
+        // when an upload carries a token under the new key, the keys are fetched before it is admitted
+        HttpResponse<String> reply = send("POST", "/v1/enrollments", Map.of("Authorization", "Bearer " + registrar));
+
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(reply.body()).getJsonObject("received").getString("registrationId"))
+                .isEqualTo("r-1");
     }
 
     @Test
