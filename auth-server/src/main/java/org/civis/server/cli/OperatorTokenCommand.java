@@ -12,6 +12,7 @@ import org.civis.server.ConfigLoader;
 import org.civis.server.operator.DevelopmentIssuer;
 import org.civis.server.operator.OperatorRole;
 import org.civis.server.operator.OperatorSettings;
+import org.civis.server.platform.PrivateDataDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,6 +79,7 @@ final class OperatorTokenCommand implements Callable<Integer> {
         if (minutes < 1 || minutes > 480) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--minutes must be 1..480");
         }
+        PrivateDataDir.prepare(settings.dataDir()); // as serve does, before a key is written into it
         DevelopmentIssuer issuer = DevelopmentIssuer.openOrCreate(settings.dataDir(), settings.keystorePassword());
         String token;
         try {

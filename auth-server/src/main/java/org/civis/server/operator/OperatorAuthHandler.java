@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Operator} in the routing context for the routes behind it ({@link #operator}). No token: 401
  * OPERATOR_TOKEN_MISSING; a bad one: 401 OPERATOR_TOKEN_INVALID with {@code error="invalid_token"};
  * keys that cannot be fetched: 503 OPERATOR_KEYS_UNAVAILABLE. The answer says no more than that, and
- * the log names only the reason, never the token or its claims. Stateless: one instance serves every
+ * the log names only the reason, never the token or its claims (at debug: anyone who reaches the
+ * port can send bad tokens, and a flood of them must not flood the log). Stateless: one instance serves every
  * router.
  */
 public final class OperatorAuthHandler implements Handler<RoutingContext> {

@@ -25,6 +25,8 @@ import org.civis.server.operator.TokenCheck.Accepted;
 import org.civis.server.operator.TokenCheck.KeysUnavailable;
 import org.civis.server.operator.TokenCheck.Reason;
 import org.civis.server.operator.TokenCheck.Refused;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks operator bearer tokens: RFC 9068 access tokens or OpenID Connect ID tokens, signed by the
@@ -44,6 +46,8 @@ public final class OperatorAuthenticator {
     static final int MAX_CLOCK_SKEW_SECONDS = 60;
     /** Entra tokens with many groups run to a few kilobytes; anything far beyond is not a token. */
     static final int MAX_TOKEN_CHARS = 16 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperatorAuthenticator.class);
 
     private final OperatorKeys keys;
     private final RolesClaim rolesClaim;
@@ -70,6 +74,8 @@ public final class OperatorAuthenticator {
     public static Future<Running> start(
             Vertx vertx, OperatorSettings settings, Supplier<DevelopmentIssuer> development) {
         if (settings.usesDevelopmentIssuer()) {
+            LOG.warn("operators authenticate with the development issuer in the data directory (civis operator-token):"
+                    + " development only; set CIVIS_OPERATOR_ISSUER and CIVIS_OPERATOR_JWKS_URL for a real deployment");
             return Future.succeededFuture(new Running(
                     new OperatorAuthenticator(
                             OperatorKeys.fixed(development.get().publicKeys()),

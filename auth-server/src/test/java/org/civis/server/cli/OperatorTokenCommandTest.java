@@ -22,6 +22,7 @@ import org.civis.server.operator.Operator;
 import org.civis.server.operator.OperatorAuthenticator;
 import org.civis.server.operator.OperatorRole;
 import org.civis.server.operator.TokenCheck;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -29,7 +30,14 @@ import picocli.CommandLine;
 /** {@code civis operator-token} against the development issuer the server trusts on embedded defaults. */
 class OperatorTokenCommandTest {
     @TempDir
-    Path dataDir;
+    Path temp;
+
+    private Path dataDir;
+
+    @BeforeEach
+    void freshDataDirectory() {
+        dataDir = temp.resolve("civis-data"); // not there yet: the command creates it, as serve would
+    }
 
     @Test
     void printedTokenVerifiesAtTheServersAuthenticatorWithTheRolesAsked() throws Exception {
@@ -69,7 +77,7 @@ class OperatorTokenCommandTest {
     }
 
     @Test
-    void issuerKeyIsCreatedOnceOwnerOnly() throws Exception {
+    void issuerKeyIsCreatedOnceOwnerOnlyInAPrivateDataDirectory() throws Exception {
         CivisConfig config = config(Map.of());
         String first = run(config, Clock.systemUTC(), "--role", "auditor").out();
         Path file = dataDir.resolve(DevelopmentIssuer.FILE_NAME);
@@ -80,6 +88,11 @@ class OperatorTokenCommandTest {
         assertThat(Files.readAllBytes(file)).isEqualTo(created);
         assertThat(Files.getPosixFilePermissions(file))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(dataDir))
+                .containsExactlyInAnyOrder(
+                        PosixFilePermission.OWNER_READ,
+                        PosixFilePermission.OWNER_WRITE,
+                        PosixFilePermission.OWNER_EXECUTE);
         assertThat(checkAtServer(config, first.strip())).isInstanceOf(TokenCheck.Accepted.class);
     }
 
