@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             SeedCommand.class,
             CardCommand.class,
             VerifierBundleCommand.class,
+            OperatorTokenCommand.class,
             VerifyCommand.class
         })
 public final class CivisCommand implements Runnable {

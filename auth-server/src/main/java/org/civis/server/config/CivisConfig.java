@@ -9,6 +9,7 @@ import org.civis.core.biometrics.BiometricSettings;
 import org.civis.core.storage.PostgresServer;
 import org.civis.core.storage.embedded.Durability;
 import org.civis.issuer.keys.IssuerKeystore;
+import org.civis.server.operator.OperatorSettings;
 
 /**
  * Everything the server is configured with, read and checked once at start by {@link ConfigLoader}.
@@ -37,7 +38,8 @@ public record CivisConfig(
         List<String> hazelcastMembers,
         AuthSettings auth,
         BiometricSettings biometrics,
-        IssuanceSettings issuance) {
+        IssuanceSettings issuance,
+        OperatorSettings operators) {
 
     public CivisConfig {
         databaseUrl = databaseUrl.filter(url -> !url.isBlank());

@@ -24,6 +24,8 @@ import org.civis.core.biometrics.FusionRule;
 import org.civis.core.storage.embedded.Durability;
 import org.civis.issuer.keys.SigningAlgorithm;
 import org.civis.server.http.BodyLimits;
+import org.civis.server.operator.OperatorSettings;
+import org.civis.server.operator.RolesClaim;
 import org.civis.server.tls.TlsFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +97,12 @@ public final class ConfigLoader {
             "CIVIS_CREDENTIAL_VALIDITY_DAYS",
             "CIVIS_STATUS_LIST_TTL_SECONDS",
             "CIVIS_STATUS_LIST_VALIDITY_SECONDS",
-            "CIVIS_STATUS_LIST_REFRESH_SECONDS");
+            "CIVIS_STATUS_LIST_REFRESH_SECONDS",
+            "CIVIS_OPERATOR_ISSUER",
+            "CIVIS_OPERATOR_JWKS_URL",
+            "CIVIS_OPERATOR_AUDIENCE",
+            "CIVIS_OPERATOR_ROLES_CLAIM",
+            "CIVIS_OPERATOR_JWKS_REFRESH_SECONDS");
 
     /** Read by the {@code civis} launcher and by logback, not here, but ours all the same. */
     private static final Set<String> LAUNCHER = Set.of(CONFIG_FILE, "CIVIS_JAVA_OPTS", "CIVIS_LOG_LEVEL");
@@ -173,7 +180,18 @@ public final class ConfigLoader {
                 list("CIVIS_HZ_MEMBERS"),
                 auth(),
                 biometrics(cores),
-                issuance(publicHost, publicPort, http.publicTls().isPresent()));
+                issuance(publicHost, publicPort, http.publicTls().isPresent()),
+                operators());
+    }
+
+    /** No issuer configured: the development issuer in the data directory (see OperatorSettings). */
+    private OperatorSettings operators() {
+        return new OperatorSettings(
+                optional("CIVIS_OPERATOR_ISSUER"),
+                optional("CIVIS_OPERATOR_JWKS_URL").map(URI::create),
+                text("CIVIS_OPERATOR_AUDIENCE", OperatorSettings.DEFAULT_AUDIENCE),
+                RolesClaim.parse(text("CIVIS_OPERATOR_ROLES_CLAIM", "realm_access.roles")),
+                seconds("CIVIS_OPERATOR_JWKS_REFRESH_SECONDS", 600, 60, 86_400));
     }
 
     private Durability durability() {
