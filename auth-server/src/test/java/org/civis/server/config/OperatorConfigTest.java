@@ -1,4 +1,4 @@
-package org.civis.server;
+package org.civis.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
