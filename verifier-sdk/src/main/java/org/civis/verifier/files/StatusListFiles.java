@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.civis.verifier.Limits;
 import org.civis.verifier.internal.Bounds;
-import org.civis.verifier.internal.Rejection;
+import org.civis.verifier.internal.Step;
 import org.civis.verifier.internal.status.StatusListTokenReader;
 import org.civis.verifier.status.StatusListToken;
 import org.civis.verifier.trust.KeyRing;
@@ -34,31 +34,36 @@ public final class StatusListFiles {
         if (text.startsWith("{")) {
             for (var entry : bundleEntries(content, source)) {
                 String where = entry.where();
-                try {
-                    StatusListToken token = read(hex(entry.hex(), where), where, keys, limits, provider);
-                    if (entry.uri().isPresent() && !entry.uri().get().equals(token.uri())) {
-                        warnings.add(where + ": bundle uri differs from the token's sub; the token's sub is used");
-                    }
-                    tokens.add(token);
-                } catch (Rejection e) {
-                    warnings.add(where + ": not trusted: " + e.error().code() + " "
-                            + e.error().message());
+                Step<StatusListToken> token = read(hex(entry.hex(), where), where, keys, limits, provider);
+                if (token.isRefused()) {
+                    warnings.add(untrusted(where, token));
+                    continue;
                 }
+                if (entry.uri().isPresent()
+                        && !entry.uri().get().equals(token.value().uri())) {
+                    warnings.add(where + ": bundle uri differs from the token's sub; the token's sub is used");
+                }
+                tokens.add(token.value());
             }
             return new LoadedKeys<>(tokens, warnings);
         }
         byte[] cbor = isHex(text) ? HexFormat.of().parseHex(text) : content;
-        try {
-            tokens.add(read(cbor, source, keys, limits, provider));
-        } catch (Rejection e) {
-            warnings.add(source + ": not trusted: " + e.error().code() + " "
-                    + e.error().message());
+        Step<StatusListToken> token = read(cbor, source, keys, limits, provider);
+        if (token.isRefused()) {
+            warnings.add(untrusted(source, token));
+        } else {
+            tokens.add(token.value());
         }
         return new LoadedKeys<>(tokens, warnings);
     }
 
-    private static StatusListToken read(
-            byte[] cbor, String where, KeyRing keys, Limits limits, Optional<Provider> provider) throws Rejection {
+    private static String untrusted(String where, Step<StatusListToken> refused) {
+        return where + ": not trusted: " + refused.error().code() + " "
+                + refused.error().message();
+    }
+
+    private static Step<StatusListToken> read(
+            byte[] cbor, String where, KeyRing keys, Limits limits, Optional<Provider> provider) {
         return StatusListTokenReader.read(
                 cbor,
                 where,
