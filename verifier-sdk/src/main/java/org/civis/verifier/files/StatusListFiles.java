@@ -1,9 +1,7 @@
 package org.civis.verifier.files;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import java.nio.charset.StandardCharsets;
 import java.security.Provider;
-import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,16 +23,24 @@ import org.civis.verifier.trust.KeyRing;
 public final class StatusListFiles {
     private StatusListFiles() {}
 
-    public static LoadedKeys<StatusListToken> load(
-            byte[] content, String source, KeyRing keys, Limits limits, Optional<Provider> provider)
-            throws KeyFileException {
+    public static FileReading<StatusListToken> load(
+            byte[] content, String source, KeyRing keys, Limits limits, Optional<Provider> provider) {
         List<StatusListToken> tokens = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         String text = new String(content, StandardCharsets.ISO_8859_1).strip();
         if (text.startsWith("{")) {
-            for (var entry : bundleEntries(content, source)) {
+            List<BundleEntry> entries = new ArrayList<>();
+            Optional<String> unreadable = bundleEntries(content, source, entries);
+            if (unreadable.isPresent()) {
+                return new FileReading.Unreadable<>(unreadable.get());
+            }
+            for (BundleEntry entry : entries) {
                 String where = entry.where();
-                Step<StatusListToken> token = read(hex(entry.hex(), where), where, keys, limits, provider);
+                Optional<byte[]> cbor = hex(entry.hex());
+                if (cbor.isEmpty()) {
+                    return new FileReading.Unreadable<>(where + ": token is not hex");
+                }
+                Step<StatusListToken> token = read(cbor.get(), where, keys, limits, provider);
                 if (token.isRefused()) {
                     warnings.add(untrusted(where, token));
                     continue;
@@ -79,43 +85,37 @@ public final class StatusListFiles {
 
     private record BundleEntry(String where, Optional<String> uri, String hex) {}
 
+    /** Adds the bundle's entries to {@code out}; why the bundle cannot be read, naming the place, if so. */
     @SuppressWarnings("unchecked")
-    private static List<BundleEntry> bundleEntries(byte[] content, String source) throws KeyFileException {
-        Map<String, Object> json;
-        try {
-            String text = new String(content, StandardCharsets.UTF_8);
-            json = JSONObjectUtils.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
-        } catch (ParseException e) {
-            throw new KeyFileException(source + ": not valid JSON", e);
+    private static Optional<String> bundleEntries(byte[] content, String source, List<BundleEntry> out) {
+        Optional<Map<String, Object>> json = KeyFiles.parseJson(content);
+        if (json.isEmpty()) {
+            return Optional.of(source + ": not valid JSON");
         }
-        Object lists = json.get("statusLists");
+        Object lists = json.get().get("statusLists");
         if (lists == null) {
-            return List.of();
+            return Optional.empty();
         }
         if (!(lists instanceof List)) {
-            throw new KeyFileException(source + ": statusLists is not an array");
+            return Optional.of(source + ": statusLists is not an array");
         }
-        List<BundleEntry> entries = new ArrayList<>();
         List<Object> items = (List<Object>) lists;
         for (int i = 0; i < items.size(); i++) {
             String where = source + " statusLists[" + i + "]";
             if (!(items.get(i) instanceof Map)
                     || !(((Map<String, Object>) items.get(i)).get("token") instanceof String)) {
-                throw new KeyFileException(where + ": needs a token (hex string)");
+                return Optional.of(where + ": needs a token (hex string)");
             }
             Map<String, Object> item = (Map<String, Object>) items.get(i);
             Optional<String> uri = item.get("uri") instanceof String u ? Optional.of(u) : Optional.empty();
-            entries.add(new BundleEntry(where, uri, (String) item.get("token")));
+            out.add(new BundleEntry(where, uri, (String) item.get("token")));
         }
-        return entries;
+        return Optional.empty();
     }
 
-    private static byte[] hex(String hex, String where) throws KeyFileException {
+    private static Optional<byte[]> hex(String hex) {
         String clean = hex.strip();
-        if (!isHex(clean)) {
-            throw new KeyFileException(where + ": token is not hex");
-        }
-        return HexFormat.of().parseHex(clean);
+        return isHex(clean) ? Optional.of(HexFormat.of().parseHex(clean)) : Optional.empty();
     }
 
     private static boolean isHex(String text) {

@@ -97,6 +97,7 @@ class CoseWgExamplesTest {
                 .toJSONString();
         KeyRing ring = new KeyRing(
                 KeyFiles.signingKeys(("{\"keys\":[" + jwk + "]}").getBytes(StandardCharsets.UTF_8), "A.3")
+                        .orElseThrow()
                         .keys(),
                 List.of());
         Verifier verifier = Verifier.builder().keys(ring).profile(Profile.CWT).build();
@@ -196,6 +197,7 @@ class CoseWgExamplesTest {
         String jwks = "{\"keys\":[" + com.nimbusds.jose.util.JSONObjectUtils.toJSONString(jwk) + "]}";
         return new KeyRing(
                 KeyFiles.signingKeys(jwks.getBytes(StandardCharsets.UTF_8), "example")
+                        .orElseThrow()
                         .keys(),
                 List.of());
     }
