@@ -102,8 +102,12 @@ public final class KeyFiles {
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < jwks.get().size(); i++) {
             String where = source + " keys[" + i + "]";
+            if (!(jwks.get().get(i) instanceof Map<?, ?> entry)) {
+                warnings.add(where + ": not a JSON object");
+                continue;
+            }
             try {
-                JWK jwk = parseJwk(jwks.get().get(i));
+                JWK jwk = parseJwk(entry);
                 if (jwk instanceof OctetSequenceKey oct) {
                     keys.add(new DecryptionKey(kidOf(jwk), oct.toByteArray(), where));
                 } else {
@@ -135,8 +139,12 @@ public final class KeyFiles {
     }
 
     private static void fromJwk(Object entry, String where, List<TrustedKey> keys, List<String> warnings) {
+        if (!(entry instanceof Map<?, ?> object)) {
+            warnings.add(where + ": not a JSON object");
+            return;
+        }
         try {
-            JWK jwk = parseJwk(entry);
+            JWK jwk = parseJwk(object);
             if (jwk.getKeyUse() != null && !KeyUse.SIGNATURE.equals(jwk.getKeyUse())) {
                 warnings.add(where + ": use is not sig");
                 return;
@@ -243,10 +251,7 @@ public final class KeyFiles {
     }
 
     @SuppressWarnings("unchecked")
-    private static JWK parseJwk(Object entry) throws ParseException {
-        if (!(entry instanceof Map)) {
-            throw new ParseException("not a JSON object", 0);
-        }
+    private static JWK parseJwk(Map<?, ?> entry) throws ParseException {
         return JWK.parse((Map<String, Object>) entry);
     }
 
