@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.civis.verifier.claims.Claim169;
 import org.civis.verifier.claims.CwtClaims;
 import org.civis.verifier.internal.Bounds;
-import org.civis.verifier.internal.Rejection;
+import org.civis.verifier.internal.Step;
 import org.civis.verifier.internal.cbor.BoundedCbor;
 import org.civis.verifier.internal.cbor.CborValues;
 import org.civis.verifier.internal.claim169.Claim169Reader;
@@ -88,14 +88,11 @@ public final class Verifier {
     public VerificationResult verify(String qrText, Instant at) {
         Objects.requireNonNull(qrText, "qrText");
         Objects.requireNonNull(at, "at");
-        byte[] cose;
-        try {
-            cose = textDecoder.decode(qrText);
-        } catch (Rejection rejection) {
-            return VerificationResult.rejected(
-                    rejection.error().code(), rejection.error().message());
+        Step<byte[]> cose = textDecoder.decode(qrText);
+        if (cose.isRefused()) {
+            return VerificationResult.rejected(cose.error().code(), cose.error().message());
         }
-        return verifyCose(cose, at);
+        return verifyCose(cose.value(), at);
     }
 
     /** Verifies the bytes of a COSE message (after Base45 and zlib), for transports other than QR text. */
@@ -103,11 +100,7 @@ public final class Verifier {
         Objects.requireNonNull(coseMessage, "coseMessage");
         Objects.requireNonNull(at, "at");
         Progress progress = new Progress();
-        try {
-            return progress.finish(run(coseMessage, at, progress));
-        } catch (Rejection rejection) {
-            return progress.finish(Optional.of(rejection.error()));
-        }
+        return progress.finish(run(coseMessage, at, progress));
     }
 
     /** What the pipeline has learned so far, so a refusal late on still reports alg, kid and claims. */
@@ -126,24 +119,39 @@ public final class Verifier {
 
     /**
      * The stages in order: COSE structure (opening COSE_Encrypt0 first), signature, CWT claims,
-     * profile claims, status, times. A parser deep inside a stage refuses by throwing {@link
-     * Rejection}; a stage that judges answers with a value. Empty means valid.
+     * profile claims, status reference, status, times. Each stage answers with a {@link Step}; the
+     * first refusal ends the run. Empty means valid.
      */
-    private Optional<VerificationError> run(byte[] coseBytes, Instant at, Progress progress) throws Rejection {
-        Signed signed = openAndCheckSignature(coseBytes, progress);
-        if (!signed.signed() && !allowUnsigned) {
+    private Optional<VerificationError> run(byte[] coseBytes, Instant at, Progress progress) {
+        Step<Signed> signed = openAndCheckSignature(coseBytes, progress);
+        if (signed.isRefused()) {
+            return Optional.of(signed.error());
+        }
+        if (!signed.value().signed() && !allowUnsigned) {
             return refusal(ErrorCode.SIGNATURE_MISSING, "the credential carries no signature");
         }
-        Cwt cwt = CwtReader.read(signed.payload(), bounds);
+        Step<Cwt> read = CwtReader.read(signed.value().payload(), bounds);
+        if (read.isRefused()) {
+            return Optional.of(read.error());
+        }
+        Cwt cwt = read.value();
         progress.cwt = Optional.of(cwt.view(Optional.empty()));
         if (profile == Profile.CLAIM169
                 || cwt.claimLenient(CwtClaim.IDENTITY_DATA).isPresent()) {
-            progress.claims = Optional.of(Claim169Reader.read(cwt, bounds));
+            Step<Claim169> claims = Claim169Reader.read(cwt, bounds);
+            if (claims.isRefused()) {
+                return Optional.of(claims.error());
+            }
+            progress.claims = Optional.of(claims.value());
         }
-        Optional<StatusReference> reference = StatusReferences.read(cwt);
-        progress.cwt = Optional.of(cwt.view(reference));
-        if (reference.isPresent()) {
-            StatusLookup.Answer answer = StatusLookup.lookup(statusLists, reference.get(), at);
+        Step<Optional<StatusReference>> reference = StatusReferences.read(cwt);
+        if (reference.isRefused()) {
+            return Optional.of(reference.error());
+        }
+        progress.cwt = Optional.of(cwt.view(reference.value()));
+        if (reference.value().isPresent()) {
+            StatusLookup.Answer answer =
+                    StatusLookup.lookup(statusLists, reference.value().get(), at);
             if (answer instanceof StatusLookup.Refused refused) {
                 return Optional.of(refused.error());
             }
@@ -164,7 +172,7 @@ public final class Verifier {
             default:
                 break;
         }
-        return signed.signed()
+        return signed.value().signed()
                 ? Optional.empty()
                 : refusal(ErrorCode.UNSIGNED, "no signature; shown because unsigned credentials are allowed");
     }
@@ -172,31 +180,64 @@ public final class Verifier {
     /** The payload to read claims from, and whether a trusted key signed it. */
     private record Signed(boolean signed, byte[] payload) {}
 
-    private Signed openAndCheckSignature(byte[] coseBytes, Progress progress) throws Rejection {
-        CoseMessage message = CoseParser.parse(BoundedCbor.decode(coseBytes, bounds), bounds);
-        if (message instanceof CoseMessage.Encrypt0 encrypted) {
-            progress.kid = encrypted.headers().kid();
-            CBORObject inner = BoundedCbor.decode(Decryption.decrypt(encrypted, keys), bounds);
-            if (CborValues.isMap(inner) && !inner.isTagged()) {
-                // Encrypted claims with no signature inside: whoever holds the shared key could
-                // have written them, so they count as unsigned.
-                progress.algorithm = Optional.of(encrypted.headers().algorithm());
-                return new Signed(false, inner.EncodeToBytes());
-            }
-            CoseMessage innerMessage = CoseParser.parse(inner, bounds);
-            if (!(innerMessage instanceof CoseMessage.Sign1 sign1)) {
-                throw new Rejection(ErrorCode.COSE_STRUCTURE, "COSE_Encrypt0 inside COSE_Encrypt0");
-            }
-            return new Signed(checkSignature(sign1, progress), sign1.payload());
+    private Step<Signed> openAndCheckSignature(byte[] coseBytes, Progress progress) {
+        Step<CoseMessage> message = CoseParser.decode(coseBytes, bounds);
+        if (message.isRefused()) {
+            return message.refusal();
         }
-        CoseMessage.Sign1 sign1 = (CoseMessage.Sign1) message;
-        return new Signed(checkSignature(sign1, progress), sign1.payload());
+        if (message.value() instanceof CoseMessage.Sign1 sign1) {
+            return checkSignature(sign1, progress);
+        }
+        CoseMessage.Encrypt0 encrypted = (CoseMessage.Encrypt0) message.value();
+        Step<Optional<Kid>> kid = encrypted.headers().kid();
+        if (kid.isRefused()) {
+            return kid.refusal();
+        }
+        progress.kid = kid.value();
+        Step<byte[]> plaintext = Decryption.decrypt(encrypted, keys);
+        if (plaintext.isRefused()) {
+            return plaintext.refusal();
+        }
+        Step<CBORObject> inner = BoundedCbor.decode(plaintext.value(), bounds);
+        if (inner.isRefused()) {
+            return inner.refusal();
+        }
+        if (CborValues.isMap(inner.value()) && !inner.value().isTagged()) {
+            // Encrypted claims with no signature inside: whoever holds the shared key could
+            // have written them, so they count as unsigned.
+            Step<CoseAlgorithm> algorithm = encrypted.headers().algorithm();
+            if (algorithm.isRefused()) {
+                return algorithm.refusal();
+            }
+            progress.algorithm = Optional.of(algorithm.value());
+            return Step.ok(new Signed(false, inner.value().EncodeToBytes()));
+        }
+        Step<CoseMessage> innerMessage = CoseParser.parse(inner.value(), bounds);
+        if (innerMessage.isRefused()) {
+            return innerMessage.refusal();
+        }
+        if (!(innerMessage.value() instanceof CoseMessage.Sign1 sign1)) {
+            return Step.refuse(ErrorCode.COSE_STRUCTURE, "COSE_Encrypt0 inside COSE_Encrypt0");
+        }
+        return checkSignature(sign1, progress);
     }
 
-    private boolean checkSignature(CoseMessage.Sign1 sign1, Progress progress) throws Rejection {
-        progress.kid = sign1.headers().kid();
-        progress.algorithm = Optional.of(sign1.headers().algorithm());
-        return SignatureCheck.check(sign1, keys, new byte[0], provider) instanceof SignatureCheck.Signed;
+    private Step<Signed> checkSignature(CoseMessage.Sign1 sign1, Progress progress) {
+        Step<Optional<Kid>> kid = sign1.headers().kid();
+        if (kid.isRefused()) {
+            return kid.refusal();
+        }
+        progress.kid = kid.value();
+        Step<CoseAlgorithm> algorithm = sign1.headers().algorithm();
+        if (algorithm.isRefused()) {
+            return algorithm.refusal();
+        }
+        progress.algorithm = Optional.of(algorithm.value());
+        Step<SignatureCheck.Outcome> outcome = SignatureCheck.check(sign1, keys, new byte[0], provider);
+        if (outcome.isRefused()) {
+            return outcome.refusal();
+        }
+        return Step.ok(new Signed(outcome.value() instanceof SignatureCheck.Signed, sign1.payload()));
     }
 
     private static Optional<VerificationError> refusal(ErrorCode code, String message) {

@@ -75,7 +75,8 @@ class StatusListTest {
         KeyPair stranger = TestIssuer.generate(CoseAlgorithm.EDDSA);
         byte[] forged = TestStatusList.token(stranger, "k", URI, LIST_IAT, null, 1, 16, Map.of(3, 1));
 
-        var loaded = StatusListFiles.load(forged, "forged", ring, Limits.DEFAULT, Optional.empty());
+        var loaded = StatusListFiles.load(forged, "forged", ring, Limits.DEFAULT, Optional.empty())
+                .orElseThrow();
         VerificationResult result = Verifier.builder()
                 .keys(ring)
                 .statusLists(new StatusLists(loaded.keys()))
@@ -140,8 +141,10 @@ class StatusListTest {
         String hex = java.util.HexFormat.of().formatHex(token);
         String bundle = "{\"keys\":[],\"statusLists\":[{\"uri\":\"" + URI + "\",\"token\":\"" + hex + "\"}]}";
 
-        var fromHex = StatusListFiles.load(hex.getBytes(), "hex", ring, Limits.DEFAULT, Optional.empty());
-        var fromBundle = StatusListFiles.load(bundle.getBytes(), "bundle", ring, Limits.DEFAULT, Optional.empty());
+        var fromHex = StatusListFiles.load(hex.getBytes(), "hex", ring, Limits.DEFAULT, Optional.empty())
+                .orElseThrow();
+        var fromBundle = StatusListFiles.load(bundle.getBytes(), "bundle", ring, Limits.DEFAULT, Optional.empty())
+                .orElseThrow();
 
         assertThat(fromHex.keys()).hasSize(1);
         assertThat(fromBundle.keys()).isEqualTo(fromHex.keys());
@@ -151,6 +154,7 @@ class StatusListTest {
         List<StatusListToken> loaded = new java.util.ArrayList<>();
         for (byte[] token : tokens) {
             loaded.addAll(StatusListFiles.load(token, "test", ring, Limits.DEFAULT, Optional.empty())
+                    .orElseThrow()
                     .keys());
         }
         return new StatusLists(loaded);

@@ -102,6 +102,7 @@ public final class TestIssuer {
     public static KeyRing ring(JWK... keys) {
         try {
             List<TrustedKey> trusted = KeyFiles.signingKeys(jwks(keys).getBytes(StandardCharsets.UTF_8), "test")
+                    .orElseThrow()
                     .keys();
             return new KeyRing(trusted, List.of());
         } catch (Exception e) {

@@ -135,7 +135,10 @@ class IssuedCardVerificationTest {
         JsonObject issued = issue(bed, uin);
         Path trust = Files.writeString(dir.resolve("jwks.json"), publicText(TrustRoutes.JWKS));
         KeyRing keys = new KeyRing(
-                KeyFiles.signingKeys(Files.readAllBytes(trust), "jwks.json").keys(), List.of());
+                KeyFiles.signingKeys(Files.readAllBytes(trust), "jwks.json")
+                        .orElseThrow()
+                        .keys(),
+                List.of());
         Verifier verifier = Verifier.builder().keys(keys).build();
         byte[] signed =
                 Zlib.decompress(new Base45().decode(issued.getString("qrText")), Limits.DEFAULT.maxInflatedBytes());

@@ -72,7 +72,10 @@ public class QrVerifyBenchmark {
         qrText = credential.qrText();
         cardPng = card.png();
         KeyRing trusted = new KeyRing(
-                KeyFiles.signingKeys(ring.jwksJson().getBytes(), "issuer").keys(), List.of());
+                KeyFiles.signingKeys(ring.jwksJson().getBytes(), "issuer")
+                        .orElseThrow()
+                        .keys(),
+                List.of());
         verifier = Verifier.builder().keys(trusted).build();
         at = TypicalCard.ISSUED.plusSeconds(86_400);
         System.out.printf(

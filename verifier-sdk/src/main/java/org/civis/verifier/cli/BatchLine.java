@@ -10,35 +10,49 @@ import java.util.Optional;
 /** One line of a {@code --batch} file: text or image (relative to the batch file), optional at and id. */
 record BatchLine(Object id, Optional<String> text, Optional<Path> image, Optional<Instant> at) {
 
-    static BatchLine parse(String line, int number, Path batchDirectory) throws UsageException {
+    static Checked<BatchLine> parse(String line, int number, Path batchDirectory) {
         Map<String, Object> json;
         try {
             json = JSONObjectUtils.parse(line);
         } catch (ParseException e) {
-            throw new UsageException("batch line " + number + ": not a JSON object");
+            return Checked.mistake("batch line " + number + ": not a JSON object");
         }
         Object id = json.get("id");
-        Optional<String> text = optionalString(json, "text", number);
-        Optional<Path> image = optionalString(json, "image", number).map(batchDirectory::resolve);
-        if (text.isPresent() == image.isPresent()) {
-            throw new UsageException("batch line " + number + ": needs exactly one of text and image");
+        Checked<Optional<String>> text = optionalString(json, "text", number);
+        if (text.isMistake()) {
+            return text.mistake();
         }
-        Optional<String> atText = optionalString(json, "at", number);
-        Optional<Instant> at = atText.isPresent()
-                ? Optional.of(Instants.parse(atText.get(), "batch line " + number + " at"))
-                : Optional.empty();
-        return new BatchLine(id, text, image, at);
+        Checked<Optional<String>> imageText = optionalString(json, "image", number);
+        if (imageText.isMistake()) {
+            return imageText.mistake();
+        }
+        Optional<Path> image = imageText.value().map(batchDirectory::resolve);
+        if (text.value().isPresent() == image.isPresent()) {
+            return Checked.mistake("batch line " + number + ": needs exactly one of text and image");
+        }
+        Checked<Optional<String>> atText = optionalString(json, "at", number);
+        if (atText.isMistake()) {
+            return atText.mistake();
+        }
+        Optional<Instant> at = Optional.empty();
+        if (atText.value().isPresent()) {
+            Checked<Instant> instant = Instants.parse(atText.value().get(), "batch line " + number + " at");
+            if (instant.isMistake()) {
+                return instant.mistake();
+            }
+            at = Optional.of(instant.value());
+        }
+        return Checked.ok(new BatchLine(id, text.value(), image, at));
     }
 
-    private static Optional<String> optionalString(Map<String, Object> json, String member, int number)
-            throws UsageException {
+    private static Checked<Optional<String>> optionalString(Map<String, Object> json, String member, int number) {
         Object value = json.get(member);
         if (value == null) {
-            return Optional.empty();
+            return Checked.ok(Optional.empty());
         }
         if (!(value instanceof String s)) {
-            throw new UsageException("batch line " + number + ": " + member + " is not a string");
+            return Checked.mistake("batch line " + number + ": " + member + " is not a string");
         }
-        return Optional.of(s);
+        return Checked.ok(Optional.of(s));
     }
 }

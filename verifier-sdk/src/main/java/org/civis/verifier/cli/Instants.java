@@ -8,14 +8,14 @@ import java.time.format.DateTimeParseException;
 final class Instants {
     private Instants() {}
 
-    static Instant parse(String text, String what) throws UsageException {
+    static Checked<Instant> parse(String text, String what) {
         try {
-            return Instant.parse(text);
+            return Checked.ok(Instant.parse(text));
         } catch (DateTimeParseException e) {
             try {
-                return OffsetDateTime.parse(text).toInstant();
+                return Checked.ok(OffsetDateTime.parse(text).toInstant());
             } catch (DateTimeParseException e2) {
-                throw new UsageException(what + ": not an ISO-8601 instant: " + text);
+                return Checked.mistake(what + ": not an ISO-8601 instant: " + text);
             }
         }
     }

@@ -11,10 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import org.civis.verifier.Limits;
 import org.civis.verifier.VerificationResult;
 import org.civis.verifier.Verifier;
-import org.civis.verifier.files.KeyFileException;
+import org.civis.verifier.files.FileReading;
 import org.civis.verifier.files.KeyFiles;
 import org.civis.verifier.files.LoadedKeys;
 import org.civis.verifier.files.StatusListFiles;
@@ -109,71 +110,99 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            Instant defaultAt = at == null ? Clock.systemUTC().instant() : Instants.parse(at, "--at");
-            Verifier verifier = verifier(err);
-            List<BatchLine> lines = inputs();
-            boolean allValid = true;
-            for (BatchLine line : lines) {
-                VerificationResult result = verify(verifier, line, line.at().orElse(defaultAt));
-                allValid &= result.isValid();
-                out.println(JsonReport.toLine(line.id(), result));
-                out.flush();
-            }
-            return allValid ? ALL_VALID : SOME_NOT_VALID;
-        } catch (UsageException e) {
-            err.println("civis verify: " + e.getMessage());
+        Checked<Integer> exit = run(out, err);
+        if (exit.isMistake()) {
+            err.println("civis verify: " + exit.message());
             err.flush();
             return USAGE;
         }
+        return exit.value();
     }
 
-    private Verifier verifier(PrintWriter err) throws UsageException {
+    /** The instant, the verifier, the inputs, then one line per credential; the first mistake stops it. */
+    private Checked<Integer> run(PrintWriter out, PrintWriter err) {
+        Checked<Instant> defaultAt = at == null ? Checked.ok(Clock.systemUTC().instant()) : Instants.parse(at, "--at");
+        if (defaultAt.isMistake()) {
+            return defaultAt.mistake();
+        }
+        Checked<Verifier> verifier = verifier(err);
+        if (verifier.isMistake()) {
+            return verifier.mistake();
+        }
+        Checked<List<BatchLine>> lines = inputs();
+        if (lines.isMistake()) {
+            return lines.mistake();
+        }
+        boolean allValid = true;
+        for (BatchLine line : lines.value()) {
+            Checked<VerificationResult> result =
+                    verify(verifier.value(), line, line.at().orElse(defaultAt.value()));
+            if (result.isMistake()) {
+                return result.mistake();
+            }
+            allValid &= result.value().isValid();
+            out.println(JsonReport.toLine(line.id(), result.value()));
+            out.flush();
+        }
+        return Checked.ok(allValid ? ALL_VALID : SOME_NOT_VALID);
+    }
+
+    private Checked<Verifier> verifier(PrintWriter err) {
         List<TrustedKey> signingKeys = new ArrayList<>();
         for (Path file : trustFiles) {
-            LoadedKeys<TrustedKey> loaded = load(file, (bytes, name) -> KeyFiles.signingKeys(bytes, name));
-            warn(err, loaded.warnings());
-            if (loaded.keys().isEmpty()) {
-                throw new UsageException(file + ": no usable trusted key");
+            Checked<LoadedKeys<TrustedKey>> loaded = load(file, KeyFiles::signingKeys);
+            if (loaded.isMistake()) {
+                return loaded.mistake();
             }
-            signingKeys.addAll(loaded.keys());
+            warn(err, loaded.value().warnings());
+            if (loaded.value().keys().isEmpty()) {
+                return Checked.mistake(file + ": no usable trusted key");
+            }
+            signingKeys.addAll(loaded.value().keys());
         }
         List<DecryptionKey> decryptionKeys = new ArrayList<>();
         for (Path file : decryptFiles) {
-            LoadedKeys<DecryptionKey> loaded = load(file, (bytes, name) -> KeyFiles.decryptionKeys(bytes, name));
-            warn(err, loaded.warnings());
-            if (loaded.keys().isEmpty()) {
-                throw new UsageException(file + ": no usable decryption key");
+            Checked<LoadedKeys<DecryptionKey>> loaded = load(file, KeyFiles::decryptionKeys);
+            if (loaded.isMistake()) {
+                return loaded.mistake();
             }
-            decryptionKeys.addAll(loaded.keys());
+            warn(err, loaded.value().warnings());
+            if (loaded.value().keys().isEmpty()) {
+                return Checked.mistake(file + ": no usable decryption key");
+            }
+            decryptionKeys.addAll(loaded.value().keys());
         }
         KeyRing keys = new KeyRing(signingKeys, decryptionKeys);
         List<StatusListToken> tokens = new ArrayList<>();
         for (Path file : statusFiles) {
-            LoadedKeys<StatusListToken> loaded = load(
+            Checked<LoadedKeys<StatusListToken>> loaded = load(
                     file, (bytes, name) -> StatusListFiles.load(bytes, name, keys, Limits.DEFAULT, Optional.empty()));
-            warn(err, loaded.warnings());
-            tokens.addAll(loaded.keys());
+            if (loaded.isMistake()) {
+                return loaded.mistake();
+            }
+            warn(err, loaded.value().warnings());
+            tokens.addAll(loaded.value().keys());
         }
-        return Verifier.builder()
+        return Checked.ok(Verifier.builder()
                 .keys(keys)
                 .statusLists(new StatusLists(tokens))
                 .allowUnsigned(allowUnsigned)
-                .build();
+                .build());
     }
 
-    private interface FileLoader<K> {
-        LoadedKeys<K> load(byte[] content, String name) throws KeyFileException;
-    }
-
-    private static <K> LoadedKeys<K> load(Path file, FileLoader<K> loader) throws UsageException {
+    /** The file's entries, or a mistake when it cannot be read or is none of the formats the reader knows. */
+    private static <K> Checked<LoadedKeys<K>> load(Path file, BiFunction<byte[], String, FileReading<K>> reader) {
+        byte[] content;
         try {
-            return loader.load(Files.readAllBytes(file), file.getFileName().toString());
+            content = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UsageException(file + ": cannot read (" + e.getClass().getSimpleName() + ")");
-        } catch (KeyFileException e) {
-            throw new UsageException(e.getMessage());
+            return Checked.mistake(file + ": cannot read (" + e.getClass().getSimpleName() + ")");
         }
+        FileReading<K> reading = reader.apply(content, file.getFileName().toString());
+        if (reading instanceof FileReading.Unreadable<K> unreadable) {
+            return Checked.mistake(unreadable.reason());
+        }
+        return Checked.ok((LoadedKeys<K>) reading);
     }
 
     private static void warn(PrintWriter err, List<String> warnings) {
@@ -181,19 +210,24 @@ public final class VerifyCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private List<BatchLine> inputs() throws UsageException {
+    private Checked<List<BatchLine>> inputs() {
         if (input.text != null) {
-            return List.of(new BatchLine(null, Optional.of(input.text), Optional.empty(), Optional.empty()));
+            return Checked.ok(
+                    List.of(new BatchLine(null, Optional.of(input.text), Optional.empty(), Optional.empty())));
         }
         if (input.image != null) {
-            requireReadable(input.image, "--image");
-            return List.of(new BatchLine(null, Optional.empty(), Optional.of(input.image), Optional.empty()));
+            Optional<String> unreadable = unreadable(input.image, "--image");
+            if (unreadable.isPresent()) {
+                return Checked.mistake(unreadable.get());
+            }
+            return Checked.ok(
+                    List.of(new BatchLine(null, Optional.empty(), Optional.of(input.image), Optional.empty())));
         }
         List<String> raw;
         try {
             raw = Files.readAllLines(input.batch, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UsageException(
+            return Checked.mistake(
                     input.batch + ": cannot read (" + e.getClass().getSimpleName() + ")");
         }
         Path directory = input.batch.toAbsolutePath().getParent();
@@ -203,32 +237,40 @@ public final class VerifyCommand implements Callable<Integer> {
             if (raw.get(i).isBlank()) {
                 continue;
             }
-            BatchLine line = BatchLine.parse(raw.get(i), i + 1, directory);
-            if (line.image().isPresent()) {
-                requireReadable(line.image().get(), "batch line " + (i + 1) + " image");
+            Checked<BatchLine> line = BatchLine.parse(raw.get(i), i + 1, directory);
+            if (line.isMistake()) {
+                return line.mistake();
             }
-            lines.add(line);
+            if (line.value().image().isPresent()) {
+                Optional<String> unreadable =
+                        unreadable(line.value().image().get(), "batch line " + (i + 1) + " image");
+                if (unreadable.isPresent()) {
+                    return Checked.mistake(unreadable.get());
+                }
+            }
+            lines.add(line.value());
         }
-        return lines;
+        return Checked.ok(lines);
     }
 
-    private static void requireReadable(Path file, String what) throws UsageException {
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new UsageException(what + ": cannot read " + file);
-        }
+    /** Why the file cannot be read, or empty when it can. */
+    private static Optional<String> unreadable(Path file, String what) {
+        return !Files.isRegularFile(file) || !Files.isReadable(file)
+                ? Optional.of(what + ": cannot read " + file)
+                : Optional.empty();
     }
 
-    private static VerificationResult verify(Verifier verifier, BatchLine line, Instant at) throws UsageException {
+    private static Checked<VerificationResult> verify(Verifier verifier, BatchLine line, Instant at) {
         if (line.text().isPresent()) {
-            return verifier.verify(line.text().get(), at);
+            return Checked.ok(verifier.verify(line.text().get(), at));
         }
         byte[] picture;
         try {
             picture = Files.readAllBytes(line.image().get());
         } catch (IOException e) {
-            throw new UsageException(
+            return Checked.mistake(
                     line.image().get() + ": cannot read (" + e.getClass().getSimpleName() + ")");
         }
-        return QrImageReader.read(picture).verify(verifier, at);
+        return Checked.ok(QrImageReader.read(picture).verify(verifier, at));
     }
 }

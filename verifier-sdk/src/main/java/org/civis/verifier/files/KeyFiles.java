@@ -20,7 +20,6 @@ import java.security.cert.X509Certificate;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,53 +33,81 @@ import org.civis.verifier.trust.TrustedKey;
  * Reads trusted keys from the files an operator hands the verifier: a JWKS document, a verifier
  * bundle (a JWKS with {@code certificates} and {@code statusLists} beside {@code keys}), or X.509
  * certificates in PEM or DER. Entries the verifier cannot use are skipped with a warning; a file
- * that is not one of these formats is a {@link KeyFileException}.
+ * that is not one of these formats reads as {@link FileReading.Unreadable}.
  */
 public final class KeyFiles {
     private KeyFiles() {}
 
-    public static LoadedKeys<TrustedKey> signingKeys(byte[] content, String source) throws KeyFileException {
-        if (looksLikeJson(content)) {
-            Map<String, Object> json = parseJson(content, source);
-            List<TrustedKey> keys = new ArrayList<>();
-            List<String> warnings = new ArrayList<>();
-            List<Object> jwks = list(json, "keys", source);
-            for (int i = 0; i < jwks.size(); i++) {
-                fromJwk(jwks.get(i), source + " keys[" + i + "]", keys, warnings);
+    public static FileReading<TrustedKey> signingKeys(byte[] content, String source) {
+        List<TrustedKey> keys = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        if (!looksLikeJson(content)) {
+            List<X509Certificate> certificates = new ArrayList<>();
+            Optional<String> unreadable = certificates(content, source, certificates);
+            if (unreadable.isPresent()) {
+                return new FileReading.Unreadable<>(unreadable.get());
             }
-            List<Object> certificates = list(json, "certificates", source);
-            for (int i = 0; i < certificates.size(); i++) {
-                String where = source + " certificates[" + i + "]";
-                if (certificates.get(i) instanceof String pem) {
-                    for (X509Certificate certificate : certificates(pem.getBytes(StandardCharsets.US_ASCII), where)) {
-                        fromCertificate(certificate, where, keys, warnings);
-                    }
-                } else {
-                    warnings.add(where + ": not a PEM string");
-                }
+            for (X509Certificate certificate : certificates) {
+                fromCertificate(certificate, source, keys, warnings);
             }
             return new LoadedKeys<>(keys, warnings);
         }
-        List<TrustedKey> keys = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        for (X509Certificate certificate : certificates(content, source)) {
-            fromCertificate(certificate, source, keys, warnings);
+        Optional<Map<String, Object>> json = parseJson(content);
+        if (json.isEmpty()) {
+            return notJson(source);
+        }
+        Optional<List<Object>> jwks = list(json.get(), "keys");
+        if (jwks.isEmpty()) {
+            return notAnArray(source, "keys");
+        }
+        for (int i = 0; i < jwks.get().size(); i++) {
+            fromJwk(jwks.get().get(i), source + " keys[" + i + "]", keys, warnings);
+        }
+        Optional<List<Object>> certificates = list(json.get(), "certificates");
+        if (certificates.isEmpty()) {
+            return notAnArray(source, "certificates");
+        }
+        for (int i = 0; i < certificates.get().size(); i++) {
+            String where = source + " certificates[" + i + "]";
+            if (!(certificates.get().get(i) instanceof String pem)) {
+                warnings.add(where + ": not a PEM string");
+                continue;
+            }
+            List<X509Certificate> inPem = new ArrayList<>();
+            Optional<String> unreadable = certificates(pem.getBytes(StandardCharsets.US_ASCII), where, inPem);
+            if (unreadable.isPresent()) {
+                return new FileReading.Unreadable<>(unreadable.get());
+            }
+            for (X509Certificate certificate : inPem) {
+                fromCertificate(certificate, where, keys, warnings);
+            }
         }
         return new LoadedKeys<>(keys, warnings);
     }
 
     /** Symmetric keys ({@code "kty": "oct"}) of a JWKS, for COSE_Encrypt0. */
-    public static LoadedKeys<DecryptionKey> decryptionKeys(byte[] content, String source) throws KeyFileException {
+    public static FileReading<DecryptionKey> decryptionKeys(byte[] content, String source) {
         if (!looksLikeJson(content)) {
-            throw new KeyFileException(source + ": not a JWKS document");
+            return new FileReading.Unreadable<>(source + ": not a JWKS document");
+        }
+        Optional<Map<String, Object>> json = parseJson(content);
+        if (json.isEmpty()) {
+            return notJson(source);
+        }
+        Optional<List<Object>> jwks = list(json.get(), "keys");
+        if (jwks.isEmpty()) {
+            return notAnArray(source, "keys");
         }
         List<DecryptionKey> keys = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        List<Object> jwks = list(parseJson(content, source), "keys", source);
-        for (int i = 0; i < jwks.size(); i++) {
+        for (int i = 0; i < jwks.get().size(); i++) {
             String where = source + " keys[" + i + "]";
+            if (!(jwks.get().get(i) instanceof Map<?, ?> entry)) {
+                warnings.add(where + ": not a JSON object");
+                continue;
+            }
             try {
-                JWK jwk = parseJwk(jwks.get(i));
+                JWK jwk = parseJwk(entry);
                 if (jwk instanceof OctetSequenceKey oct) {
                     keys.add(new DecryptionKey(kidOf(jwk), oct.toByteArray(), where));
                 } else {
@@ -91,6 +118,14 @@ public final class KeyFiles {
             }
         }
         return new LoadedKeys<>(keys, warnings);
+    }
+
+    private static <K> FileReading<K> notJson(String source) {
+        return new FileReading.Unreadable<>(source + ": not valid JSON");
+    }
+
+    private static <K> FileReading<K> notAnArray(String source, String member) {
+        return new FileReading.Unreadable<>(source + ": " + member + " is not an array");
     }
 
     /** The kid COSE messages use for a certificate's key: the first 8 bytes of SHA-256 over its DER. */
@@ -104,8 +139,12 @@ public final class KeyFiles {
     }
 
     private static void fromJwk(Object entry, String where, List<TrustedKey> keys, List<String> warnings) {
+        if (!(entry instanceof Map<?, ?> object)) {
+            warnings.add(where + ": not a JSON object");
+            return;
+        }
         try {
-            JWK jwk = parseJwk(entry);
+            JWK jwk = parseJwk(object);
             if (jwk.getKeyUse() != null && !KeyUse.SIGNATURE.equals(jwk.getKeyUse())) {
                 warnings.add(where + ": use is not sig");
                 return;
@@ -192,20 +231,17 @@ public final class KeyFiles {
         return Optional.of(Kid.of(Arrays.copyOfRange(value, 4, 4 + inner)));
     }
 
-    private static Collection<X509Certificate> certificates(byte[] content, String source) throws KeyFileException {
+    /** Adds the certificates in the content to {@code out}; why there are none, naming the source, if so. */
+    private static Optional<String> certificates(byte[] content, String source, List<X509Certificate> out) {
         try {
-            List<X509Certificate> result = new ArrayList<>();
             for (var certificate :
                     CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(content))) {
-                result.add((X509Certificate) certificate);
+                out.add((X509Certificate) certificate);
             }
-            if (result.isEmpty()) {
-                throw new KeyFileException(source + ": no certificate found");
-            }
-            return result;
         } catch (CertificateException e) {
-            throw new KeyFileException(source + ": neither a JWKS document nor an X.509 certificate", e);
+            return Optional.of(source + ": neither a JWKS document nor an X.509 certificate");
         }
+        return out.isEmpty() ? Optional.of(source + ": no certificate found") : Optional.empty();
     }
 
     private static Optional<Kid> kidOf(JWK jwk) {
@@ -215,10 +251,7 @@ public final class KeyFiles {
     }
 
     @SuppressWarnings("unchecked")
-    private static JWK parseJwk(Object entry) throws ParseException {
-        if (!(entry instanceof Map)) {
-            throw new ParseException("not a JSON object", 0);
-        }
+    private static JWK parseJwk(Map<?, ?> entry) throws ParseException {
         return JWK.parse((Map<String, Object>) entry);
     }
 
@@ -234,25 +267,24 @@ public final class KeyFiles {
         return false;
     }
 
-    static Map<String, Object> parseJson(byte[] content, String source) throws KeyFileException {
+    /** The JSON object, or empty when the content is not one. */
+    static Optional<Map<String, Object>> parseJson(byte[] content) {
         try {
             String text = new String(content, StandardCharsets.UTF_8);
             // A byte-order mark from a Windows editor is not JSON, but it is not the operator's intent either.
-            return JSONObjectUtils.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
+            return Optional.of(JSONObjectUtils.parse(text.startsWith("\uFEFF") ? text.substring(1) : text));
         } catch (ParseException e) {
-            throw new KeyFileException(source + ": not valid JSON", e);
+            return Optional.empty();
         }
     }
 
+    /** The member as a list (empty when absent), or empty when it is present but not an array. */
     @SuppressWarnings("unchecked")
-    private static List<Object> list(Map<String, Object> json, String member, String source) throws KeyFileException {
+    private static Optional<List<Object>> list(Map<String, Object> json, String member) {
         Object value = json.get(member);
         if (value == null) {
-            return List.of();
+            return Optional.of(List.of());
         }
-        if (!(value instanceof List)) {
-            throw new KeyFileException(source + ": " + member + " is not an array");
-        }
-        return (List<Object>) value;
+        return value instanceof List ? Optional.of((List<Object>) value) : Optional.empty();
     }
 }

@@ -1,9 +1,7 @@
 package org.civis.verifier.files;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import java.nio.charset.StandardCharsets;
 import java.security.Provider;
-import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.civis.verifier.Limits;
 import org.civis.verifier.internal.Bounds;
-import org.civis.verifier.internal.Rejection;
+import org.civis.verifier.internal.Step;
 import org.civis.verifier.internal.status.StatusListTokenReader;
 import org.civis.verifier.status.StatusListToken;
 import org.civis.verifier.trust.KeyRing;
@@ -25,40 +23,53 @@ import org.civis.verifier.trust.KeyRing;
 public final class StatusListFiles {
     private StatusListFiles() {}
 
-    public static LoadedKeys<StatusListToken> load(
-            byte[] content, String source, KeyRing keys, Limits limits, Optional<Provider> provider)
-            throws KeyFileException {
+    public static FileReading<StatusListToken> load(
+            byte[] content, String source, KeyRing keys, Limits limits, Optional<Provider> provider) {
         List<StatusListToken> tokens = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         String text = new String(content, StandardCharsets.ISO_8859_1).strip();
         if (text.startsWith("{")) {
-            for (var entry : bundleEntries(content, source)) {
+            List<BundleEntry> entries = new ArrayList<>();
+            Optional<String> unreadable = bundleEntries(content, source, entries);
+            if (unreadable.isPresent()) {
+                return new FileReading.Unreadable<>(unreadable.get());
+            }
+            for (BundleEntry entry : entries) {
                 String where = entry.where();
-                try {
-                    StatusListToken token = read(hex(entry.hex(), where), where, keys, limits, provider);
-                    if (entry.uri().isPresent() && !entry.uri().get().equals(token.uri())) {
-                        warnings.add(where + ": bundle uri differs from the token's sub; the token's sub is used");
-                    }
-                    tokens.add(token);
-                } catch (Rejection e) {
-                    warnings.add(where + ": not trusted: " + e.error().code() + " "
-                            + e.error().message());
+                Optional<byte[]> cbor = hex(entry.hex());
+                if (cbor.isEmpty()) {
+                    return new FileReading.Unreadable<>(where + ": token is not hex");
                 }
+                Step<StatusListToken> token = read(cbor.get(), where, keys, limits, provider);
+                if (token.isRefused()) {
+                    warnings.add(untrusted(where, token));
+                    continue;
+                }
+                if (entry.uri().isPresent()
+                        && !entry.uri().get().equals(token.value().uri())) {
+                    warnings.add(where + ": bundle uri differs from the token's sub; the token's sub is used");
+                }
+                tokens.add(token.value());
             }
             return new LoadedKeys<>(tokens, warnings);
         }
         byte[] cbor = isHex(text) ? HexFormat.of().parseHex(text) : content;
-        try {
-            tokens.add(read(cbor, source, keys, limits, provider));
-        } catch (Rejection e) {
-            warnings.add(source + ": not trusted: " + e.error().code() + " "
-                    + e.error().message());
+        Step<StatusListToken> token = read(cbor, source, keys, limits, provider);
+        if (token.isRefused()) {
+            warnings.add(untrusted(source, token));
+        } else {
+            tokens.add(token.value());
         }
         return new LoadedKeys<>(tokens, warnings);
     }
 
-    private static StatusListToken read(
-            byte[] cbor, String where, KeyRing keys, Limits limits, Optional<Provider> provider) throws Rejection {
+    private static String untrusted(String where, Step<StatusListToken> refused) {
+        return where + ": not trusted: " + refused.error().code() + " "
+                + refused.error().message();
+    }
+
+    private static Step<StatusListToken> read(
+            byte[] cbor, String where, KeyRing keys, Limits limits, Optional<Provider> provider) {
         return StatusListTokenReader.read(
                 cbor,
                 where,
@@ -74,43 +85,37 @@ public final class StatusListFiles {
 
     private record BundleEntry(String where, Optional<String> uri, String hex) {}
 
+    /** Adds the bundle's entries to {@code out}; why the bundle cannot be read, naming the place, if so. */
     @SuppressWarnings("unchecked")
-    private static List<BundleEntry> bundleEntries(byte[] content, String source) throws KeyFileException {
-        Map<String, Object> json;
-        try {
-            String text = new String(content, StandardCharsets.UTF_8);
-            json = JSONObjectUtils.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
-        } catch (ParseException e) {
-            throw new KeyFileException(source + ": not valid JSON", e);
+    private static Optional<String> bundleEntries(byte[] content, String source, List<BundleEntry> out) {
+        Optional<Map<String, Object>> json = KeyFiles.parseJson(content);
+        if (json.isEmpty()) {
+            return Optional.of(source + ": not valid JSON");
         }
-        Object lists = json.get("statusLists");
+        Object lists = json.get().get("statusLists");
         if (lists == null) {
-            return List.of();
+            return Optional.empty();
         }
         if (!(lists instanceof List)) {
-            throw new KeyFileException(source + ": statusLists is not an array");
+            return Optional.of(source + ": statusLists is not an array");
         }
-        List<BundleEntry> entries = new ArrayList<>();
         List<Object> items = (List<Object>) lists;
         for (int i = 0; i < items.size(); i++) {
             String where = source + " statusLists[" + i + "]";
             if (!(items.get(i) instanceof Map)
                     || !(((Map<String, Object>) items.get(i)).get("token") instanceof String)) {
-                throw new KeyFileException(where + ": needs a token (hex string)");
+                return Optional.of(where + ": needs a token (hex string)");
             }
             Map<String, Object> item = (Map<String, Object>) items.get(i);
             Optional<String> uri = item.get("uri") instanceof String u ? Optional.of(u) : Optional.empty();
-            entries.add(new BundleEntry(where, uri, (String) item.get("token")));
+            out.add(new BundleEntry(where, uri, (String) item.get("token")));
         }
-        return entries;
+        return Optional.empty();
     }
 
-    private static byte[] hex(String hex, String where) throws KeyFileException {
+    private static Optional<byte[]> hex(String hex) {
         String clean = hex.strip();
-        if (!isHex(clean)) {
-            throw new KeyFileException(where + ": token is not hex");
-        }
-        return HexFormat.of().parseHex(clean);
+        return isHex(clean) ? Optional.of(HexFormat.of().parseHex(clean)) : Optional.empty();
     }
 
     private static boolean isHex(String text) {

@@ -255,6 +255,7 @@ class Claim169VectorsTest {
         String jwks = "{\"keys\":[" + key.toJSONString() + "]}";
         return new KeyRing(
                 KeyFiles.signingKeys(jwks.getBytes(StandardCharsets.UTF_8), "vector")
+                        .orElseThrow()
                         .keys(),
                 List.of());
     }

@@ -32,6 +32,7 @@ class DgcTestdataTest {
         String pem = "-----BEGIN CERTIFICATE-----\n" + context.get("CERTIFICATE") + "\n-----END CERTIFICATE-----\n";
         KeyRing ring = new KeyRing(
                 KeyFiles.signingKeys(pem.getBytes(StandardCharsets.US_ASCII), file)
+                        .orElseThrow()
                         .keys(),
                 List.of());
         Verifier verifier = Verifier.builder().keys(ring).profile(Profile.CWT).build();

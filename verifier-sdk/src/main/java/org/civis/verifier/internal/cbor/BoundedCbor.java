@@ -4,9 +4,11 @@ import com.upokecenter.cbor.CBOREncodeOptions;
 import com.upokecenter.cbor.CBORException;
 import com.upokecenter.cbor.CBORObject;
 import com.upokecenter.cbor.CBORType;
+import java.util.Optional;
 import org.civis.verifier.internal.Bounds;
-import org.civis.verifier.internal.Rejection;
+import org.civis.verifier.internal.Step;
 import org.civis.verifier.verdict.ErrorCode;
+import org.civis.verifier.verdict.VerificationError;
 
 /** Decodes one CBOR data item and refuses it if it nests too deep or holds too many items. */
 public final class BoundedCbor {
@@ -15,48 +17,73 @@ public final class BoundedCbor {
 
     private BoundedCbor() {}
 
-    public static CBORObject decode(byte[] bytes, Bounds limits) throws Rejection {
+    public static Step<CBORObject> decode(byte[] bytes, Bounds limits) {
         if (bytes.length == 0) {
-            throw new Rejection(ErrorCode.CBOR_INVALID, "no CBOR data");
+            return Step.refuse(ErrorCode.CBOR_INVALID, "no CBOR data");
         }
         CBORObject object;
         try {
             object = CBORObject.DecodeFromBytes(bytes, OPTIONS);
         } catch (CBORException e) {
-            throw new Rejection(ErrorCode.CBOR_INVALID, "not one well-formed CBOR item");
+            return Step.refuse(ErrorCode.CBOR_INVALID, "not one well-formed CBOR item");
         } catch (RuntimeException e) {
             // The decoder's documented failure is CBORException; anything else on hostile input is
             // still a malformed credential, not a reason to crash the verifier.
-            throw new Rejection(ErrorCode.CBOR_INVALID, "not one well-formed CBOR item");
+            return Step.refuse(ErrorCode.CBOR_INVALID, "not one well-formed CBOR item");
         }
-        checkShape(object, limits);
-        return object;
+        Optional<VerificationError> shape = checkShape(object, limits);
+        return shape.isPresent() ? new Step.Refused<>(shape.get()) : Step.ok(object);
     }
 
-    /** Walks the item iteratively-bounded: recursion stops at the depth limit, far below stack risk. */
-    public static void checkShape(CBORObject object, Bounds limits) throws Rejection {
-        int[] items = {0};
-        walk(object, 1, limits, items);
+    /** Why the item is too complex, or empty when it is within the limits. */
+    public static Optional<VerificationError> checkShape(CBORObject object, Bounds limits) {
+        Walk walk = new Walk(limits);
+        walk.visit(object, 1);
+        return Optional.ofNullable(walk.problem);
     }
 
-    private static void walk(CBORObject object, int depth, Bounds limits, int[] items) throws Rejection {
-        int tagDepth = object.getTagCount();
-        if (depth + tagDepth > limits.maxCborDepth()) {
-            throw new Rejection(ErrorCode.CBOR_TOO_COMPLEX, "CBOR nests deeper than " + limits.maxCborDepth());
+    /**
+     * One walk over an item: the item count so far and the first problem found. The recursion
+     * stops at the depth limit, far below stack risk, and unwinds as soon as a problem is set.
+     */
+    private static final class Walk {
+        private final Bounds limits;
+        private int items;
+        private VerificationError problem;
+
+        Walk(Bounds limits) {
+            this.limits = limits;
         }
-        if (++items[0] > limits.maxCborItems()) {
-            throw new Rejection(ErrorCode.CBOR_TOO_COMPLEX, "more than " + limits.maxCborItems() + " CBOR items");
-        }
-        CBORType type = object.getType();
-        if (type == CBORType.Array) {
-            for (CBORObject element : object.getValues()) {
-                walk(element, depth + tagDepth + 1, limits, items);
+
+        /** False once a problem is found: the caller stops walking. */
+        boolean visit(CBORObject object, int depth) {
+            int tagDepth = object.getTagCount();
+            if (depth + tagDepth > limits.maxCborDepth()) {
+                problem = new VerificationError(
+                        ErrorCode.CBOR_TOO_COMPLEX, "CBOR nests deeper than " + limits.maxCborDepth());
+                return false;
             }
-        } else if (type == CBORType.Map) {
-            for (var entry : object.getEntries()) {
-                walk(entry.getKey(), depth + tagDepth + 1, limits, items);
-                walk(entry.getValue(), depth + tagDepth + 1, limits, items);
+            if (++items > limits.maxCborItems()) {
+                problem = new VerificationError(
+                        ErrorCode.CBOR_TOO_COMPLEX, "more than " + limits.maxCborItems() + " CBOR items");
+                return false;
             }
+            CBORType type = object.getType();
+            if (type == CBORType.Array) {
+                for (CBORObject element : object.getValues()) {
+                    if (!visit(element, depth + tagDepth + 1)) {
+                        return false;
+                    }
+                }
+            } else if (type == CBORType.Map) {
+                for (var entry : object.getEntries()) {
+                    if (!visit(entry.getKey(), depth + tagDepth + 1)
+                            || !visit(entry.getValue(), depth + tagDepth + 1)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.civis.verifier.claims.Biometric;
 import org.civis.verifier.claims.Claim169;
 import org.civis.verifier.internal.Bounds;
-import org.civis.verifier.internal.Rejection;
+import org.civis.verifier.internal.Step;
 import org.civis.verifier.internal.cbor.BoundedCbor;
 import org.civis.verifier.internal.cbor.CborValues;
 import org.civis.verifier.internal.cwt.Cwt;
@@ -27,25 +27,27 @@ import org.civis.verifier.verdict.ErrorCode;
 public final class Claim169Reader {
     private Claim169Reader() {}
 
-    public static Claim169 read(Cwt cwt, Bounds limits) throws Rejection {
-        CBORObject value = cwt.claimLenient(CwtClaim.IDENTITY_DATA)
-                .orElseThrow(() -> new Rejection(ErrorCode.CLAIM169_MISSING, "no claim 169"));
-        CBORObject map = value;
+    public static Step<Claim169> read(Cwt cwt, Bounds limits) {
+        Optional<CBORObject> value = cwt.claimLenient(CwtClaim.IDENTITY_DATA);
+        if (value.isEmpty()) {
+            return Step.refuse(ErrorCode.CLAIM169_MISSING, "no claim 169");
+        }
+        CBORObject map = value.get();
         if (CborValues.isBytes(map)) {
             // Some issuers wrap the map in a byte string (a CBOR-encoded map inside the CWT).
-            try {
-                map = BoundedCbor.decode(map.GetByteString(), limits);
-            } catch (Rejection e) {
-                throw new Rejection(ErrorCode.CLAIM169_INVALID, "claim 169 byte string does not hold CBOR");
+            Step<CBORObject> decoded = BoundedCbor.decode(map.GetByteString(), limits);
+            if (decoded.isRefused()) {
+                return Step.refuse(ErrorCode.CLAIM169_INVALID, "claim 169 byte string does not hold CBOR");
             }
+            map = decoded.value();
         }
         if (!CborValues.isMap(map) || map.isTagged()) {
-            throw new Rejection(ErrorCode.CLAIM169_INVALID, "claim 169 is not a map");
+            return Step.refuse(ErrorCode.CLAIM169_INVALID, "claim 169 is not a map");
         }
         return fields(map);
     }
 
-    private static Claim169 fields(CBORObject map) throws Rejection {
+    private static Step<Claim169> fields(CBORObject map) {
         Map<Claim169Field, String> texts = new EnumMap<>(Claim169Field.class);
         Map<Claim169Field, Long> codes = new EnumMap<>(Claim169Field.class);
         Map<Claim169Field, List<Biometric>> biometrics = new EnumMap<>(Claim169Field.class);
@@ -66,18 +68,48 @@ public final class Claim169Reader {
                     || biometrics.containsKey(f)
                     || (f == Claim169Field.PHOTO && photo != null)
                     || (f == Claim169Field.BEST_QUALITY_FINGERS && !fingers.isEmpty())) {
-                throw new Rejection(
+                return Step.refuse(
                         ErrorCode.CLAIM169_INVALID, f.jsonName() + " appears twice (as number and text key)");
             }
             switch (f.shape()) {
-                case TEXT -> texts.put(f, text(value, f));
-                case INT -> codes.put(f, integer(value, f));
-                case BYTES -> photo = bytes(value, f);
-                case INT_ARRAY -> fingers.addAll(integers(value, f));
-                case BIOMETRICS -> biometrics.put(f, biometricEntries(value, f));
+                case TEXT -> {
+                    Optional<String> text = CborValues.asText(value);
+                    if (text.isEmpty()) {
+                        return invalid(f, "a text string");
+                    }
+                    texts.put(f, text.get());
+                }
+                case INT -> {
+                    Optional<Long> code = CborValues.asLong(value);
+                    if (code.isEmpty()) {
+                        return invalid(f, "an integer");
+                    }
+                    codes.put(f, code.get());
+                }
+                case BYTES -> {
+                    Optional<byte[]> bytes = bytes(value);
+                    if (bytes.isEmpty()) {
+                        return invalid(f, "a byte string");
+                    }
+                    photo = bytes.get();
+                }
+                case INT_ARRAY -> {
+                    Optional<List<Long>> integers = integers(value);
+                    if (integers.isEmpty()) {
+                        return invalid(f, "an array of integers");
+                    }
+                    fingers.addAll(integers.get());
+                }
+                case BIOMETRICS -> {
+                    Step<List<Biometric>> entries = biometricEntries(value, f);
+                    if (entries.isRefused()) {
+                        return entries.refusal();
+                    }
+                    biometrics.put(f, entries.value());
+                }
             }
         }
-        return new Claim169(texts, codes, photo, fingers, biometrics, others);
+        return Step.ok(new Claim169(texts, codes, photo, fingers, biometrics, others));
     }
 
     /** An integer key, or a key written as a string of digits ("4"). */
@@ -91,60 +123,75 @@ public final class Claim169Reader {
                 .map(Long::parseLong);
     }
 
-    private static String text(CBORObject value, Claim169Field field) throws Rejection {
-        return CborValues.asText(value).orElseThrow(() -> invalid(field, "a text string"));
-    }
-
-    private static long integer(CBORObject value, Claim169Field field) throws Rejection {
-        return CborValues.asLong(value).orElseThrow(() -> invalid(field, "an integer"));
-    }
-
     /** The photo: a byte string as issuers write it, or the text the spec's table names (its UTF-8 bytes). */
-    private static byte[] bytes(CBORObject value, Claim169Field field) throws Rejection {
-        Optional<byte[]> bytes = CborValues.asBytes(value)
+    private static Optional<byte[]> bytes(CBORObject value) {
+        return CborValues.asBytes(value)
                 .or(() -> CborValues.asText(value).map(t -> t.getBytes(StandardCharsets.UTF_8)));
-        return bytes.orElseThrow(() -> invalid(field, "a byte string"));
     }
 
-    private static List<Long> integers(CBORObject value, Claim169Field field) throws Rejection {
+    /** The integers of an array, or empty when it is not an array of integers. */
+    private static Optional<List<Long>> integers(CBORObject value) {
         if (!CborValues.isArray(value)) {
-            throw invalid(field, "an array of integers");
+            return Optional.empty();
         }
         List<Long> result = new ArrayList<>();
         for (CBORObject element : value.getValues()) {
-            result.add(CborValues.asLong(element).orElseThrow(() -> invalid(field, "an array of integers")));
+            Optional<Long> integer = CborValues.asLong(element);
+            if (integer.isEmpty()) {
+                return Optional.empty();
+            }
+            result.add(integer.get());
         }
-        return result;
+        return Optional.of(result);
     }
 
     /** An array of entries, or (leniently) one entry on its own, as some issuers write the face. */
-    private static List<Biometric> biometricEntries(CBORObject value, Claim169Field field) throws Rejection {
+    private static Step<List<Biometric>> biometricEntries(CBORObject value, Claim169Field field) {
         List<Biometric> result = new ArrayList<>();
         if (CborValues.isMap(value)) {
-            result.add(biometric(value, field));
+            Step<Biometric> entry = biometric(value, field);
+            if (entry.isRefused()) {
+                return entry.refusal();
+            }
+            result.add(entry.value());
         } else if (CborValues.isArray(value)) {
             for (CBORObject element : value.getValues()) {
-                result.add(biometric(element, field));
+                Step<Biometric> entry = biometric(element, field);
+                if (entry.isRefused()) {
+                    return entry.refusal();
+                }
+                result.add(entry.value());
             }
         } else {
-            throw invalid(field, "a biometric entry or an array of them");
+            return invalid(field, "a biometric entry or an array of them");
         }
-        return result;
+        return Step.ok(result);
     }
 
-    private static Biometric biometric(CBORObject entry, Claim169Field field) throws Rejection {
+    private static Step<Biometric> biometric(CBORObject entry, Claim169Field field) {
         if (!CborValues.isMap(entry) || entry.getType() != CBORType.Map) {
-            throw invalid(field, "a map per biometric entry");
+            return invalid(field, "a map per biometric entry");
         }
         CBORObject data = lenientGet(entry, Claim169Field.BIOMETRIC_DATA);
-        byte[] bytes = data == null
-                ? new byte[0]
-                : CborValues.asBytes(data).orElseThrow(() -> invalid(field, "data as a byte string"));
-        return new Biometric(
-                bytes,
-                optionalInteger(lenientGet(entry, Claim169Field.BIOMETRIC_FORMAT), field),
-                optionalInteger(lenientGet(entry, Claim169Field.BIOMETRIC_SUB_FORMAT), field),
-                optionalText(lenientGet(entry, Claim169Field.BIOMETRIC_ISSUER), field));
+        Optional<byte[]> bytes = data == null ? Optional.of(new byte[0]) : CborValues.asBytes(data);
+        if (bytes.isEmpty()) {
+            return invalid(field, "data as a byte string");
+        }
+        CBORObject format = lenientGet(entry, Claim169Field.BIOMETRIC_FORMAT);
+        CBORObject subFormat = lenientGet(entry, Claim169Field.BIOMETRIC_SUB_FORMAT);
+        if ((format != null && CborValues.asLong(format).isEmpty())
+                || (subFormat != null && CborValues.asLong(subFormat).isEmpty())) {
+            return invalid(field, "integer format codes");
+        }
+        CBORObject issuer = lenientGet(entry, Claim169Field.BIOMETRIC_ISSUER);
+        if (issuer != null && CborValues.asText(issuer).isEmpty()) {
+            return invalid(field, "a text issuer");
+        }
+        return Step.ok(new Biometric(
+                bytes.get(),
+                format == null ? Optional.empty() : CborValues.asLong(format),
+                subFormat == null ? Optional.empty() : CborValues.asLong(subFormat),
+                issuer == null ? Optional.empty() : CborValues.asText(issuer)));
     }
 
     private static CBORObject lenientGet(CBORObject map, int key) {
@@ -152,22 +199,7 @@ public final class Claim169Reader {
         return value != null ? value : map.get(CBORObject.FromObject(Integer.toString(key)));
     }
 
-    private static Optional<Long> optionalInteger(CBORObject value, Claim169Field field) throws Rejection {
-        if (value == null) {
-            return Optional.empty();
-        }
-        return Optional.of(CborValues.asLong(value).orElseThrow(() -> invalid(field, "integer format codes")));
-    }
-
-    private static Optional<String> optionalText(CBORObject value, Claim169Field field) throws Rejection {
-        if (value == null) {
-            return Optional.empty();
-        }
-        return Optional.of(CborValues.asText(value).orElseThrow(() -> invalid(field, "a text issuer")));
-    }
-
-    private static Rejection invalid(Claim169Field field, String expected) {
-        return new Rejection(
-                ErrorCode.CLAIM169_INVALID, field.jsonName() + " (" + field.key() + ") is not " + expected);
+    private static <T> Step<T> invalid(Claim169Field field, String expected) {
+        return Step.refuse(ErrorCode.CLAIM169_INVALID, field.jsonName() + " (" + field.key() + ") is not " + expected);
     }
 }

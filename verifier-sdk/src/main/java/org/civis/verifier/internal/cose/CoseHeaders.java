@@ -3,7 +3,7 @@ package org.civis.verifier.internal.cose;
 import com.upokecenter.cbor.CBORObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.civis.verifier.internal.Rejection;
+import org.civis.verifier.internal.Step;
 import org.civis.verifier.internal.cbor.CborValues;
 import org.civis.verifier.spec.CoseAlgorithm;
 import org.civis.verifier.spec.CoseHeader;
@@ -38,30 +38,33 @@ public record CoseHeaders(byte[] protectedBytes, CBORObject protectedMap, CBOROb
      * The algorithm, which must be one Civis knows. It may sit in the unprotected bucket (the COSE WG
      * examples do that); this is safe because every trusted key verifies exactly one algorithm.
      */
-    public CoseAlgorithm algorithm() throws Rejection {
-        CBORObject alg =
-                get(CoseHeader.ALG).orElseThrow(() -> new Rejection(ErrorCode.COSE_STRUCTURE, "no alg header"));
-        Optional<Long> id = CborValues.asLong(alg);
-        if (id.isEmpty()) {
-            throw new Rejection(ErrorCode.COSE_ALG_UNSUPPORTED, "alg is not an integer");
+    public Step<CoseAlgorithm> algorithm() {
+        Optional<CBORObject> alg = get(CoseHeader.ALG);
+        if (alg.isEmpty()) {
+            return Step.refuse(ErrorCode.COSE_STRUCTURE, "no alg header");
         }
-        return CoseAlgorithm.byId(id.get())
-                .orElseThrow(
-                        () -> new Rejection(ErrorCode.COSE_ALG_UNSUPPORTED, "alg " + id.get() + " is not supported"));
+        Optional<Long> id = CborValues.asLong(alg.get());
+        if (id.isEmpty()) {
+            return Step.refuse(ErrorCode.COSE_ALG_UNSUPPORTED, "alg is not an integer");
+        }
+        Optional<CoseAlgorithm> known = CoseAlgorithm.byId(id.get());
+        return known.isPresent()
+                ? Step.ok(known.get())
+                : Step.refuse(ErrorCode.COSE_ALG_UNSUPPORTED, "alg " + id.get() + " is not supported");
     }
 
     /** The kid: a byte string, or (leniently) a text string taken as its UTF-8 bytes. */
-    public Optional<Kid> kid() throws Rejection {
+    public Step<Optional<Kid>> kid() {
         Optional<CBORObject> kid = get(CoseHeader.KID);
         if (kid.isEmpty()) {
-            return Optional.empty();
+            return Step.ok(Optional.empty());
         }
         Optional<byte[]> bytes = CborValues.asBytes(kid.get())
                 .or(() -> CborValues.asText(kid.get()).map(t -> t.getBytes(StandardCharsets.UTF_8)));
         if (bytes.isEmpty()) {
-            throw new Rejection(ErrorCode.COSE_STRUCTURE, "kid is neither a byte nor a text string");
+            return Step.refuse(ErrorCode.COSE_STRUCTURE, "kid is neither a byte nor a text string");
         }
-        return bytes.get().length == 0 ? Optional.empty() : Optional.of(Kid.of(bytes.get()));
+        return Step.ok(bytes.get().length == 0 ? Optional.empty() : Optional.of(Kid.of(bytes.get())));
     }
 
     public Optional<CBORObject> typ() {

@@ -4,7 +4,7 @@ import com.upokecenter.cbor.CBORObject;
 import com.upokecenter.numbers.EInteger;
 import java.util.Optional;
 import org.civis.verifier.internal.Bounds;
-import org.civis.verifier.internal.Rejection;
+import org.civis.verifier.internal.Step;
 import org.civis.verifier.internal.cbor.BoundedCbor;
 import org.civis.verifier.internal.cbor.CborValues;
 import org.civis.verifier.spec.CborTag;
@@ -19,7 +19,13 @@ import org.civis.verifier.verdict.ErrorCode;
 public final class CoseParser {
     private CoseParser() {}
 
-    public static CoseMessage parse(CBORObject item, Bounds limits) throws Rejection {
+    /** The bytes decoded as bounded CBOR, then parsed as a COSE message. */
+    public static Step<CoseMessage> decode(byte[] cbor, Bounds limits) {
+        Step<CBORObject> item = BoundedCbor.decode(cbor, limits);
+        return item.isRefused() ? item.refusal() : parse(item.value(), limits);
+    }
+
+    public static Step<CoseMessage> parse(CBORObject item, Bounds limits) {
         EInteger[] tags = item.GetAllTags();
         int next = 0;
         if (tags.length > next && tags[next].equals(EInteger.FromInt32(CborTag.CWT))) {
@@ -33,63 +39,99 @@ public final class CoseParser {
             } else if (tag.equals(EInteger.FromInt32(CborTag.COSE_ENCRYPT0))) {
                 coseTag = Optional.of(CborTag.COSE_ENCRYPT0);
             } else {
-                throw new Rejection(
-                        ErrorCode.COSE_STRUCTURE, "CBOR tag " + tag + " is not COSE_Sign1 or COSE_Encrypt0");
+                return Step.refuse(ErrorCode.COSE_STRUCTURE, "CBOR tag " + tag + " is not COSE_Sign1 or COSE_Encrypt0");
             }
         }
         if (tags.length > next) {
-            throw new Rejection(ErrorCode.COSE_STRUCTURE, "unexpected CBOR tag " + tags[next]);
+            return Step.refuse(ErrorCode.COSE_STRUCTURE, "unexpected CBOR tag " + tags[next]);
         }
         CBORObject array = item.Untag();
         if (!CborValues.isArray(array)) {
-            throw new Rejection(ErrorCode.COSE_STRUCTURE, "a COSE message is an array");
+            return Step.refuse(ErrorCode.COSE_STRUCTURE, "a COSE message is an array");
         }
         int kind = coseTag.orElseGet(() -> array.size() == 4 ? CborTag.COSE_SIGN1 : CborTag.COSE_ENCRYPT0);
-        if (kind == CborTag.COSE_SIGN1) {
-            expectSize(array, 4, "COSE_Sign1");
-            return new CoseMessage.Sign1(
-                    headers(array, limits), bytes(array.get(2), "payload"), bytes(array.get(3), "signature"));
+        return kind == CborTag.COSE_SIGN1 ? sign1(array, limits) : encrypt0(array, limits);
+    }
+
+    private static Step<CoseMessage> sign1(CBORObject array, Bounds limits) {
+        if (array.size() != 4) {
+            return wrongSize(array, 4, "COSE_Sign1");
         }
-        expectSize(array, 3, "COSE_Encrypt0");
-        return new CoseMessage.Encrypt0(headers(array, limits), bytes(array.get(2), "ciphertext"));
-    }
-
-    private static void expectSize(CBORObject array, int size, String name) throws Rejection {
-        if (array.size() != size) {
-            throw new Rejection(ErrorCode.COSE_STRUCTURE, name + " has " + size + " elements, not " + array.size());
+        Step<CoseHeaders> headers = headers(array, limits);
+        if (headers.isRefused()) {
+            return headers.refusal();
         }
+        Step<byte[]> payload = bytes(array.get(2), "payload");
+        if (payload.isRefused()) {
+            return payload.refusal();
+        }
+        Step<byte[]> signature = bytes(array.get(3), "signature");
+        if (signature.isRefused()) {
+            return signature.refusal();
+        }
+        return Step.ok(new CoseMessage.Sign1(headers.value(), payload.value(), signature.value()));
     }
 
-    private static byte[] bytes(CBORObject element, String name) throws Rejection {
-        return CborValues.asBytes(element)
-                .orElseThrow(() -> new Rejection(
-                        ErrorCode.COSE_STRUCTURE,
-                        name + " is not a byte string"
-                                + (element.isNull() ? " (detached content is not supported)" : "")));
+    private static Step<CoseMessage> encrypt0(CBORObject array, Bounds limits) {
+        if (array.size() != 3) {
+            return wrongSize(array, 3, "COSE_Encrypt0");
+        }
+        Step<CoseHeaders> headers = headers(array, limits);
+        if (headers.isRefused()) {
+            return headers.refusal();
+        }
+        Step<byte[]> ciphertext = bytes(array.get(2), "ciphertext");
+        if (ciphertext.isRefused()) {
+            return ciphertext.refusal();
+        }
+        return Step.ok(new CoseMessage.Encrypt0(headers.value(), ciphertext.value()));
     }
 
-    private static CoseHeaders headers(CBORObject array, Bounds limits) throws Rejection {
-        byte[] protectedBytes = bytes(array.get(0), "protected header");
-        CBORObject protectedMap =
-                protectedBytes.length == 0 ? CBORObject.NewMap() : BoundedCbor.decode(protectedBytes, limits);
+    private static Step<CoseMessage> wrongSize(CBORObject array, int size, String name) {
+        return Step.refuse(ErrorCode.COSE_STRUCTURE, name + " has " + size + " elements, not " + array.size());
+    }
+
+    private static Step<byte[]> bytes(CBORObject element, String name) {
+        Optional<byte[]> bytes = CborValues.asBytes(element);
+        if (bytes.isPresent()) {
+            return Step.ok(bytes.get());
+        }
+        return Step.refuse(
+                ErrorCode.COSE_STRUCTURE,
+                name + " is not a byte string" + (element.isNull() ? " (detached content is not supported)" : ""));
+    }
+
+    private static Step<CoseHeaders> headers(CBORObject array, Bounds limits) {
+        Step<byte[]> protectedBytes = bytes(array.get(0), "protected header");
+        if (protectedBytes.isRefused()) {
+            return protectedBytes.refusal();
+        }
+        CBORObject protectedMap = CBORObject.NewMap();
+        if (protectedBytes.value().length != 0) {
+            Step<CBORObject> decoded = BoundedCbor.decode(protectedBytes.value(), limits);
+            if (decoded.isRefused()) {
+                return decoded.refusal();
+            }
+            protectedMap = decoded.value();
+        }
         if (!CborValues.isMap(protectedMap) || protectedMap.isTagged()) {
-            throw new Rejection(ErrorCode.COSE_STRUCTURE, "protected header is not a map");
+            return Step.refuse(ErrorCode.COSE_STRUCTURE, "protected header is not a map");
         }
         CBORObject unprotectedMap = array.get(1);
         if (!CborValues.isMap(unprotectedMap) || unprotectedMap.isTagged()) {
-            throw new Rejection(ErrorCode.COSE_STRUCTURE, "unprotected header is not a map");
+            return Step.refuse(ErrorCode.COSE_STRUCTURE, "unprotected header is not a map");
         }
         for (CBORObject label : protectedMap.getKeys()) {
             if (unprotectedMap.ContainsKey(label)) {
-                throw new Rejection(ErrorCode.COSE_STRUCTURE, "header " + label + " is both protected and unprotected");
+                return Step.refuse(ErrorCode.COSE_STRUCTURE, "header " + label + " is both protected and unprotected");
             }
         }
         if (protectedMap.ContainsKey(CBORObject.FromObject(CoseHeader.CRIT))
                 || unprotectedMap.ContainsKey(CBORObject.FromObject(CoseHeader.CRIT))) {
             // crit names extension headers a recipient must understand; this verifier understands none.
-            throw new Rejection(
+            return Step.refuse(
                     ErrorCode.COSE_CRIT_UNSUPPORTED, "crit header names extensions this verifier does not know");
         }
-        return new CoseHeaders(protectedBytes, protectedMap, unprotectedMap);
+        return Step.ok(new CoseHeaders(protectedBytes.value(), protectedMap, unprotectedMap));
     }
 }

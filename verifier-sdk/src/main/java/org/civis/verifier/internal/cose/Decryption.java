@@ -6,7 +6,7 @@ import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.civis.verifier.internal.Rejection;
+import org.civis.verifier.internal.Step;
 import org.civis.verifier.internal.cbor.CborValues;
 import org.civis.verifier.spec.CoseAlgorithm;
 import org.civis.verifier.spec.CoseHeader;
@@ -21,48 +21,54 @@ public final class Decryption {
 
     private Decryption() {}
 
-    public static byte[] decrypt(CoseMessage.Encrypt0 message, KeyRing keys) throws Rejection {
-        CoseAlgorithm algorithm = message.headers().algorithm();
+    public static Step<byte[]> decrypt(CoseMessage.Encrypt0 message, KeyRing keys) {
+        Step<CoseAlgorithm> algorithm = message.headers().algorithm();
+        if (algorithm.isRefused()) {
+            return algorithm.refusal();
+        }
         int keyBytes;
-        if (algorithm == CoseAlgorithm.A128GCM) {
+        if (algorithm.value() == CoseAlgorithm.A128GCM) {
             keyBytes = 16;
-        } else if (algorithm == CoseAlgorithm.A256GCM) {
+        } else if (algorithm.value() == CoseAlgorithm.A256GCM) {
             keyBytes = 32;
         } else {
-            throw new Rejection(
-                    ErrorCode.COSE_ALG_UNSUPPORTED, algorithm.joseName() + " is not an encryption algorithm");
+            return Step.refuse(
+                    ErrorCode.COSE_ALG_UNSUPPORTED, algorithm.value().joseName() + " is not an encryption algorithm");
         }
         if (message.headers().get(CoseHeader.PARTIAL_IV).isPresent()) {
-            throw new Rejection(ErrorCode.COSE_STRUCTURE, "Partial IV needs a context this verifier does not have");
+            return Step.refuse(ErrorCode.COSE_STRUCTURE, "Partial IV needs a context this verifier does not have");
         }
-        byte[] iv = message.headers()
-                .get(CoseHeader.IV)
-                .flatMap(CborValues::asBytes)
-                .orElseThrow(() -> new Rejection(ErrorCode.COSE_STRUCTURE, "no IV (header 5) byte string"));
-        if (iv.length != 12) {
-            throw new Rejection(ErrorCode.COSE_STRUCTURE, "AES-GCM IV is 12 bytes, not " + iv.length);
+        Optional<byte[]> iv = message.headers().get(CoseHeader.IV).flatMap(CborValues::asBytes);
+        if (iv.isEmpty()) {
+            return Step.refuse(ErrorCode.COSE_STRUCTURE, "no IV (header 5) byte string");
+        }
+        if (iv.get().length != 12) {
+            return Step.refuse(ErrorCode.COSE_STRUCTURE, "AES-GCM IV is 12 bytes, not " + iv.get().length);
         }
         if (message.ciphertext().length < TAG_BITS / 8) {
-            throw new Rejection(ErrorCode.DECRYPTION_FAILED, "ciphertext shorter than the GCM tag");
+            return Step.refuse(ErrorCode.DECRYPTION_FAILED, "ciphertext shorter than the GCM tag");
         }
-        Optional<Kid> kid = message.headers().kid();
-        List<DecryptionKey> candidates = keys.decryptionCandidates(kid).stream()
+        Step<Optional<Kid>> kid = message.headers().kid();
+        if (kid.isRefused()) {
+            return kid.refusal();
+        }
+        List<DecryptionKey> candidates = keys.decryptionCandidates(kid.value()).stream()
                 .filter(k -> k.secret().length == keyBytes)
                 .toList();
         if (candidates.isEmpty()) {
-            throw new Rejection(
+            return Step.refuse(
                     ErrorCode.DECRYPTION_KEY_UNKNOWN,
                     "no " + keyBytes * 8 + "-bit decryption key"
-                            + kid.map(k -> " with kid " + k.hex()).orElse(""));
+                            + kid.value().map(k -> " with kid " + k.hex()).orElse(""));
         }
         byte[] aad = ToBeSigned.encrypt0(message.headers().signedProtectedBytes(), new byte[0]);
         for (DecryptionKey key : candidates) {
-            Optional<byte[]> plaintext = tryDecrypt(key.secret(), iv, aad, message.ciphertext());
+            Optional<byte[]> plaintext = tryDecrypt(key.secret(), iv.get(), aad, message.ciphertext());
             if (plaintext.isPresent()) {
-                return plaintext.get();
+                return Step.ok(plaintext.get());
             }
         }
-        throw new Rejection(ErrorCode.DECRYPTION_FAILED, "no decryption key opens the ciphertext");
+        return Step.refuse(ErrorCode.DECRYPTION_FAILED, "no decryption key opens the ciphertext");
     }
 
     private static Optional<byte[]> tryDecrypt(byte[] secret, byte[] iv, byte[] aad, byte[] ciphertext) {

@@ -3,7 +3,7 @@ package org.civis.verifier.internal.cose;
 import java.security.Provider;
 import java.util.List;
 import java.util.Optional;
-import org.civis.verifier.internal.Rejection;
+import org.civis.verifier.internal.Step;
 import org.civis.verifier.spec.CoseAlgorithm;
 import org.civis.verifier.trust.KeyRing;
 import org.civis.verifier.trust.Kid;
@@ -25,34 +25,43 @@ public final class SignatureCheck {
 
     private SignatureCheck() {}
 
-    public static Outcome check(
-            CoseMessage.Sign1 message, KeyRing keys, byte[] externalAad, Optional<Provider> provider) throws Rejection {
-        CoseAlgorithm algorithm = message.headers().algorithm();
+    public static Step<Outcome> check(
+            CoseMessage.Sign1 message, KeyRing keys, byte[] externalAad, Optional<Provider> provider) {
+        Step<CoseAlgorithm> read = message.headers().algorithm();
+        if (read.isRefused()) {
+            return read.refusal();
+        }
+        CoseAlgorithm algorithm = read.value();
         if (algorithm == CoseAlgorithm.A128GCM || algorithm == CoseAlgorithm.A256GCM) {
-            throw new Rejection(ErrorCode.COSE_ALG_UNSUPPORTED, algorithm.joseName() + " is not a signature algorithm");
+            return Step.refuse(ErrorCode.COSE_ALG_UNSUPPORTED, algorithm.joseName() + " is not a signature algorithm");
         }
         if (message.signature().length == 0) {
-            return new Unsigned();
+            return Step.ok(new Unsigned());
         }
-        Optional<Kid> kid = message.headers().kid();
-        List<TrustedKey> candidates = keys.candidates(kid);
+        Step<Optional<Kid>> kid = message.headers().kid();
+        if (kid.isRefused()) {
+            return kid.refusal();
+        }
+        List<TrustedKey> candidates = keys.candidates(kid.value());
         if (candidates.isEmpty()) {
-            throw new Rejection(
+            return Step.refuse(
                     ErrorCode.KEY_UNKNOWN,
-                    kid.map(k -> "no trusted key has kid " + k.hex()).orElse("no kid and no kid-less trusted key"));
+                    kid.value()
+                            .map(k -> "no trusted key has kid " + k.hex())
+                            .orElse("no kid and no kid-less trusted key"));
         }
         List<TrustedKey> usable =
                 candidates.stream().filter(k -> k.verifies(algorithm)).toList();
         if (usable.isEmpty()) {
-            throw new Rejection(
+            return Step.refuse(
                     ErrorCode.KEY_ALG_MISMATCH, "no trusted key for this kid verifies " + algorithm.joseName());
         }
         byte[] toBeSigned = ToBeSigned.sign1(message.headers().signedProtectedBytes(), externalAad, message.payload());
         for (TrustedKey key : usable) {
             if (Signatures.verify(algorithm, key.key(), toBeSigned, message.signature(), provider)) {
-                return new Signed(key);
+                return Step.ok(new Signed(key));
             }
         }
-        throw new Rejection(ErrorCode.SIGNATURE_INVALID, algorithm.joseName() + " signature does not verify");
+        return Step.refuse(ErrorCode.SIGNATURE_INVALID, algorithm.joseName() + " signature does not verify");
     }
 }

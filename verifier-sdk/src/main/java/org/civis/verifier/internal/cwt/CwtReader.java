@@ -5,7 +5,7 @@ import com.upokecenter.cbor.CBORType;
 import java.time.Instant;
 import java.util.Optional;
 import org.civis.verifier.internal.Bounds;
-import org.civis.verifier.internal.Rejection;
+import org.civis.verifier.internal.Step;
 import org.civis.verifier.internal.cbor.BoundedCbor;
 import org.civis.verifier.internal.cbor.CborValues;
 import org.civis.verifier.spec.CwtClaim;
@@ -18,63 +18,78 @@ public final class CwtReader {
 
     private CwtReader() {}
 
-    public static Cwt read(byte[] payload, Bounds limits) throws Rejection {
-        CBORObject map;
-        try {
-            map = BoundedCbor.decode(payload, limits);
-        } catch (Rejection e) {
-            if (e.error().code() == ErrorCode.CBOR_TOO_COMPLEX) {
-                throw e;
-            }
-            throw new Rejection(ErrorCode.CWT_NOT_A_MAP, "payload is not CBOR");
+    public static Step<Cwt> read(byte[] payload, Bounds limits) {
+        Step<CBORObject> decoded = BoundedCbor.decode(payload, limits);
+        if (decoded.isRefused()) {
+            return decoded.error().code() == ErrorCode.CBOR_TOO_COMPLEX
+                    ? decoded.refusal()
+                    : Step.refuse(ErrorCode.CWT_NOT_A_MAP, "payload is not CBOR");
         }
+        CBORObject map = decoded.value();
         if (!CborValues.isMap(map) || map.isTagged()) {
-            throw new Rejection(ErrorCode.CWT_NOT_A_MAP, "payload is not a CBOR map");
+            return Step.refuse(ErrorCode.CWT_NOT_A_MAP, "payload is not a CBOR map");
         }
-        return new Cwt(
-                text(map, CwtClaim.ISS, "iss"),
-                text(map, CwtClaim.SUB, "sub"),
-                date(map, CwtClaim.EXP, "exp"),
-                date(map, CwtClaim.NBF, "nbf"),
-                date(map, CwtClaim.IAT, "iat"),
-                map);
+        Step<Optional<String>> issuer = text(map, CwtClaim.ISS, "iss");
+        if (issuer.isRefused()) {
+            return issuer.refusal();
+        }
+        Step<Optional<String>> subject = text(map, CwtClaim.SUB, "sub");
+        if (subject.isRefused()) {
+            return subject.refusal();
+        }
+        Step<Optional<Instant>> expiresAt = date(map, CwtClaim.EXP, "exp");
+        if (expiresAt.isRefused()) {
+            return expiresAt.refusal();
+        }
+        Step<Optional<Instant>> notBefore = date(map, CwtClaim.NBF, "nbf");
+        if (notBefore.isRefused()) {
+            return notBefore.refusal();
+        }
+        Step<Optional<Instant>> issuedAt = date(map, CwtClaim.IAT, "iat");
+        if (issuedAt.isRefused()) {
+            return issuedAt.refusal();
+        }
+        return Step.ok(
+                new Cwt(issuer.value(), subject.value(), expiresAt.value(), notBefore.value(), issuedAt.value(), map));
     }
 
-    private static Optional<String> text(CBORObject map, int key, String name) throws Rejection {
+    private static Step<Optional<String>> text(CBORObject map, int key, String name) {
         CBORObject value = map.get(CBORObject.FromObject(key));
         if (value == null) {
-            return Optional.empty();
+            return Step.ok(Optional.empty());
         }
-        return Optional.of(CborValues.asText(value)
-                .orElseThrow(() -> new Rejection(ErrorCode.CWT_CLAIM_INVALID, name + " is not a text string")));
+        Optional<String> text = CborValues.asText(value);
+        return text.isPresent()
+                ? Step.ok(text)
+                : Step.refuse(ErrorCode.CWT_CLAIM_INVALID, name + " is not a text string");
     }
 
     /** A NumericDate: an integer or float of seconds, optionally under tag 1 (RFC 8392 section 2). */
-    private static Optional<Instant> date(CBORObject map, int key, String name) throws Rejection {
+    private static Step<Optional<Instant>> date(CBORObject map, int key, String name) {
         CBORObject value = map.get(CBORObject.FromObject(key));
         if (value == null) {
-            return Optional.empty();
+            return Step.ok(Optional.empty());
         }
         CBORObject number = value;
         if (number.isTagged()) {
             if (number.getTagCount() != 1 || !number.HasMostOuterTag(1)) {
-                throw new Rejection(ErrorCode.CWT_CLAIM_INVALID, name + " carries a tag other than 1");
+                return Step.refuse(ErrorCode.CWT_CLAIM_INVALID, name + " carries a tag other than 1");
             }
             number = number.UntagOne();
         }
         if (number.getType() == CBORType.Integer) {
             if (!number.CanValueFitInInt64() || number.AsInt64Value() < 0 || number.AsInt64Value() > MAX_SECONDS) {
-                throw new Rejection(ErrorCode.CWT_CLAIM_INVALID, name + " is out of range");
+                return Step.refuse(ErrorCode.CWT_CLAIM_INVALID, name + " is out of range");
             }
-            return Optional.of(Instant.ofEpochSecond(number.AsInt64Value()));
+            return Step.ok(Optional.of(Instant.ofEpochSecond(number.AsInt64Value())));
         }
         if (number.getType() == CBORType.FloatingPoint) {
             double seconds = number.AsDoubleValue();
             if (!Double.isFinite(seconds) || seconds < 0 || seconds > MAX_SECONDS) {
-                throw new Rejection(ErrorCode.CWT_CLAIM_INVALID, name + " is out of range");
+                return Step.refuse(ErrorCode.CWT_CLAIM_INVALID, name + " is out of range");
             }
-            return Optional.of(Instant.ofEpochMilli((long) Math.floor(seconds * 1000)));
+            return Step.ok(Optional.of(Instant.ofEpochMilli((long) Math.floor(seconds * 1000))));
         }
-        throw new Rejection(ErrorCode.CWT_CLAIM_INVALID, name + " is not a NumericDate");
+        return Step.refuse(ErrorCode.CWT_CLAIM_INVALID, name + " is not a NumericDate");
     }
 }

@@ -3,7 +3,7 @@ package org.civis.verifier.internal.envelope;
 import java.io.ByteArrayOutputStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import org.civis.verifier.internal.Rejection;
+import org.civis.verifier.internal.Step;
 import org.civis.verifier.verdict.ErrorCode;
 
 /**
@@ -23,9 +23,9 @@ public final class BoundedInflater {
         return (cmf & 0x0f) == 8 && (cmf >> 4) <= 7 && ((cmf << 8) | flg) % 31 == 0;
     }
 
-    public static byte[] inflate(byte[] compressed, int maxBytes) throws Rejection {
+    public static Step<byte[]> inflate(byte[] compressed, int maxBytes) {
         if (!looksLikeZlib(compressed)) {
-            throw new Rejection(ErrorCode.ZLIB_INVALID, "not a zlib stream (bad header)");
+            return Step.refuse(ErrorCode.ZLIB_INVALID, "not a zlib stream (bad header)");
         }
         Inflater inflater = new Inflater();
         try {
@@ -36,24 +36,24 @@ public final class BoundedInflater {
                 int n = inflater.inflate(buffer);
                 if (n == 0) {
                     if (inflater.needsDictionary()) {
-                        throw new Rejection(ErrorCode.ZLIB_INVALID, "zlib stream needs a preset dictionary");
+                        return Step.refuse(ErrorCode.ZLIB_INVALID, "zlib stream needs a preset dictionary");
                     }
                     if (inflater.needsInput()) {
-                        throw new Rejection(ErrorCode.ZLIB_INVALID, "zlib stream is truncated");
+                        return Step.refuse(ErrorCode.ZLIB_INVALID, "zlib stream is truncated");
                     }
                 }
                 if (out.size() + n > maxBytes) {
-                    throw new Rejection(ErrorCode.ZLIB_TOO_LARGE, "inflates to more than " + maxBytes + " bytes");
+                    return Step.refuse(ErrorCode.ZLIB_TOO_LARGE, "inflates to more than " + maxBytes + " bytes");
                 }
                 out.write(buffer, 0, n);
             }
             if (inflater.getRemaining() > 0) {
-                throw new Rejection(
+                return Step.refuse(
                         ErrorCode.ZLIB_INVALID, inflater.getRemaining() + " bytes after the end of the zlib stream");
             }
-            return out.toByteArray();
+            return Step.ok(out.toByteArray());
         } catch (DataFormatException e) {
-            throw new Rejection(ErrorCode.ZLIB_INVALID, "corrupt zlib stream");
+            return Step.refuse(ErrorCode.ZLIB_INVALID, "corrupt zlib stream");
         } finally {
             inflater.end();
         }

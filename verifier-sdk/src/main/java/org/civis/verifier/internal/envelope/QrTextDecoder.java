@@ -4,7 +4,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.apache.commons.codec.binary.Base45;
 import org.civis.verifier.internal.Bounds;
-import org.civis.verifier.internal.Rejection;
+import org.civis.verifier.internal.Step;
 import org.civis.verifier.verdict.ErrorCode;
 
 /** QR text to the CBOR bytes of the COSE message inside it. */
@@ -19,48 +19,54 @@ public final class QrTextDecoder {
         this.limits = limits;
     }
 
-    public byte[] decode(String qrText) throws Rejection {
+    public Step<byte[]> decode(String qrText) {
         String text = stripLineEnd(qrText);
         if (text.isEmpty()) {
-            throw new Rejection(ErrorCode.INPUT_EMPTY, "no QR text");
+            return Step.refuse(ErrorCode.INPUT_EMPTY, "no QR text");
         }
         if (text.length() > limits.maxTextLength()) {
-            throw new Rejection(ErrorCode.INPUT_TOO_LARGE, "QR text longer than " + limits.maxTextLength());
+            return Step.refuse(ErrorCode.INPUT_TOO_LARGE, "QR text longer than " + limits.maxTextLength());
         }
         Optional<String> unprefixed = ContextPrefix.strip(text);
-        if (unprefixed.isPresent()) {
-            if (unprefixed.get().isEmpty()) {
-                throw new Rejection(ErrorCode.PREFIX_INVALID, "nothing after the context prefix");
-            }
-            // Prefer the reading without the prefix; the whole text only if that is not zlib data.
-            Optional<byte[]> compressed = base45Zlib(unprefixed.get());
-            if (compressed.isPresent()) {
-                return unwrapHexText(BoundedInflater.inflate(compressed.get(), limits.maxInflatedBytes()));
-            }
-            Optional<byte[]> whole = base45Zlib(text);
-            if (whole.isPresent()) {
-                return unwrapHexText(BoundedInflater.inflate(whole.get(), limits.maxInflatedBytes()));
-            }
-            return unwrapHexText(BoundedInflater.inflate(base45(unprefixed.get()), limits.maxInflatedBytes()));
+        if (unprefixed.isEmpty()) {
+            return inflate(base45(text));
         }
-        return unwrapHexText(BoundedInflater.inflate(base45(text), limits.maxInflatedBytes()));
+        if (unprefixed.get().isEmpty()) {
+            return Step.refuse(ErrorCode.PREFIX_INVALID, "nothing after the context prefix");
+        }
+        // Prefer the reading without the prefix; the whole text only if that is not zlib data.
+        Optional<byte[]> compressed = base45Zlib(unprefixed.get());
+        if (compressed.isPresent()) {
+            return inflate(Step.ok(compressed.get()));
+        }
+        Optional<byte[]> whole = base45Zlib(text);
+        if (whole.isPresent()) {
+            return inflate(Step.ok(whole.get()));
+        }
+        return inflate(base45(unprefixed.get()));
+    }
+
+    private Step<byte[]> inflate(Step<byte[]> compressed) {
+        if (compressed.isRefused()) {
+            return compressed;
+        }
+        Step<byte[]> inflated = BoundedInflater.inflate(compressed.value(), limits.maxInflatedBytes());
+        return inflated.isRefused() ? inflated : Step.ok(unwrapHexText(inflated.value()));
     }
 
     private static Optional<byte[]> base45Zlib(String text) {
-        try {
-            byte[] bytes = base45(text);
-            return BoundedInflater.looksLikeZlib(bytes) ? Optional.of(bytes) : Optional.empty();
-        } catch (Rejection e) {
-            return Optional.empty();
-        }
+        Step<byte[]> bytes = base45(text);
+        return !bytes.isRefused() && BoundedInflater.looksLikeZlib(bytes.value())
+                ? Optional.of(bytes.value())
+                : Optional.empty();
     }
 
-    static byte[] base45(String text) throws Rejection {
+    static Step<byte[]> base45(String text) {
         try {
-            return BASE45.decode(text);
+            return Step.ok(BASE45.decode(text));
         } catch (IllegalArgumentException e) {
             // The library's message names the offending character or value, never more of the text.
-            throw new Rejection(ErrorCode.BASE45_INVALID, e.getMessage());
+            return Step.refuse(ErrorCode.BASE45_INVALID, e.getMessage());
         }
     }
 

@@ -2,7 +2,7 @@ package org.civis.verifier.internal.status;
 
 import com.upokecenter.cbor.CBORObject;
 import java.util.Optional;
-import org.civis.verifier.internal.Rejection;
+import org.civis.verifier.internal.Step;
 import org.civis.verifier.internal.cbor.CborValues;
 import org.civis.verifier.internal.cwt.Cwt;
 import org.civis.verifier.spec.CwtClaim;
@@ -19,30 +19,34 @@ public final class StatusReferences {
      * {@code {"idx", "uri"}} directly. A present but broken reference is refused: ignoring it would
      * turn an issuer's bug into "never revoked".
      */
-    public static Optional<StatusReference> read(Cwt cwt) throws Rejection {
+    public static Step<Optional<StatusReference>> read(Cwt cwt) {
         Optional<CBORObject> status = cwt.claimLenient(CwtClaim.STATUS);
         if (status.isEmpty()) {
-            return Optional.empty();
+            return Step.ok(Optional.empty());
         }
         CBORObject map = status.get();
         if (!CborValues.isMap(map)) {
-            throw invalid("status claim is not a map");
+            return invalid("status claim is not a map");
         }
         CBORObject list = map.get(CBORObject.FromObject(TokenStatus.STATUS_LIST));
         CBORObject reference = list != null ? list : map;
         if (!CborValues.isMap(reference)) {
-            throw invalid("status_list is not a map");
+            return invalid("status_list is not a map");
         }
-        long index = CborValues.asLong(reference.get(CBORObject.FromObject(TokenStatus.IDX)))
-                .filter(i -> i >= 0)
-                .orElseThrow(() -> invalid("idx is not a non-negative integer"));
-        String uri = CborValues.asText(reference.get(CBORObject.FromObject(TokenStatus.URI)))
-                .filter(u -> !u.isEmpty())
-                .orElseThrow(() -> invalid("uri is not a text string"));
-        return Optional.of(new StatusReference(index, uri));
+        Optional<Long> index = CborValues.asLong(reference.get(CBORObject.FromObject(TokenStatus.IDX)))
+                .filter(i -> i >= 0);
+        if (index.isEmpty()) {
+            return invalid("idx is not a non-negative integer");
+        }
+        Optional<String> uri = CborValues.asText(reference.get(CBORObject.FromObject(TokenStatus.URI)))
+                .filter(u -> !u.isEmpty());
+        if (uri.isEmpty()) {
+            return invalid("uri is not a text string");
+        }
+        return Step.ok(Optional.of(new StatusReference(index.get(), uri.get())));
     }
 
-    private static Rejection invalid(String message) {
-        return new Rejection(ErrorCode.STATUS_REFERENCE_INVALID, message);
+    private static <T> Step<T> invalid(String message) {
+        return Step.refuse(ErrorCode.STATUS_REFERENCE_INVALID, message);
     }
 }
