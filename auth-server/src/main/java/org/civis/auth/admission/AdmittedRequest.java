@@ -1,12 +1,10 @@
-package org.civis.auth;
+package org.civis.auth.admission;
 
-import io.vertx.core.json.JsonObject;
-import java.time.Instant;
 import org.civis.auth.partner.Partner;
+import org.civis.auth.request.PartnerRequest;
 
-/** A request whose partner, API key, signature, time and transaction id have all been accepted. */
-public record AdmittedRequest(Partner partner, String transactionId, Instant requestTime, JsonObject payload) {
-    public JsonObject payload() {
-        return payload.copy();
-    }
-}
+/**
+ * A request whose API key, partner, rate, signature, transaction id, time and first use have all
+ * been accepted: the authenticated partner and what it asked, parsed.
+ */
+public record AdmittedRequest(Partner partner, PartnerRequest request) implements AdmissionResult {}

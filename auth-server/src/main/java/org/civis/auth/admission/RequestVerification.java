@@ -1,4 +1,4 @@
-package org.civis.auth.jose;
+package org.civis.auth.admission;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.civis.auth.jose;
+package org.civis.auth.admission;
 
 import com.nimbusds.jose.Header;
 import com.nimbusds.jose.JOSEException;
@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import org.civis.auth.jose.RequestVerification.Outcome;
+import org.civis.auth.admission.RequestVerification.Outcome;
+import org.civis.auth.jose.BcEd25519;
+import org.civis.auth.request.JsonPayloads;
 
 /**
  * Verifies a partner's signed request against the partner's registered keys. The algorithm is chosen by the key,
@@ -39,7 +41,7 @@ public final class SignedRequestVerifier {
 
     /**
      * @param compactJws the request as received
-     * @param partnerKeys the partner's public signing keys, as returned by {@link PartnerKeys#parseSigningKey}
+     * @param partnerKeys the partner's public signing keys, as returned by {@link org.civis.auth.jose.PartnerKeys#parseSigningKey}
      */
     public RequestVerification verify(String compactJws, List<JWK> partnerKeys) {
         Objects.requireNonNull(partnerKeys, "partnerKeys");

@@ -1,4 +1,4 @@
-package org.civis.auth.jose;
+package org.civis.auth.answer;
 
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;

@@ -1,4 +1,4 @@
-package org.civis.auth.jose;
+package org.civis.auth.answer;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -8,6 +8,8 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
 import java.util.Objects;
+import org.civis.auth.jose.AuthKeys;
+import org.civis.auth.jose.BcEd25519;
 
 /**
  * Signs the server's answers to partners so they can prove what we said: compact JWS, EdDSA (Ed25519), with the

@@ -1,9 +1,13 @@
-package org.civis.auth;
+package org.civis.auth.decision;
 
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.civis.auth.refusal.AuthFailure;
+import org.civis.auth.view.ResolvedIdentity;
+import org.civis.core.id.IndividualId;
+import org.civis.core.id.Uin;
 import org.civis.core.lock.AuthType;
 
 /**
@@ -14,8 +18,8 @@ import org.civis.core.lock.AuthType;
 public record AuthOutcome(
         boolean authenticated,
         List<AuthFailure> failures,
-        Optional<String> uin,
-        Optional<String> idType,
+        Optional<Uin> uin,
+        Optional<IndividualId.Type> idType,
         Set<AuthType> authTypes,
         Optional<String> token,
         Optional<JsonObject> kycAttributes) {

@@ -20,16 +20,16 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * a fraction of the time. Nimbus still parses, serializes and checks headers; only the curve
  * arithmetic moves. Both objects are immutable and thread-safe.
  */
-final class BcEd25519 {
+public final class BcEd25519 {
     private static final Set<JWSAlgorithm> EDDSA = Set.of(JWSAlgorithm.EdDSA);
 
     private BcEd25519() {}
 
-    static JWSSigner signer(OctetKeyPair key) {
+    public static JWSSigner signer(OctetKeyPair key) {
         return new Signer(new Ed25519PrivateKeyParameters(key.getDecodedD(), 0));
     }
 
-    static JWSVerifier verifier(OctetKeyPair key) {
+    public static JWSVerifier verifier(OctetKeyPair key) {
         return new Verifier(new Ed25519PublicKeyParameters(key.getDecodedX(), 0));
     }
 

@@ -1,4 +1,4 @@
-package org.civis.auth.jose;
+package org.civis.auth.otp;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.civis.auth;
+package org.civis.auth.refusal;
 
 /**
  * The one error catalogue of the partner and resident APIs. Partners match on the code; the

@@ -1,4 +1,4 @@
-package org.civis.auth;
+package org.civis.auth.refusal;
 
 import io.vertx.core.json.JsonObject;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.civis.auth.jose;
+package org.civis.auth.request;
 
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.Header;
@@ -13,7 +13,8 @@ import io.vertx.core.json.JsonObject;
 import java.security.interfaces.ECPrivateKey;
 import java.text.ParseException;
 import java.util.Objects;
-import org.civis.auth.jose.FactorDecryptionException.Reason;
+import org.civis.auth.jose.AuthKeys;
+import org.civis.auth.request.FactorDecryption.Reason;
 
 /**
  * Opens identity factors (OTP, biometrics, demographics) that partners encrypt to the server's published encryption
@@ -33,44 +34,34 @@ public final class FactorDecryptor {
         }
     }
 
-    /**
-     * @return the decrypted JSON object
-     * @throws FactorDecryptionException with a stable {@link Reason}; the message never contains plaintext
-     */
-    public JsonObject decrypt(String compactJwe) throws FactorDecryptionException {
-        JWEObject jwe = parse(compactJwe);
+    /** The decrypted JSON object, or why there is none; never throws for what a client sent. */
+    public FactorDecryption decrypt(String compactJwe) {
+        if (compactJwe == null) {
+            return new FactorDecryption.Refused(Reason.MALFORMED);
+        }
+        JWEObject jwe;
+        try {
+            Base64URL[] parts = JOSEObject.split(compactJwe);
+            if (parts.length != 5) {
+                return new FactorDecryption.Refused(Reason.MALFORMED);
+            }
+            Header header = Header.parse(parts[0]);
+            if (!(header instanceof JWEHeader jweHeader) || !acceptable(jweHeader)) {
+                return new FactorDecryption.Refused(Reason.ALGORITHM_NOT_ALLOWED);
+            }
+            jwe = new JWEObject(parts[0], parts[1], parts[2], parts[3], parts[4]);
+        } catch (ParseException e) {
+            return new FactorDecryption.Refused(Reason.MALFORMED);
+        }
         try {
             // A decrypter per call: construction is cheap with a ready ECPrivateKey and leaves no shared state.
             jwe.decrypt(new ECDHDecrypter(privateKey));
         } catch (JOSEException | IllegalStateException e) {
-            // Nimbus messages name the failing step (tag, curve check), never the plaintext.
-            throw new FactorDecryptionException(Reason.DECRYPTION_FAILED, "factor could not be decrypted", e);
+            // Encrypted to another key or altered; the exception (it names the failing step) is not kept.
+            return new FactorDecryption.Refused(Reason.DECRYPTION_FAILED);
         }
         JsonObject payload = JsonPayloads.objectOrNull(jwe.getPayload().toBytes());
-        if (payload == null) {
-            throw new FactorDecryptionException(Reason.MALFORMED, "decrypted factor is not a JSON object", null);
-        }
-        return payload;
-    }
-
-    private static JWEObject parse(String compactJwe) throws FactorDecryptionException {
-        if (compactJwe == null) {
-            throw new FactorDecryptionException(Reason.MALFORMED, "factor is missing", null);
-        }
-        try {
-            Base64URL[] parts = JOSEObject.split(compactJwe);
-            if (parts.length != 5) {
-                throw new FactorDecryptionException(Reason.MALFORMED, "factor is not a compact JWE", null);
-            }
-            Header header = Header.parse(parts[0]);
-            if (!(header instanceof JWEHeader jweHeader) || !acceptable(jweHeader)) {
-                throw new FactorDecryptionException(
-                        Reason.ALGORITHM_NOT_ALLOWED, "factor must use alg ECDH-ES and enc A256GCM", null);
-            }
-            return new JWEObject(parts[0], parts[1], parts[2], parts[3], parts[4]);
-        } catch (ParseException e) {
-            throw new FactorDecryptionException(Reason.MALFORMED, "factor is not a compact JWE", null);
-        }
+        return payload == null ? new FactorDecryption.Refused(Reason.MALFORMED) : new FactorDecryption.Opened(payload);
     }
 
     private static boolean acceptable(JWEHeader header) {

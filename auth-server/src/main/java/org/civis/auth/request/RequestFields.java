@@ -1,18 +1,17 @@
-package org.civis.auth;
+package org.civis.auth.request;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.civis.auth.transaction.TransactionId;
 
 /** The request pieces the partner and resident APIs read alike: transaction ids and bearer credentials. */
 public final class RequestFields {
-    private static final Pattern TRANSACTION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final String BEARER = "Bearer ";
 
     private RequestFields() {}
 
     /** The transaction id, if {@code value} is one: 1..64 of letters, digits, '.', '_', ':' and '-'. */
-    public static Optional<String> transactionId(Object value) {
-        return value instanceof String id && TRANSACTION_ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
+    public static Optional<TransactionId> transactionId(Object value) {
+        return TransactionId.parse(value);
     }
 
     /** The credential of an {@code Authorization: Bearer <credential>} header, if that is what was sent. */

@@ -1,4 +1,4 @@
-package org.civis.auth;
+package org.civis.auth.request;
 
 import io.vertx.core.json.JsonObject;
 import java.util.EnumSet;
@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.civis.auth.bio.BiometricFactor;
 import org.civis.auth.demo.MatchStrategy;
-import org.civis.auth.jose.FactorDecryptionException;
-import org.civis.auth.jose.FactorDecryptor;
+import org.civis.auth.refusal.AuthError;
+import org.civis.auth.refusal.Parsed;
 import org.civis.core.lock.AuthType;
 
 /**
@@ -23,6 +23,9 @@ public record RequestedFactors(
         Optional<String> otp,
         Optional<BiometricFactor> biometrics) {
 
+    private static final Set<String> MEMBERS = Set.of("demographics", "nameMatching", "otp", "biometrics");
+    private static final Set<String> MATCHING = Set.of("strategy", "threshold");
+
     public Set<AuthType> authTypes() {
         Set<AuthType> types = EnumSet.noneOf(AuthType.class);
         demographics.ifPresent(d -> types.add(AuthType.DEMO));
@@ -31,70 +34,67 @@ public record RequestedFactors(
         return types;
     }
 
-    /** Reads the factors, decrypting them first if they came encrypted; refuses with AuthRefusal. */
-    public static RequestedFactors read(JsonObject payload, FactorDecryptor decryptor) {
-        Object raw = payload.getValue("factors");
+    /** Reads the factors, decrypting them first if they came encrypted; the first fault found names it. */
+    static Parsed<RequestedFactors> read(Object raw, FactorDecryptor decryptor) {
         JsonObject factors;
         if (raw instanceof JsonObject object) {
             factors = object;
         } else if (raw instanceof String jwe) {
-            try {
-                factors = decryptor.decrypt(jwe);
-            } catch (FactorDecryptionException e) {
-                throw new AuthRefusal(AuthError.FACTORS_UNREADABLE, "factors");
+            FactorDecryption opened = decryptor.decrypt(jwe);
+            if (!(opened instanceof FactorDecryption.Opened open)) {
+                return Parsed.invalid(AuthError.FACTORS_UNREADABLE, "factors");
             }
+            factors = open.factors();
         } else {
-            throw new AuthRefusal(AuthError.NO_FACTORS, "factors");
+            return Parsed.invalid(AuthError.NO_FACTORS, "factors");
         }
-        if (!Set.of("demographics", "nameMatching", "otp", "biometrics").containsAll(factors.fieldNames())) {
+        if (!MEMBERS.containsAll(factors.fieldNames())) {
             // Named by the object that holds it: an unknown member's name is the client's text.
-            throw new AuthRefusal(AuthError.REQUEST_INVALID, "factors");
+            return Parsed.invalid(AuthError.REQUEST_INVALID, "factors");
         }
         Object demographics = factors.getValue("demographics");
         if (demographics != null && !(demographics instanceof JsonObject)) {
-            throw new AuthRefusal(AuthError.REQUEST_INVALID, "factors.demographics");
+            return Parsed.invalid(AuthError.REQUEST_INVALID, "factors.demographics");
         }
         Object otp = factors.getValue("otp");
         if (otp != null && !(otp instanceof String)) {
-            throw new AuthRefusal(AuthError.REQUEST_INVALID, "factors.otp");
+            return Parsed.invalid(AuthError.REQUEST_INVALID, "factors.otp");
         }
         Object nameMatching = factors.getValue("nameMatching", new JsonObject());
-        if (!(nameMatching instanceof JsonObject matching)
-                || !Set.of("strategy", "threshold").containsAll(matching.fieldNames())) {
-            throw new AuthRefusal(AuthError.REQUEST_INVALID, "factors.nameMatching");
+        if (!(nameMatching instanceof JsonObject matching) || !MATCHING.containsAll(matching.fieldNames())) {
+            return Parsed.invalid(AuthError.REQUEST_INVALID, "factors.nameMatching");
+        }
+        Optional<MatchStrategy> strategy = strategy(matching);
+        if (strategy.isEmpty()) {
+            return Parsed.invalid(AuthError.REQUEST_INVALID, "factors.nameMatching.strategy");
+        }
+        Object threshold = matching.getValue("threshold");
+        if (threshold != null && !(threshold instanceof Number)) {
+            return Parsed.invalid(AuthError.DEMO_THRESHOLD_INVALID, "factors.nameMatching.threshold");
+        }
+        Optional<BiometricFactor> biometrics = Optional.empty();
+        if (factors.containsKey("biometrics")) {
+            Parsed<BiometricFactor> bio = BiometricFactor.read(factors.getValue("biometrics"));
+            if (bio instanceof Parsed.Invalid<BiometricFactor> invalid) {
+                return new Parsed.Invalid<>(invalid.failure());
+            }
+            biometrics = Optional.of(((Parsed.Value<BiometricFactor>) bio).value());
         }
         RequestedFactors read = new RequestedFactors(
                 Optional.ofNullable((JsonObject) demographics),
-                strategy(matching),
-                threshold(matching),
+                strategy.get(),
+                Optional.ofNullable((Number) threshold).map(Number::doubleValue),
                 Optional.ofNullable((String) otp),
-                factors.containsKey("biometrics")
-                        ? Optional.of(BiometricFactor.read(factors.getValue("biometrics")))
-                        : Optional.empty());
-        if (read.authTypes().isEmpty()) {
-            throw new AuthRefusal(AuthError.NO_FACTORS, "factors");
-        }
-        return read;
+                biometrics);
+        return read.authTypes().isEmpty() ? Parsed.invalid(AuthError.NO_FACTORS, "factors") : Parsed.of(read);
     }
 
-    private static MatchStrategy strategy(JsonObject matching) {
-        Object strategy = matching.getValue("strategy", "EXACT");
+    private static Optional<MatchStrategy> strategy(JsonObject matching) {
         try {
-            return MatchStrategy.valueOf(String.valueOf(strategy));
+            return Optional.of(MatchStrategy.valueOf(String.valueOf(matching.getValue("strategy", "EXACT"))));
         } catch (IllegalArgumentException e) {
-            throw new AuthRefusal(AuthError.REQUEST_INVALID, "factors.nameMatching.strategy");
-        }
-    }
-
-    private static Optional<Double> threshold(JsonObject matching) {
-        Object threshold = matching.getValue("threshold");
-        if (threshold == null) {
             return Optional.empty();
         }
-        if (!(threshold instanceof Number number)) {
-            throw new AuthRefusal(AuthError.DEMO_THRESHOLD_INVALID, "factors.nameMatching.threshold");
-        }
-        return Optional.of(number.doubleValue());
     }
 
     @Override

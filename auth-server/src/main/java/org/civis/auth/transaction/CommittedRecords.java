@@ -1,26 +1,26 @@
-package org.civis.auth;
+package org.civis.auth.transaction;
 
 import io.vertx.core.Future;
-import org.civis.auth.transaction.AuthRecord;
-import org.civis.auth.transaction.AuthRecorder;
+import org.civis.auth.refusal.AuthError;
+import org.civis.auth.refusal.AuthFailure;
 
 /**
  * The last step before an answer: its record is committed, or the answer becomes a refusal. A
  * transaction id the database already holds is a replay that the replay memory missed (a rogue
- * member deleted the key, say), answered exactly as the gate answers one.
+ * member deleted the key, say), answered exactly as admission answers one.
  */
 public final class CommittedRecords {
     private CommittedRecords() {}
 
-    /** Completes when {@code record} is committed; fails with an {@link AuthRefusal} otherwise. */
-    public static Future<Void> commit(AuthRecorder recorder, AuthRecord record) {
+    /** {@code answer} once {@code record} is committed, else why it was not; fails only on a bug. */
+    public static <T> Future<Committed<T>> commit(AuthRecorder recorder, AuthRecord record, T answer) {
         return recorder.record(record)
-                .recover(e -> Future.failedFuture(new AuthRefusal(AuthError.TRANSACTION_NOT_RECORDED)))
-                .compose(recorded -> switch (recorded) {
-                    case WRITTEN -> Future.<Void>succeededFuture();
+                .<Committed<T>>map(recorded -> switch (recorded) {
+                    case WRITTEN -> new Committed.Answer<>(answer);
                     case TRANSACTION_TAKEN ->
-                        Future.failedFuture(new AuthRefusal(AuthError.TRANSACTION_REPLAYED, "transactionId"));
-                    case BACKLOGGED -> Future.failedFuture(new AuthRefusal(AuthError.TRANSACTION_NOT_RECORDED));
-                });
+                        new Committed.Unrecorded<T>(AuthFailure.of(AuthError.TRANSACTION_REPLAYED, "transactionId"));
+                    case BACKLOGGED -> new Committed.Unrecorded<T>(AuthFailure.of(AuthError.TRANSACTION_NOT_RECORDED));
+                })
+                .otherwise(e -> new Committed.Unrecorded<>(AuthFailure.of(AuthError.TRANSACTION_NOT_RECORDED)));
     }
 }

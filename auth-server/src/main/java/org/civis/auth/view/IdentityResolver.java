@@ -1,19 +1,19 @@
-package org.civis.auth;
+package org.civis.auth.view;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Optional;
-import org.civis.auth.view.AuthView;
-import org.civis.auth.view.AuthViews;
+import org.civis.auth.refusal.AuthError;
+import org.civis.auth.refusal.AuthFailure;
+import org.civis.core.id.IndividualId;
 import org.civis.core.id.Uin;
 import org.civis.core.id.Vid;
-import org.civis.core.identity.IdentityStatus;
+import org.civis.core.vid.VirtualId;
 
 /**
- * Finds the identity named by {@code individualId} (a UIN, or a VID when
- * {@code individualIdType} says so) in the auth cache, and refuses it when it cannot be
+ * Finds the identity a UIN or VID names in the auth cache, and refuses it when it cannot be
  * authenticated now: unknown, VID revoked, expired or used up, identity deactivated or revoked.
+ * A refusal is a value; the future fails only when the cache or database does.
  */
 public final class IdentityResolver {
     private final AuthViews views;
@@ -22,61 +22,56 @@ public final class IdentityResolver {
         this.views = views;
     }
 
-    public Future<ResolvedIdentity> resolve(JsonObject payload, Instant now) {
-        Object id = payload.getValue("individualId");
-        Object type = payload.getValue("individualIdType", "UIN");
-        if (!(id instanceof String individualId)) {
-            return Future.failedFuture(new AuthRefusal(AuthError.REQUEST_INVALID, "individualId"));
+    public Future<Resolution> resolve(IndividualId id, Instant now) {
+        if (id instanceof Vid vid) {
+            return byVid(vid, now);
         }
-        if ("UIN".equals(type)) {
-            Uin uin;
-            try {
-                uin = new Uin(individualId);
-            } catch (IllegalArgumentException e) {
-                return Future.failedFuture(new AuthRefusal(AuthError.REQUEST_INVALID, "individualId"));
-            }
-            return views.byUin(uin)
-                    .compose(view -> usable(view, AuthError.IDENTITY_NOT_FOUND))
-                    .map(view -> new ResolvedIdentity(view, Optional.empty()));
-        }
-        if ("VID".equals(type)) {
-            Vid vid;
-            try {
-                vid = new Vid(individualId);
-            } catch (IllegalArgumentException e) {
-                return Future.failedFuture(new AuthRefusal(AuthError.REQUEST_INVALID, "individualId"));
-            }
-            return views.ownerOf(vid)
-                    .compose(owner -> owner.isEmpty()
-                            ? Future.failedFuture(new AuthRefusal(AuthError.VID_NOT_FOUND))
-                            : views.byUin(owner.get()))
-                    .compose(view -> usable(view, AuthError.VID_NOT_FOUND))
-                    .compose(view -> {
-                        var state = view.vid(vid.value());
-                        if (state.isEmpty()) {
-                            return Future.failedFuture(new AuthRefusal(AuthError.VID_NOT_FOUND));
-                        }
-                        var refusal = state.get().refusalAt(now);
-                        return refusal.isPresent()
-                                ? Future.failedFuture(new AuthRefusal(
-                                        AuthError.valueOf(refusal.get().name())))
-                                : Future.succeededFuture(new ResolvedIdentity(view, state));
-                    });
-        }
-        return Future.failedFuture(new AuthRefusal(AuthError.REQUEST_INVALID, "individualIdType"));
+        return views.byUin((Uin) id).map(found -> refusalOf(found, AuthError.IDENTITY_NOT_FOUND)
+                .<Resolution>map(Resolution.Unresolved::new)
+                .orElseGet(() -> new ResolvedIdentity(found.get(), Optional.empty())));
     }
 
-    private static Future<AuthView> usable(Optional<AuthView> found, AuthError whenMissing) {
+    private Future<Resolution> byVid(Vid vid, Instant now) {
+        return views.ownerOf(vid)
+                .compose(owner -> owner.isEmpty()
+                        ? Future.succeededFuture(refused(AuthError.VID_NOT_FOUND))
+                        : views.byUin(owner.get()).map(found -> {
+                            Optional<AuthFailure> refusal = refusalOf(found, AuthError.VID_NOT_FOUND);
+                            if (refusal.isPresent()) {
+                                return new Resolution.Unresolved(refusal.get());
+                            }
+                            Optional<VidState> state = found.get().vid(vid);
+                            if (state.isEmpty()) {
+                                return refused(AuthError.VID_NOT_FOUND);
+                            }
+                            return state.get()
+                                    .refusalAt(now)
+                                    .map(vidRefusal -> refused(vidError(vidRefusal)))
+                                    .orElseGet(() -> new ResolvedIdentity(found.get(), state));
+                        }));
+    }
+
+    private static AuthError vidError(VirtualId.Refusal refusal) {
+        return switch (refusal) {
+            case VID_REVOKED -> AuthError.VID_REVOKED;
+            case VID_EXPIRED -> AuthError.VID_EXPIRED;
+            case VID_USED_UP -> AuthError.VID_USED_UP;
+        };
+    }
+
+    /** Why the view found cannot be authenticated now, if it cannot: missing, or the identity's status. */
+    private static Optional<AuthFailure> refusalOf(Optional<AuthView> found, AuthError whenMissing) {
         if (found.isEmpty()) {
-            return Future.failedFuture(new AuthRefusal(whenMissing));
+            return Optional.of(AuthFailure.of(whenMissing));
         }
-        AuthView view = found.get();
-        if (view.status() == IdentityStatus.DEACTIVATED) {
-            return Future.failedFuture(new AuthRefusal(AuthError.IDENTITY_DEACTIVATED));
-        }
-        if (view.status() == IdentityStatus.REVOKED) {
-            return Future.failedFuture(new AuthRefusal(AuthError.IDENTITY_REVOKED));
-        }
-        return Future.succeededFuture(view);
+        return switch (found.get().status()) {
+            case ACTIVE -> Optional.empty();
+            case DEACTIVATED -> Optional.of(AuthFailure.of(AuthError.IDENTITY_DEACTIVATED));
+            case REVOKED -> Optional.of(AuthFailure.of(AuthError.IDENTITY_REVOKED));
+        };
+    }
+
+    private static Resolution refused(AuthError error) {
+        return new Resolution.Unresolved(AuthFailure.of(error));
     }
 }

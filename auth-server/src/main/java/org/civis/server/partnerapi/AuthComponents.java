@@ -1,10 +1,10 @@
 package org.civis.server.partnerapi;
 
-import org.civis.auth.AuthAnswers;
-import org.civis.auth.AuthService;
-import org.civis.auth.OtpRequests;
-import org.civis.auth.SignedRequestGate;
+import org.civis.auth.admission.Admission;
+import org.civis.auth.answer.AuthAnswers;
+import org.civis.auth.decision.AuthDecision;
 import org.civis.auth.jose.ServerJwks;
+import org.civis.auth.otp.OtpRequests;
 import org.civis.auth.partner.PartnerService;
 import org.civis.auth.resident.AddressBudget;
 import org.civis.auth.resident.ResidentLogin;
@@ -15,8 +15,8 @@ import org.civis.server.http.ClientAddress;
 
 /** The services behind the public listener, wired once by the server. */
 public record AuthComponents(
-        SignedRequestGate gate,
-        AuthService auth,
+        Admission admission,
+        AuthDecision decision,
         OtpRequests otps,
         AuthAnswers answers,
         ServerJwks jwks,

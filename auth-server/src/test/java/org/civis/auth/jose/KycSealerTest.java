@@ -15,6 +15,8 @@ import com.nimbusds.jose.crypto.RSADecrypter;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
+import org.civis.auth.answer.KycSealer;
+import org.civis.auth.answer.ResponseSigner;
 import org.junit.jupiter.api.Test;
 
 class KycSealerTest {

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.civis.auth.answer.ResponseSigner;
 import org.junit.jupiter.api.Test;
 
 class ResponseSignerTest {

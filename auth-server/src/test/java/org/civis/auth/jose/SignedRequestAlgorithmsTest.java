@@ -20,7 +20,9 @@ import com.nimbusds.jose.util.Base64URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
-import org.civis.auth.jose.RequestVerification.Outcome;
+import org.civis.auth.admission.RequestVerification;
+import org.civis.auth.admission.RequestVerification.Outcome;
+import org.civis.auth.admission.SignedRequestVerifier;
 import org.junit.jupiter.api.Test;
 
 /** Every algorithm trick is refused before any signature check: the partner's key decides the algorithm. */

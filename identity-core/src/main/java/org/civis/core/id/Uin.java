@@ -4,7 +4,7 @@ package org.civis.core.id;
  * A Unique Identification Number: the permanent number of one resident, 8 to 32 digits ending in a
  * Verhoeff check digit. An instance is always well formed; whether it was ever issued is the registry's concern.
  */
-public record Uin(String value) {
+public record Uin(String value) implements IndividualId {
 
     private static final CheckedDigitFormat FORMAT = new CheckedDigitFormat("UIN", 8, 32);
 
