@@ -60,16 +60,28 @@ public final class Admission {
         this.clock = clock;
     }
 
-    /** The stages, in order; the first refusal is the answer. */
+    /**
+     * The stages, in order; the first refusal is the answer:
+     *
+     * <ol>
+     *   <li>API key: API_KEY_MISSING, API_KEY_INVALID
+     *   <li>partner: PARTNER_UNKNOWN, API_KEY_INVALID, PARTNER_SUSPENDED
+     *   <li>rate: RATE_LIMITED
+     *   <li>signature: REQUEST_MALFORMED, SIGNATURE_ALGORITHM_NOT_ALLOWED, SIGNING_KEY_UNKNOWN, SIGNATURE_INVALID
+     *   <li>parse: REQUEST_INVALID (transactionId, then requestTime); the rest is parsed for the decision
+     *   <li>time window: REQUEST_TIME_OUT_OF_WINDOW
+     *   <li>replay: TRANSACTION_REPLAYED
+     * </ol>
+     */
     public Future<AdmissionResult> admit(RequestKind kind, Optional<String> authorization, String body) {
         return Stages.end(Stages.start(authorization)
-                .then(this::apiKey) //     API_KEY_MISSING, API_KEY_INVALID
-                .then(this::partner) //    PARTNER_UNKNOWN, API_KEY_INVALID, PARTNER_SUSPENDED
-                .then(this::rate) //       RATE_LIMITED
-                .then(partner -> signature(partner, body)) // REQUEST_MALFORMED, SIGNATURE_*, SIGNING_KEY_UNKNOWN
-                .then(signed -> parse(kind, signed)) //       REQUEST_INVALID transactionId, requestTime
-                .then(this::timeWindow) // REQUEST_TIME_OUT_OF_WINDOW
-                .then(this::firstUse)); // TRANSACTION_REPLAYED
+                .then(this::apiKey)
+                .then(this::partner)
+                .then(this::rate)
+                .then(partner -> signature(partner, body))
+                .then(signed -> parse(kind, signed))
+                .then(this::timeWindow)
+                .then(this::firstUse));
     }
 
     private record Claim(PartnerId partner, String apiKey) {

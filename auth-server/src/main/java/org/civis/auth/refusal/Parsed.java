@@ -1,7 +1,5 @@
 package org.civis.auth.refusal;
 
-import java.util.function.Function;
-
 /**
  * One part of a request as read: its typed value, or the failure that names what was wrong with
  * it. The parser reads every part once and keeps each verdict, so the code deciding on a request
@@ -21,11 +19,5 @@ public sealed interface Parsed<T> {
 
     static <T> Parsed<T> invalid(AuthError code, String field) {
         return new Invalid<>(AuthFailure.of(code, field));
-    }
-
-    default <U> Parsed<U> map(Function<T, U> mapping) {
-        return this instanceof Value<T> value
-                ? of(mapping.apply(value.value()))
-                : new Invalid<>(((Invalid<T>) this).failure());
     }
 }
