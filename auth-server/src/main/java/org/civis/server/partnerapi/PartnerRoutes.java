@@ -85,28 +85,29 @@ final class PartnerRoutes {
     private void authenticate(RoutingContext ctx) {
         AdmittedRequest admitted = ctx.get(ADMITTED);
         AuthRequest request = (AuthRequest) admitted.request();
-        PartnerId partner = admitted.partner().id();
         auth.decision()
                 .decide(admitted.partner(), request)
-                .onSuccess(committed -> {
-                    if (committed instanceof Committed.Answer<AuthOutcome> decided) {
-                        AuthOutcome outcome = decided.answer();
-                        send(
-                                ctx,
-                                outcome.httpStatus(),
-                                request.kind() == RequestKind.KYC
-                                        ? auth.answers()
-                                                .kyc(
-                                                        partner,
-                                                        request.transactionId(),
-                                                        outcome,
-                                                        admitted.partner().encryptionKey())
-                                        : auth.answers().authentication(partner, request.transactionId(), outcome));
-                    } else {
-                        fail(ctx, unrecorded(partner, request.transactionId(), committed));
-                    }
-                })
+                // Signing or sealing that throws fails the future, and so reaches the failure path.
+                .map(committed -> answer(ctx, admitted, request, committed))
                 .onFailure(ctx::fail);
+    }
+
+    private Void answer(
+            RoutingContext ctx, AdmittedRequest admitted, AuthRequest request, Committed<AuthOutcome> committed) {
+        PartnerId partner = admitted.partner().id();
+        if (!(committed instanceof Committed.Answer<AuthOutcome> decided)) {
+            return fail(ctx, unrecorded(partner, request.transactionId(), committed));
+        }
+        AuthOutcome outcome = decided.answer();
+        String answer = request.kind() == RequestKind.KYC
+                ? auth.answers()
+                        .kyc(
+                                partner,
+                                request.transactionId(),
+                                outcome,
+                                admitted.partner().encryptionKey())
+                : auth.answers().authentication(partner, request.transactionId(), outcome);
+        return send(ctx, outcome.httpStatus(), answer);
     }
 
     /** {@code /v1/otp}: a code sent, answered once recorded. */
@@ -116,16 +117,12 @@ final class PartnerRoutes {
         PartnerId partner = admitted.partner().id();
         auth.otps()
                 .sendForPartner(admitted.partner(), request.transactionId(), request.individualId(), request.channels())
-                .onSuccess(committed -> {
-                    if (committed instanceof Committed.Answer<OtpAnswer> sent) {
-                        send(
+                .map(committed -> committed instanceof Committed.Answer<OtpAnswer> sent
+                        ? send(
                                 ctx,
                                 sent.answer().httpStatus(),
-                                auth.answers().otp(partner, request.transactionId(), sent.answer()));
-                    } else {
-                        fail(ctx, unrecorded(partner, request.transactionId(), committed));
-                    }
-                })
+                                auth.answers().otp(partner, request.transactionId(), sent.answer()))
+                        : fail(ctx, unrecorded(partner, request.transactionId(), committed)))
                 .onFailure(ctx::fail);
     }
 
@@ -136,9 +133,10 @@ final class PartnerRoutes {
                 List.of(((Committed.Unrecorded<?>) committed).failure()));
     }
 
-    private static void fail(RoutingContext ctx, Refusal refusal) {
+    private static Void fail(RoutingContext ctx, Refusal refusal) {
         ctx.put(REFUSAL, refusal);
         ctx.fail(refusal.httpStatus());
+        return null;
     }
 
     /** The one failure path: a refusal is signed and answered; anything else goes on to the server's error handler. */
@@ -154,11 +152,12 @@ final class PartnerRoutes {
                 auth.answers().refusal(refusal.partner(), refusal.transactionId(), refusal.failures()));
     }
 
-    private static void send(RoutingContext ctx, int status, String jose) {
+    private static Void send(RoutingContext ctx, int status, String jose) {
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("content-type", JOSE)
                 .putHeader("cache-control", "no-store")
                 .end(jose);
+        return null;
     }
 }
