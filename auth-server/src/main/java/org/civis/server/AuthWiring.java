@@ -8,30 +8,31 @@ import io.vertx.sqlclient.Pool;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
-import org.civis.auth.AuthAnswers;
-import org.civis.auth.AuthService;
-import org.civis.auth.OtpRequests;
-import org.civis.auth.SignedRequestGate;
+import org.civis.auth.admission.Admission;
+import org.civis.auth.admission.SignedRequestVerifier;
+import org.civis.auth.answer.AuthAnswers;
+import org.civis.auth.answer.KycSealer;
+import org.civis.auth.answer.ResponseSigner;
 import org.civis.auth.bio.BiometricAuthenticator;
 import org.civis.auth.bio.BiometricMatchers;
 import org.civis.auth.cluster.CacheSeal;
 import org.civis.auth.cluster.EntryMac;
+import org.civis.auth.decision.AuthDecision;
 import org.civis.auth.demo.DemographicMatcher;
 import org.civis.auth.demo.MatchData;
-import org.civis.auth.jose.FactorDecryptor;
-import org.civis.auth.jose.KycSealer;
-import org.civis.auth.jose.OtpCodes;
-import org.civis.auth.jose.ResponseSigner;
-import org.civis.auth.jose.SignedRequestVerifier;
 import org.civis.auth.keys.AuthKeys;
 import org.civis.auth.keys.ServerJwks;
 import org.civis.auth.otp.NotificationChannel;
+import org.civis.auth.otp.OtpCodes;
+import org.civis.auth.otp.OtpRequests;
 import org.civis.auth.otp.OtpService;
 import org.civis.auth.otp.OutboxChannel;
 import org.civis.auth.otp.WebhookChannel;
 import org.civis.auth.partner.PartnerDirectory;
 import org.civis.auth.partner.PartnerService;
 import org.civis.auth.pseudonym.PseudonymousTokens;
+import org.civis.auth.request.FactorDecryptor;
+import org.civis.auth.request.RequestParser;
 import org.civis.auth.resident.AddressBudget;
 import org.civis.auth.resident.ResidentLogin;
 import org.civis.auth.resident.ResidentSessions;
@@ -88,14 +89,14 @@ final class AuthWiring {
                         settings.otpRequestWindow()),
                 clock,
                 clusterMac);
-        AuthService auth = new AuthService(
+        AuthDecision decision = new AuthDecision(
                 views,
                 new DemographicMatcher(schema),
                 otps,
                 new BiometricAuthenticator(registry, BiometricMatchers.installed()),
-                new FactorDecryptor(keys),
                 new PseudonymousTokens(keys.tokenKey()),
-                registry,
+                registry.vids(),
+                registry.identities(),
                 recorder,
                 vertx,
                 clock);
@@ -103,9 +104,14 @@ final class AuthWiring {
                 new ResidentSessions(hazelcast, settings.residentSessionLifetime(), clusterMac, clock);
         OtpRequests otpRequests = new OtpRequests(views, otps, recorder, clock);
         AuthComponents partnerApi = new AuthComponents(
-                new SignedRequestGate(
-                        directory, new SignedRequestVerifier(), hazelcast, settings.requestTimeWindow(), clock),
-                auth,
+                new Admission(
+                        directory,
+                        new SignedRequestVerifier(),
+                        new RequestParser(new FactorDecryptor(keys)),
+                        hazelcast,
+                        settings.requestTimeWindow(),
+                        clock),
+                decision,
                 otpRequests,
                 new AuthAnswers(new ResponseSigner(keys), new KycSealer(), clock),
                 new ServerJwks(keys),

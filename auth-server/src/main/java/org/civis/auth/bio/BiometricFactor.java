@@ -9,8 +9,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.civis.auth.AuthError;
-import org.civis.auth.AuthRefusal;
+import org.civis.auth.refusal.AuthError;
+import org.civis.auth.refusal.Parsed;
 import org.civis.core.biometrics.CapturedFingerprint;
 import org.civis.core.schema.FingerprintEnvelope;
 import org.civis.core.schema.Violation;
@@ -33,41 +33,57 @@ public record BiometricFactor(List<CapturedFingerprint> fingerprints, Map<Modali
         others = Map.copyOf(others);
     }
 
-    public static BiometricFactor read(Object raw) {
+    /** The factor, or REQUEST_INVALID naming the first member found malformed. */
+    public static Parsed<BiometricFactor> read(Object raw) {
         if (!(raw instanceof JsonObject factor) || factor.isEmpty()) {
-            throw new AuthRefusal(AuthError.REQUEST_INVALID, PATH);
+            return Parsed.invalid(AuthError.REQUEST_INVALID, PATH);
         }
         List<CapturedFingerprint> fingerprints = List.of();
         Map<Modality, List<BiometricSample>> others = new EnumMap<>(Modality.class);
         for (String name : factor.fieldNames()) {
-            // An unknown modality is named by the object that holds it: its name is the client's text.
-            Modality modality = modality(name).orElseThrow(() -> new AuthRefusal(AuthError.REQUEST_INVALID, PATH));
-            if (modality == Modality.FINGERPRINTS) {
-                fingerprints = fingerprints(factor.getValue(name));
+            Optional<Modality> modality = modality(name);
+            if (modality.isEmpty()) {
+                // An unknown modality is named by the object that holds it: its name is the client's text.
+                return Parsed.invalid(AuthError.REQUEST_INVALID, PATH);
+            }
+            Optional<String> fault;
+            if (modality.get() == Modality.FINGERPRINTS) {
+                fault = fingerprintsFault(factor.getValue(name));
+                if (fault.isEmpty()) {
+                    fingerprints = fingerprints((JsonArray) factor.getValue(name));
+                }
             } else {
-                others.put(modality, samples(factor.getValue(name), PATH + "." + name));
+                List<BiometricSample> samples = new ArrayList<>();
+                fault = samples(factor.getValue(name), PATH + "." + name, samples);
+                others.put(modality.get(), samples);
+            }
+            if (fault.isPresent()) {
+                return Parsed.invalid(AuthError.REQUEST_INVALID, fault.get());
             }
         }
-        return new BiometricFactor(fingerprints, others);
+        return Parsed.of(new BiometricFactor(fingerprints, others));
     }
 
-    private static List<CapturedFingerprint> fingerprints(Object value) {
+    /** The field of the first fault in the fingerprints, if any. */
+    private static Optional<String> fingerprintsFault(Object value) {
         // The same checks as enrollment's, so a capture client sends one shape everywhere.
         List<Violation> violations = FingerprintEnvelope.check(value, "", MAX_SAMPLE_BYTES);
-        if (!violations.isEmpty()) {
-            String pointer = violations.get(0).path();
-            throw new AuthRefusal(AuthError.REQUEST_INVALID, PATH + ".fingerprints" + pointer.replace('/', '.'));
-        }
+        return violations.isEmpty()
+                ? Optional.empty()
+                : Optional.of(PATH + ".fingerprints" + violations.get(0).path().replace('/', '.'));
+    }
+
+    private static List<CapturedFingerprint> fingerprints(JsonArray value) {
         List<CapturedFingerprint> captures = new ArrayList<>();
-        ((JsonArray) value).forEach(entry -> captures.add(CapturedFingerprint.fromJson((JsonObject) entry)));
+        value.forEach(entry -> captures.add(CapturedFingerprint.fromJson((JsonObject) entry)));
         return captures;
     }
 
-    private static List<BiometricSample> samples(Object value, String path) {
+    /** Reads the samples into {@code samples}; the field of the first fault, if any. */
+    private static Optional<String> samples(Object value, String path, List<BiometricSample> samples) {
         if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > MAX_OTHER_SAMPLES) {
-            throw new AuthRefusal(AuthError.REQUEST_INVALID, path);
+            return Optional.of(path);
         }
-        List<BiometricSample> samples = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             String at = path + "." + i;
             if (!(array.getValue(i) instanceof JsonObject entry)
@@ -75,15 +91,15 @@ public record BiometricFactor(List<CapturedFingerprint> fingerprints, Map<Modali
                     || !(entry.getValue("data") instanceof String data)
                     || entry.size() != 2
                     || data.length() > 4L * (MAX_SAMPLE_BYTES + 2) / 3) {
-                throw new AuthRefusal(AuthError.REQUEST_INVALID, at);
+                return Optional.of(at);
             }
             try {
                 samples.add(new BiometricSample(format, Base64.getDecoder().decode(data)));
             } catch (IllegalArgumentException notBase64) {
-                throw new AuthRefusal(AuthError.REQUEST_INVALID, at + ".data");
+                return Optional.of(at + ".data");
             }
         }
-        return samples;
+        return Optional.empty();
     }
 
     private static Optional<Modality> modality(String name) {

@@ -2,7 +2,6 @@ package org.civis.auth.otp;
 
 import com.hazelcast.map.EntryProcessor;
 import java.util.Map;
-import org.civis.auth.jose.OtpCodes;
 
 /**
  * Checks a presented code on the member that owns it, atomically: two nodes cannot both spend

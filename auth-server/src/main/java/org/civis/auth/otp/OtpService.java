@@ -14,7 +14,6 @@ import org.civis.auth.cluster.ClusterMaps;
 import org.civis.auth.cluster.CountInWindow;
 import org.civis.auth.cluster.EntryMac;
 import org.civis.auth.cluster.VertxFutures;
-import org.civis.auth.jose.OtpCodes;
 import org.civis.core.id.Uin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

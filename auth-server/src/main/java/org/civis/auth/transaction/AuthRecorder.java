@@ -16,6 +16,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.civis.core.id.Uin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -159,13 +160,14 @@ public final class AuthRecorder {
     private static Tuple row(AuthRecord r) {
         return Tuple.tuple()
                 .addOffsetDateTime(r.at().atOffset(ZoneOffset.UTC))
-                .addString(r.partnerId())
-                .addString(r.transactionId())
+                .addString(r.requester())
+                .addString(r.transactionId().value())
                 .addString(r.kind().name())
-                .addString(r.uin().orElse(null))
-                .addString(r.idType().orElse(null))
-                .addArrayOfString(r.authTypes().toArray(String[]::new))
+                .addString(r.uin().map(Uin::value).orElse(null))
+                .addString(r.idType().map(Enum::name).orElse(null))
+                .addArrayOfString(
+                        r.authTypes().stream().map(Enum::name).sorted().toArray(String[]::new))
                 .addBoolean(r.success())
-                .addArrayOfString(r.errors().toArray(String[]::new));
+                .addArrayOfString(r.errors().stream().map(f -> f.code().name()).toArray(String[]::new));
     }
 }

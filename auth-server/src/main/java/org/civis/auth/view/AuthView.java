@@ -1,11 +1,13 @@
 package org.civis.auth.view;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.civis.auth.cluster.Authenticated;
 import org.civis.auth.cluster.Revisioned;
 import org.civis.core.id.Uin;
+import org.civis.core.id.Vid;
 import org.civis.core.identity.IdentityStatus;
 import org.civis.core.lock.AuthType;
 
@@ -16,7 +18,7 @@ import org.civis.core.lock.AuthType;
  * {@code tag} authenticates all the rest under a key outside the cluster ({@link AuthViews}).
  */
 public record AuthView(
-        String uin,
+        Uin uin,
         long revision,
         IdentityStatus status,
         List<LockState> locks,
@@ -36,16 +38,32 @@ public record AuthView(
         return new AuthView(uin, revision, status, locks, vids, sealedMatchData, sealedFingerprints, tag);
     }
 
-    public Uin identity() {
-        return new Uin(uin);
-    }
-
     public boolean lockedAt(AuthType type, Instant instant) {
         return locks.stream().anyMatch(lock -> lock.type() == type && lock.lockedAt(instant));
     }
 
-    public Optional<VidState> vid(String vid) {
-        return vids.stream().filter(v -> v.vid().equals(vid)).findFirst();
+    public Optional<VidState> vid(Vid vid) {
+        return vids.stream().filter(v -> v.vid().equals(vid.value())).findFirst();
+    }
+
+    // The cluster holds the UIN as a string (Uin is no Serializable); it is checked again on the way in.
+    private Object writeReplace() {
+        return new Stored(uin.value(), revision, status, locks, vids, sealedMatchData, sealedFingerprints, tag);
+    }
+
+    private record Stored(
+            String uin,
+            long revision,
+            IdentityStatus status,
+            List<LockState> locks,
+            List<VidState> vids,
+            byte[] sealedMatchData,
+            byte[] sealedFingerprints,
+            byte[] tag)
+            implements Serializable {
+        private Object readResolve() {
+            return new AuthView(new Uin(uin), revision, status, locks, vids, sealedMatchData, sealedFingerprints, tag);
+        }
     }
 
     @Override

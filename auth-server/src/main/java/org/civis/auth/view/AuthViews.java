@@ -116,7 +116,8 @@ public final class AuthViews implements IdentityChanges {
     /** The personal data of a view, opened for matching; never stored opened. */
     public MatchData matchData(AuthView view) {
         try {
-            return MatchData.fromBytes(seal.open(view.sealedMatchData(), associatedData(view.uin())));
+            return MatchData.fromBytes(
+                    seal.open(view.sealedMatchData(), associatedData(view.uin().value())));
         } catch (AEADBadTagException e) {
             // Written by this cluster under its own key: a failure here is a broken node, not bad input.
             throw new IllegalStateException("a cached auth view does not open with this node's cache key", e);
@@ -126,8 +127,9 @@ public final class AuthViews implements IdentityChanges {
     /** The enrolled fingerprints of a view, opened for a 1:1 comparison; empty when none are enrolled. */
     public List<EnrolledFingerprint> fingerprints(AuthView view) {
         try {
-            return FingerprintRecord.decode(
-                    seal.open(view.sealedFingerprints(), fingerprintsAssociatedData(view.uin())));
+            return FingerprintRecord.decode(seal.open(
+                    view.sealedFingerprints(),
+                    fingerprintsAssociatedData(view.uin().value())));
         } catch (AEADBadTagException e) {
             throw new IllegalStateException("a cached auth view does not open with this node's cache key", e);
         }
@@ -137,9 +139,9 @@ public final class AuthViews implements IdentityChanges {
         return reader.load(uin)
                 .compose(facts -> facts.isEmpty()
                         ? Future.succeededFuture(Optional.<AuthView>empty())
-                        : build(facts.get())
-                                .compose(view -> VertxFutures.of(views.submitToKey(view.uin(), new PutIfNewer<>(view)))
-                                        .map(Optional.of(view))));
+                        : build(facts.get()).compose(view -> VertxFutures.of(
+                                        views.submitToKey(view.uin().value(), new PutIfNewer<>(view)))
+                                .map(Optional.of(view))));
     }
 
     /**
@@ -150,10 +152,10 @@ public final class AuthViews implements IdentityChanges {
     public Future<List<String>> storeAll(List<AuthFacts> facts) {
         return buildAll(facts).compose(built -> {
             List<Future<Boolean>> stored = built.stream()
-                    .map(view -> VertxFutures.of(views.submitToKey(view.uin(), new PutIfNewer<>(view))))
+                    .map(view -> VertxFutures.of(views.submitToKey(view.uin().value(), new PutIfNewer<>(view))))
                     .toList();
             return Future.all(stored)
-                    .map(all -> built.stream().map(AuthView::uin).toList());
+                    .map(all -> built.stream().map(view -> view.uin().value()).toList());
         });
     }
 
@@ -182,7 +184,7 @@ public final class AuthViews implements IdentityChanges {
 
     private AuthView view(AuthFacts facts) {
         AuthView untagged = new AuthView(
-                facts.uin().value(),
+                facts.uin(),
                 facts.revision(),
                 facts.status(),
                 // Only locked types: an unlocked one never refuses, and most identities lock nothing.
@@ -203,7 +205,7 @@ public final class AuthViews implements IdentityChanges {
 
     /** Every field of the view but the tag itself, in a fixed order. */
     private EntryMac.Tag tag(AuthView view) {
-        EntryMac.Tag tag = mac.of(ClusterMaps.AUTH_VIEWS, view.uin())
+        EntryMac.Tag tag = mac.of(ClusterMaps.AUTH_VIEWS, view.uin().value())
                 .add(view.revision())
                 .add(view.status().name())
                 .add(view.locks().size());

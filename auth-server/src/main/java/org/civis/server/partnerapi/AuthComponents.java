@@ -1,16 +1,16 @@
 package org.civis.server.partnerapi;
 
-import org.civis.auth.AuthAnswers;
-import org.civis.auth.AuthService;
-import org.civis.auth.OtpRequests;
-import org.civis.auth.SignedRequestGate;
+import org.civis.auth.admission.Admission;
+import org.civis.auth.answer.AuthAnswers;
+import org.civis.auth.decision.AuthDecision;
 import org.civis.auth.keys.ServerJwks;
+import org.civis.auth.otp.OtpRequests;
 import org.civis.auth.partner.PartnerService;
 
 /** The services behind the partner API, wired once by the server. */
 public record AuthComponents(
-        SignedRequestGate gate,
-        AuthService auth,
+        Admission admission,
+        AuthDecision decision,
         OtpRequests otps,
         AuthAnswers answers,
         ServerJwks jwks,

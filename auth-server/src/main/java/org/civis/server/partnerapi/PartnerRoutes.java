@@ -1,14 +1,22 @@
 package org.civis.server.partnerapi;
 
-import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Optional;
-import org.civis.auth.AdmittedRequest;
-import org.civis.auth.AuthError;
-import org.civis.auth.AuthFailure;
-import org.civis.auth.AuthRefusal;
+import org.civis.auth.admission.AdmittedRequest;
+import org.civis.auth.admission.Refusal;
+import org.civis.auth.decision.AuthOutcome;
+import org.civis.auth.otp.OtpRequests.OtpAnswer;
+import org.civis.auth.partner.PartnerId;
+import org.civis.auth.refusal.AuthError;
+import org.civis.auth.refusal.AuthFailure;
+import org.civis.auth.request.PartnerRequest.AuthRequest;
+import org.civis.auth.request.PartnerRequest.OtpRequest;
+import org.civis.auth.request.RequestKind;
+import org.civis.auth.transaction.Committed;
+import org.civis.auth.transaction.TransactionId;
 import org.civis.server.http.MediaTypes;
 
 /**
@@ -16,9 +24,14 @@ import org.civis.server.http.MediaTypes;
  * JSON request, signed by one of the partner's registered keys, sent as
  * {@code Content-Type: application/jose} with {@code Authorization: Bearer <API key>}. Every
  * answer, refusals included, is a compact JWS signed by the server.
+ *
+ * <p>Each route is a chain: admission, then the one service call for the route, which answers.
+ * A refusal from either goes to {@link #refuse}, the one place that signs refusals.
  */
 final class PartnerRoutes {
     static final String JOSE = MediaTypes.JOSE;
+    private static final String ADMITTED = "civis.admitted";
+    private static final String REFUSAL = "civis.refusal";
 
     private final AuthComponents auth;
 
@@ -31,69 +44,112 @@ final class PartnerRoutes {
                 .putHeader("content-type", "application/jwk-set+json")
                 .putHeader("cache-control", "max-age=300")
                 .end(auth.jwks().json()));
-        router.post("/v1/auth").handler(ctx -> authenticate(ctx, false));
-        router.post("/v1/kyc").handler(ctx -> authenticate(ctx, true));
-        router.post("/v1/otp").handler(this::otp);
+        route(router, "/v1/auth", RequestKind.AUTH, this::authenticate);
+        route(router, "/v1/kyc", RequestKind.KYC, this::authenticate);
+        route(router, "/v1/otp", RequestKind.OTP, this::sendOtp);
     }
 
-    private void authenticate(RoutingContext ctx, boolean kyc) {
-        admit(ctx, kyc ? "kyc" : "auth")
-                .compose(request -> auth.auth().authenticate(request, kyc).map(outcome -> {
-                    Optional<String> partner =
-                            Optional.of(request.partner().id().value());
-                    Optional<String> transaction = Optional.of(request.transactionId());
-                    String answer = kyc
-                            ? auth.answers()
-                                    .kyc(
-                                            partner,
-                                            transaction,
-                                            outcome,
-                                            request.partner().encryptionKey())
-                            : auth.answers().authentication(partner, transaction, outcome);
-                    return send(ctx, outcome.httpStatus(), answer);
-                }))
-                .recover(e -> refuse(ctx, e))
-                .onFailure(ctx::fail);
+    private void route(Router router, String path, RequestKind kind, Handler<RoutingContext> decide) {
+        router.post(path).handler(ctx -> admit(ctx, kind)).handler(decide).failureHandler(this::refuse);
     }
 
-    private void otp(RoutingContext ctx) {
-        admit(ctx, "otp")
-                .compose(request -> auth.otps()
-                        .sendForPartner(request)
-                        .map(answer -> send(
-                                ctx,
-                                answer.httpStatus(),
-                                auth.answers()
-                                        .otp(
-                                                Optional.of(
-                                                        request.partner().id().value()),
-                                                Optional.of(request.transactionId()),
-                                                answer))))
-                .recover(e -> refuse(ctx, e))
-                .onFailure(ctx::fail);
-    }
-
-    private Future<AdmittedRequest> admit(RoutingContext ctx, String kind) {
+    /** Admission as a handler: an admitted request goes on to the next handler, a refused one to {@link #refuse}. */
+    private void admit(RoutingContext ctx, RequestKind kind) {
         if (!MediaTypes.is(ctx.request().getHeader("content-type"), JOSE)) {
-            return Future.failedFuture(new AuthRefusal(AuthError.UNSUPPORTED_MEDIA_TYPE));
+            fail(
+                    ctx,
+                    new Refusal(
+                            Optional.empty(),
+                            Optional.empty(),
+                            List.of(AuthFailure.of(AuthError.UNSUPPORTED_MEDIA_TYPE))));
+            return;
         }
         String body = ctx.body().asString();
-        return auth.gate()
+        auth.admission()
                 .admit(
+                        kind,
                         Optional.ofNullable(ctx.request().getHeader("authorization")),
-                        body == null ? "" : body.trim(),
-                        kind);
+                        body == null ? "" : body.trim())
+                .onSuccess(result -> {
+                    if (result instanceof AdmittedRequest admitted) {
+                        ctx.put(ADMITTED, admitted);
+                        ctx.next();
+                    } else {
+                        fail(ctx, (Refusal) result);
+                    }
+                })
+                .onFailure(ctx::fail);
     }
 
-    private Future<Void> refuse(RoutingContext ctx, Throwable e) {
-        if (e instanceof AuthRefusal refusal) {
-            List<AuthFailure> failures = refusal.failures();
-            return Future.succeededFuture(send(
-                    ctx,
-                    failures.get(0).code().status(),
-                    auth.answers().refusal(Optional.empty(), Optional.empty(), failures)));
+    /** {@code /v1/auth} and {@code /v1/kyc}: the decision, answered once recorded. */
+    private void authenticate(RoutingContext ctx) {
+        AdmittedRequest admitted = ctx.get(ADMITTED);
+        AuthRequest request = (AuthRequest) admitted.request();
+        auth.decision()
+                .decide(admitted.partner(), request)
+                // Signing or sealing that throws fails the future, and so reaches the failure path.
+                .map(committed -> answer(ctx, admitted, request, committed))
+                .onFailure(ctx::fail);
+    }
+
+    private Void answer(
+            RoutingContext ctx, AdmittedRequest admitted, AuthRequest request, Committed<AuthOutcome> committed) {
+        PartnerId partner = admitted.partner().id();
+        if (!(committed instanceof Committed.Answer<AuthOutcome> decided)) {
+            return fail(ctx, unrecorded(partner, request.transactionId(), committed));
         }
-        return Future.failedFuture(e);
+        AuthOutcome outcome = decided.answer();
+        String answer = request.kind() == RequestKind.KYC
+                ? auth.answers()
+                        .kyc(
+                                partner,
+                                request.transactionId(),
+                                outcome,
+                                admitted.partner().encryptionKey())
+                : auth.answers().authentication(partner, request.transactionId(), outcome);
+        return send(ctx, outcome.httpStatus(), answer);
+    }
+
+    /** {@code /v1/otp}: a code sent, answered once recorded. */
+    private void sendOtp(RoutingContext ctx) {
+        AdmittedRequest admitted = ctx.get(ADMITTED);
+        OtpRequest request = (OtpRequest) admitted.request();
+        PartnerId partner = admitted.partner().id();
+        auth.otps()
+                .sendForPartner(admitted.partner(), request.transactionId(), request.individualId(), request.channels())
+                .map(committed -> committed instanceof Committed.Answer<OtpAnswer> sent
+                        ? send(
+                                ctx,
+                                sent.answer().httpStatus(),
+                                auth.answers().otp(partner, request.transactionId(), sent.answer()))
+                        : fail(ctx, unrecorded(partner, request.transactionId(), committed)))
+                .onFailure(ctx::fail);
+    }
+
+    private static Refusal unrecorded(PartnerId partner, TransactionId transactionId, Committed<?> committed) {
+        return new Refusal(
+                Optional.of(partner),
+                Optional.of(transactionId),
+                List.of(((Committed.Unrecorded<?>) committed).failure()));
+    }
+
+    private static Void fail(RoutingContext ctx, Refusal refusal) {
+        ctx.put(REFUSAL, refusal);
+        ctx.fail(refusal.httpStatus());
+        return null;
+    }
+
+    /** The one failure path: a refusal is signed and answered; anything else goes on to the server's error handler. */
+    private void refuse(RoutingContext ctx) {
+        Refusal refusal = ctx.get(REFUSAL);
+        if (refusal == null) {
+            ctx.next();
+            return;
+        }
+        send(
+                ctx,
+                refusal.httpStatus(),
+                auth.answers().refusal(refusal.partner(), refusal.transactionId(), refusal.failures()));
     }
 
     private static Void send(RoutingContext ctx, int status, String jose) {

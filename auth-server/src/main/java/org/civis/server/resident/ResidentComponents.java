@@ -1,6 +1,6 @@
 package org.civis.server.resident;
 
-import org.civis.auth.OtpRequests;
+import org.civis.auth.otp.OtpRequests;
 import org.civis.auth.resident.AddressBudget;
 import org.civis.auth.resident.ResidentLogin;
 import org.civis.auth.resident.ResidentSessions;

@@ -8,11 +8,14 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.civis.auth.AuthError;
-import org.civis.auth.AuthFailure;
-import org.civis.auth.AuthRefusal;
-import org.civis.auth.RequestFields;
+import org.civis.auth.otp.OtpRequests.OtpAnswer;
+import org.civis.auth.refusal.AuthError;
+import org.civis.auth.refusal.AuthFailure;
+import org.civis.auth.request.RequestFields;
+import org.civis.auth.request.RequestParser;
 import org.civis.auth.resident.ResidentLogin;
+import org.civis.auth.transaction.Committed;
+import org.civis.auth.transaction.TransactionId;
 import org.civis.core.id.Uin;
 import org.civis.core.id.Vid;
 import org.civis.core.refusal.Refusal;
@@ -88,25 +91,37 @@ public final class ResidentRoutes {
     }
 
     private void sendOtp(RoutingContext ctx, JsonObject body) {
-        Optional<String> transaction = transactionId(ctx, body);
+        Optional<TransactionId> transaction = transactionId(ctx, body);
         if (transaction.isEmpty()) {
             return;
         }
         resident.otpBudget()
                 .take(resident.clientAddress().of(ctx.request()))
                 .compose(allowed -> allowed
-                        ? resident.otps().send(ResidentLogin.REQUESTER, transaction.get(), body, false)
-                        : Future.failedFuture(new AuthRefusal(AuthError.OTP_RATE_LIMITED)))
-                .onSuccess(answer -> {
-                    if (answer.failures().isEmpty()) {
+                        ? resident.otps()
+                                .sendForResident(
+                                        transaction.get(),
+                                        RequestParser.individualId(body),
+                                        RequestParser.channels(body))
+                        : Future.succeededFuture(
+                                new Committed.Unrecorded<OtpAnswer>(AuthFailure.of(AuthError.OTP_RATE_LIMITED))))
+                .onSuccess(committed -> {
+                    if (committed instanceof Committed.Answer<OtpAnswer> sent
+                            && sent.answer().failures().isEmpty()) {
                         ctx.json(new JsonObject()
-                                .put("transactionId", transaction.get())
-                                .put("maskedContacts", new JsonArray(answer.maskedContacts())));
+                                .put("transactionId", transaction.get().value())
+                                .put(
+                                        "maskedContacts",
+                                        new JsonArray(sent.answer().maskedContacts())));
                     } else {
-                        fail(ctx, answer.failures());
+                        fail(
+                                ctx,
+                                committed instanceof Committed.Answer<OtpAnswer> refused
+                                        ? refused.answer().failures()
+                                        : List.of(((Committed.Unrecorded<OtpAnswer>) committed).failure()));
                     }
                 })
-                .onFailure(e -> refuse(ctx, e));
+                .onFailure(ctx::fail);
     }
 
     /** Body: {"individualId", "individualIdType", "transactionId", "otp"}. */
@@ -120,7 +135,7 @@ public final class ResidentRoutes {
     }
 
     private void signIn(RoutingContext ctx, JsonObject body) {
-        Optional<String> transaction = transactionId(ctx, body);
+        Optional<TransactionId> transaction = transactionId(ctx, body);
         if (transaction.isEmpty()) {
             return;
         }
@@ -179,8 +194,8 @@ public final class ResidentRoutes {
         return ctx.get(RESIDENT_UIN);
     }
 
-    private static Optional<String> transactionId(RoutingContext ctx, JsonObject body) {
-        Optional<String> id = RequestFields.transactionId(body.getValue("transactionId"));
+    private static Optional<TransactionId> transactionId(RoutingContext ctx, JsonObject body) {
+        Optional<TransactionId> id = RequestFields.transactionId(body.getValue("transactionId"));
         if (id.isEmpty()) {
             fail(ctx, List.of(AuthFailure.of(AuthError.REQUEST_INVALID, "transactionId")));
         }
@@ -189,15 +204,6 @@ public final class ResidentRoutes {
 
     private static void reply(RoutingContext ctx, Future<JsonObject> result) {
         result.onSuccess(ctx::json).onFailure(ctx::fail);
-    }
-
-    /** A refusal carried as a failure (a spent budget, a record not written) is answered; anything else fails. */
-    private static void refuse(RoutingContext ctx, Throwable e) {
-        if (e instanceof AuthRefusal refusal) {
-            fail(ctx, refusal.failures());
-        } else {
-            ctx.fail(e);
-        }
     }
 
     private static void fail(RoutingContext ctx, List<AuthFailure> failures) {

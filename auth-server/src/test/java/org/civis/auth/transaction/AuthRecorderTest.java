@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.civis.auth.partner.PartnerId;
 import org.civis.auth.transaction.AuthRecorder.Recorded;
+import org.civis.core.lock.AuthType;
 import org.civis.core.storage.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,12 +83,12 @@ class AuthRecorderTest {
     private static AuthRecord record(String partner, String transaction, AuthRecord.Kind kind) {
         return new AuthRecord(
                 Instant.now(),
-                partner,
-                transaction,
+                kind == AuthRecord.Kind.RESIDENT ? Optional.empty() : Optional.of(new PartnerId(partner)),
+                new TransactionId(transaction),
                 kind,
                 Optional.empty(),
                 Optional.empty(),
-                List.of("DEMO"),
+                Set.of(AuthType.DEMO),
                 true,
                 List.of());
     }

@@ -9,7 +9,7 @@ import java.io.Serializable;
  * <p>Serializable so that cluster members can pass it to each other as it is: a record is read back through its
  * constructor, so a malformed value from the wire is refused there like any other.
  */
-public record Uin(String value) implements Serializable {
+public record Uin(String value) implements IndividualId, Serializable {
 
     private static final CheckedDigitFormat FORMAT = new CheckedDigitFormat("UIN", 8, 32);
 

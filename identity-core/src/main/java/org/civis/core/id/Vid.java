@@ -4,7 +4,7 @@ package org.civis.core.id;
  * A Virtual ID: a revocable stand-in for a UIN that a resident can share instead of the UIN itself,
  * 12 to 32 digits ending in a Verhoeff check digit.
  */
-public record Vid(String value) {
+public record Vid(String value) implements IndividualId {
 
     private static final CheckedDigitFormat FORMAT = new CheckedDigitFormat("VID", 12, 32);
 

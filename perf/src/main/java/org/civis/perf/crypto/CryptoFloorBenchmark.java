@@ -35,13 +35,13 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
-import org.civis.auth.jose.FactorDecryptionException;
-import org.civis.auth.jose.FactorDecryptor;
-import org.civis.auth.jose.RequestVerification;
-import org.civis.auth.jose.ResponseSigner;
-import org.civis.auth.jose.SignedRequestVerifier;
+import org.civis.auth.admission.RequestVerification;
+import org.civis.auth.admission.SignedRequestVerifier;
+import org.civis.auth.answer.ResponseSigner;
 import org.civis.auth.keys.AuthKeys;
 import org.civis.auth.keys.AuthKeystoreFile;
+import org.civis.auth.request.FactorDecryption;
+import org.civis.auth.request.FactorDecryptor;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -227,7 +227,7 @@ public class CryptoFloorBenchmark {
     }
 
     @Benchmark
-    public JsonObject factorDecrypt() throws FactorDecryptionException {
+    public FactorDecryption factorDecrypt() {
         return factorDecryptor.decrypt(encryptedFactors);
     }
 }
