@@ -43,6 +43,7 @@ import org.civis.core.schema.IdSchema;
 import org.civis.server.config.AuthSettings;
 import org.civis.server.config.CivisConfig;
 import org.civis.server.http.ClientAddress;
+import org.civis.server.metrics.NodeMetrics;
 import org.civis.server.partnerapi.AuthComponents;
 import org.civis.server.resident.ResidentComponents;
 
@@ -62,6 +63,7 @@ final class AuthWiring {
             AuthKeys keys,
             AuthRecorder recorder,
             AtomicReference<AuthViews> viewsHolder,
+            NodeMetrics metrics,
             Clock clock) {
         AuthSettings settings = config.auth();
         var schema = registry.settings().schema();
@@ -80,7 +82,7 @@ final class AuthWiring {
         OtpService otps = new OtpService(
                 hazelcast,
                 new OtpCodes(keys.otpKey(), new SecureRandom()),
-                channel(config, vertx, clock),
+                metrics.counted(channel(config, vertx, clock)),
                 new OtpService.Settings(
                         settings.otpTtl(),
                         settings.otpAttempts(),

@@ -12,14 +12,18 @@ import org.civis.core.id.RegistrationId;
 import org.civis.core.id.Uin;
 import org.civis.core.schema.ViolationCode;
 import org.civis.server.http.JsonBody;
+import org.civis.server.metrics.EnrollmentMetrics;
+import org.civis.server.metrics.EnrollmentMetrics.Step;
 import org.civis.server.registry.RegistryJson;
 
 /** POST /v1/enrollments, GET /v1/enrollments/{id}, POST /v1/enrollments/{id}/adjudication. */
 final class EnrollmentRoutes {
     private final EnrollmentService enrollments;
+    private final EnrollmentMetrics metrics;
 
-    EnrollmentRoutes(EnrollmentService enrollments) {
+    EnrollmentRoutes(EnrollmentService enrollments, EnrollmentMetrics metrics) {
         this.enrollments = enrollments;
+        this.metrics = metrics;
     }
 
     void mount(Router router) {
@@ -42,7 +46,12 @@ final class EnrollmentRoutes {
                         "must be 1..64 of letters, digits, '.', '_' and '-'"));
         body.requireValid();
         EnrollmentRequest request = new EnrollmentRequest(new RegistrationId(id.get()), identity.get());
-        AdminApi.reply(ctx, enrollments.enroll(request, operator).map(RegistryJson::outcome));
+        AdminApi.reply(
+                ctx,
+                enrollments
+                        .enroll(request, operator)
+                        .onSuccess(outcome -> metrics.outcome(Step.ENROLL, outcome.status()))
+                        .map(RegistryJson::outcome));
     }
 
     private void adjudicate(RoutingContext ctx) {
@@ -60,6 +69,11 @@ final class EnrollmentRoutes {
         }
         body.requireValid();
         Adjudication ruling = new Adjudication(decision.get(), existing.map(Uin::new), reason);
-        AdminApi.reply(ctx, enrollments.adjudicate(id, ruling, operator).map(RegistryJson::outcome));
+        AdminApi.reply(
+                ctx,
+                enrollments
+                        .adjudicate(id, ruling, operator)
+                        .onSuccess(outcome -> metrics.outcome(Step.ADJUDICATE, outcome.status()))
+                        .map(RegistryJson::outcome));
     }
 }

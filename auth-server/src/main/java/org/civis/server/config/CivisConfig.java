@@ -37,7 +37,8 @@ public record CivisConfig(
         List<String> hazelcastMembers,
         AuthSettings auth,
         BiometricSettings biometrics,
-        IssuanceSettings issuance) {
+        IssuanceSettings issuance,
+        boolean metrics) {
 
     public CivisConfig {
         databaseUrl = databaseUrl.filter(url -> !url.isBlank());
