@@ -44,6 +44,7 @@ import org.civis.core.schema.IdSchema;
 import org.civis.server.config.AuthSettings;
 import org.civis.server.config.CivisConfig;
 import org.civis.server.http.ClientAddress;
+import org.civis.server.metrics.NodeMetrics;
 import org.civis.server.partnerapi.AuthComponents;
 import org.civis.server.resident.ResidentComponents;
 
@@ -63,6 +64,7 @@ final class AuthWiring {
             AuthKeys keys,
             AuthRecorder recorder,
             AtomicReference<AuthViews> viewsHolder,
+            NodeMetrics metrics,
             Clock clock) {
         AuthSettings settings = config.auth();
         var schema = registry.settings().schema();
@@ -81,7 +83,7 @@ final class AuthWiring {
         OtpService otps = new OtpService(
                 hazelcast,
                 new OtpCodes(keys.otpKey(), new SecureRandom()),
-                channel(config, vertx, clock),
+                metrics.counted(channel(config, vertx, clock)),
                 new OtpService.Settings(
                         settings.otpTtl(),
                         settings.otpAttempts(),
@@ -115,7 +117,8 @@ final class AuthWiring {
                 otpRequests,
                 new AuthAnswers(new ResponseSigner(keys), new KycSealer(), clock),
                 new ServerJwks(keys),
-                partners);
+                partners,
+                metrics.auth());
         ResidentComponents residentApi = new ResidentComponents(
                 new ResidentLogin(views, otps, sessions, recorder, clock),
                 otpRequests,

@@ -22,6 +22,7 @@ import org.civis.auth.transaction.ReplayWindow;
 import org.civis.auth.view.AuthCacheWarmer;
 import org.civis.auth.view.AuthViews;
 import org.civis.core.Registry;
+import org.civis.core.audit.AuditBacklog;
 import org.civis.core.biometrics.Biometrics;
 import org.civis.core.keys.RegistryKeys;
 import org.civis.core.storage.Migrations;
@@ -33,6 +34,7 @@ import org.civis.server.config.HttpSettings;
 import org.civis.server.config.RegistrySettingsLoader;
 import org.civis.server.http.BodyBudget;
 import org.civis.server.http.Health;
+import org.civis.server.metrics.NodeMetrics;
 import org.civis.server.partnerapi.AuthComponents;
 import org.civis.server.partnerapi.PublicApi;
 import org.civis.server.platform.HazelcastMember;
@@ -84,7 +86,10 @@ public final class CivisServer implements AutoCloseable {
             HazelcastInstance hazelcast = member.get(120, TimeUnit.SECONDS);
             started.push(hazelcast::shutdown);
 
-            Vertx vertx = Vertx.vertx();
+            NodeMetrics metrics = NodeMetrics.create(config.metrics());
+            started.push(metrics); // closed last of what follows: everything reports into it
+            metrics.watchCluster(hazelcast);
+            Vertx vertx = metrics.newVertx();
             started.push(() -> await(vertx.close()));
             Pool pool = postgres.pool(vertx, config.databasePoolSize()); // closed with Vert.x, after the listeners
             // The registry tells the auth cache of each change; the cache reads through the registry.
@@ -111,13 +116,15 @@ public final class CivisServer implements AutoCloseable {
             started.push(IssuerKeysWatch.start(vertx, issuance.get()));
             started.push(registry.biometrics()); // its workers stop after everything that submits to them
             Biometrics biometrics = registry.biometrics();
-            wireFingerprintSearch(vertx, hazelcast, biometrics, started);
+            wireFingerprintSearch(vertx, hazelcast, biometrics, metrics, started);
             AuditChaining chaining = AuditChaining.start(vertx, registry.auditChainer());
             started.push(chaining::stop); // before Vert.x closes: the last entries get chained
+            started.push(metrics.watchAuditChain(vertx, new AuditBacklog(pool), clock));
             AuthRecorder recorder = new AuthRecorder(pool);
             started.push(recorder::stop); // after the listeners stop: every request in flight is written
-            AuthWiring.Wired wired =
-                    AuthWiring.components(config, vertx, hazelcast, pool, registry, authKeys, recorder, views, clock);
+            metrics.watchQueues(recorder, biometrics);
+            AuthWiring.Wired wired = AuthWiring.components(
+                    config, vertx, hazelcast, pool, registry, authKeys, recorder, views, metrics, clock);
             AuthComponents auth = wired.auth();
             // Before the listeners open: a replay of a request admitted before the restart is refused at the gate.
             ReplayWindow.Loaded replayWindow = await(
@@ -169,7 +176,7 @@ public final class CivisServer implements AutoCloseable {
                             config.adminPort(),
                             http.adminTls(),
                             http,
-                            () -> AdminApi.router(
+                            () -> metrics.expose(AdminApi.router(
                                     vertx,
                                     registry,
                                     auth.partners(),
@@ -177,7 +184,8 @@ public final class CivisServer implements AutoCloseable {
                                     health,
                                     http.bodies(),
                                     bodies,
-                                    clock)),
+                                    metrics.enrollments(),
+                                    clock))),
                     instances));
             started.push(() -> await(vertx.undeploy(adminListener)));
             if (config.auth().warmCacheAtStart()) {
@@ -196,16 +204,20 @@ public final class CivisServer implements AutoCloseable {
      * fingers in memory and asks the gallery nodes.
      */
     private static void wireFingerprintSearch(
-            Vertx vertx, HazelcastInstance hazelcast, Biometrics biometrics, Deque<AutoCloseable> started) {
+            Vertx vertx,
+            HazelcastInstance hazelcast,
+            Biometrics biometrics,
+            NodeMetrics metrics,
+            Deque<AutoCloseable> started) {
         if (!biometrics.holdsGallery()) {
             LOG.info("this node holds no fingerprint gallery: the gallery nodes search its enrollments' fingers");
-            biometrics.searchWith(new PartitionedFingerprintSearch(vertx, hazelcast));
+            biometrics.searchWith(metrics.timed(new PartitionedFingerprintSearch(vertx, hazelcast)));
             return;
         }
         started.push(GalleryFollower.start(vertx, biometrics.gallery()));
         GalleryShare share = new GalleryShare(hazelcast, biometrics);
         started.push(share.register()); // withdrawn before the workers stop: others then see the gap
-        biometrics.searchWith(new PartitionedFingerprintSearch(vertx, hazelcast, share));
+        biometrics.searchWith(metrics.timed(new PartitionedFingerprintSearch(vertx, hazelcast, share)));
     }
 
     public CivisConfig config() {

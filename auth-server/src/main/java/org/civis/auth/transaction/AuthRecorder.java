@@ -50,12 +50,15 @@ public final class AuthRecorder {
             + " id_type, auth_types, success, errors) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
             + " on conflict do nothing returning id";
 
-    private record Waiting(AuthRecord record, Promise<Recorded> done, Context context) {}
+    private record Waiting(AuthRecord record, Promise<Recorded> done, Context context, long queuedAt) {}
 
     private final Pool pool;
     private final Queue<Waiting> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicBoolean writing = new AtomicBoolean();
+    /** When the oldest record of the batch being written was queued; 0 between batches. */
+    private volatile long batchQueuedAt;
+
     private final int maxWaiting;
 
     public AuthRecorder(Pool pool) {
@@ -78,7 +81,7 @@ public final class AuthRecorder {
             return Future.succeededFuture(Recorded.BACKLOGGED);
         }
         Promise<Recorded> done = Promise.promise();
-        queue.add(new Waiting(record, done, Vertx.currentContext()));
+        queue.add(new Waiting(record, done, Vertx.currentContext(), System.nanoTime()));
         writeIfIdle();
         return done.future();
     }
@@ -86,6 +89,15 @@ public final class AuthRecorder {
     /** How many records wait for their commit now. */
     public int waiting() {
         return waiting.get();
+    }
+
+    /** How long the oldest record not yet committed has waited, zero when none waits: the flush lag. */
+    public Duration oldestWaiting() {
+        long now = System.nanoTime();
+        long inBatch = batchQueuedAt;
+        Waiting next = queue.peek(); // the queue is newer than the batch being written
+        long oldest = inBatch != 0 ? inBatch : next != null ? next.queuedAt() : now;
+        return Duration.ofNanos(Math.max(0, now - oldest));
     }
 
     /** Waits until every queued record has been written (listeners are stopped first). */
@@ -116,10 +128,12 @@ public final class AuthRecorder {
             writeIfIdle(); // a record may have arrived after the poll and before the flag was cleared
             return;
         }
+        batchQueuedAt = batch.get(0).queuedAt();
         // One batch is one implicit transaction (a single Sync), so it commits, and flushes, once.
         pool.preparedQuery(INSERT)
                 .executeBatch(batch.stream().map(w -> row(w.record())).toList())
                 .onComplete(written -> {
+                    batchQueuedAt = 0;
                     if (written.succeeded()) {
                         settle(batch, written.result());
                     } else {

@@ -16,6 +16,7 @@ import org.civis.server.http.BodyLimits.Kind;
 import org.civis.server.http.ErrorResponses;
 import org.civis.server.http.Health;
 import org.civis.server.http.RequestBodies;
+import org.civis.server.metrics.EnrollmentMetrics;
 
 /** The admin listener's router. */
 public final class AdminApi {
@@ -29,6 +30,7 @@ public final class AdminApi {
             Health health,
             BodyLimits limits,
             BodyBudget budget,
+            EnrollmentMetrics enrollmentMetrics,
             Clock clock) {
         Router router = Router.router(vertx);
         // Enrollments and identity updates carry fingerprint images; the partner state changes and
@@ -42,7 +44,7 @@ public final class AdminApi {
                 .declare(HttpMethod.POST, "/v1/vids/:vid/revoke", Kind.NONE)
                 .mountDefault();
         health.mount(router);
-        new EnrollmentRoutes(registry.enrollments()).mount(router);
+        new EnrollmentRoutes(registry.enrollments(), enrollmentMetrics).mount(router);
         new IdentityRoutes(registry.identities(), registry.settings()).mount(router);
         new VidRoutes(registry.vids(), clock).mount(router);
         new LockRoutes(registry.locks(), clock).mount(router);

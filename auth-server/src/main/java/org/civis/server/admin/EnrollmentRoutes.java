@@ -16,14 +16,18 @@ import org.civis.core.refusal.Result;
 import org.civis.core.schema.ViolationCode;
 import org.civis.server.http.JsonBody;
 import org.civis.server.http.Replies;
+import org.civis.server.metrics.EnrollmentMetrics;
+import org.civis.server.metrics.EnrollmentMetrics.Step;
 import org.civis.server.registry.RegistryJson;
 
 /** POST /v1/enrollments, GET /v1/enrollments/{id}, POST /v1/enrollments/{id}/adjudication. */
 final class EnrollmentRoutes {
     private final EnrollmentService enrollments;
+    private final EnrollmentMetrics metrics;
 
-    EnrollmentRoutes(EnrollmentService enrollments) {
+    EnrollmentRoutes(EnrollmentService enrollments, EnrollmentMetrics metrics) {
         this.enrollments = enrollments;
+        this.metrics = metrics;
     }
 
     void mount(Router router) {
@@ -35,19 +39,22 @@ final class EnrollmentRoutes {
     }
 
     private void enroll(RoutingContext ctx) {
-        Future<Result<EnrollmentOutcome>> enrolled = RequestIds.operator(ctx).then(operator -> JsonBody.of(ctx)
-                .flatMap(body -> {
-                    body.allowOnly("registrationId", "identity");
-                    Optional<String> id = body.string("registrationId", true);
-                    Optional<JsonObject> identity = body.object("identity", true);
-                    id.filter(value -> !RegistrationId.isWellFormed(value))
-                            .ifPresent(bad -> body.add(
-                                    "registrationId",
-                                    ViolationCode.FIELD_VALUE_NOT_ALLOWED,
-                                    "must be 1..64 of letters, digits, '.', '_' and '-'"));
-                    return body.parsed(() -> new EnrollmentRequest(new RegistrationId(id.get()), identity.get()));
-                })
-                .then(request -> enrollments.enroll(request, operator)));
+        Future<Result<EnrollmentOutcome>> enrolled = RequestIds.operator(ctx)
+                .then(operator -> JsonBody.of(ctx)
+                        .flatMap(body -> {
+                            body.allowOnly("registrationId", "identity");
+                            Optional<String> id = body.string("registrationId", true);
+                            Optional<JsonObject> identity = body.object("identity", true);
+                            id.filter(value -> !RegistrationId.isWellFormed(value))
+                                    .ifPresent(bad -> body.add(
+                                            "registrationId",
+                                            ViolationCode.FIELD_VALUE_NOT_ALLOWED,
+                                            "must be 1..64 of letters, digits, '.', '_' and '-'"));
+                            return body.parsed(
+                                    () -> new EnrollmentRequest(new RegistrationId(id.get()), identity.get()));
+                        })
+                        .then(request -> enrollments.enroll(request, operator)))
+                .onSuccess(result -> recordOutcome(Step.ENROLL, result));
         Replies.json(ctx, enrolled, RegistryJson::outcome);
     }
 
@@ -55,8 +62,16 @@ final class EnrollmentRoutes {
         Future<Result<EnrollmentOutcome>> adjudicated = RequestIds.registrationId(ctx)
                 .then(id -> RequestIds.operator(ctx).then(operator -> JsonBody.of(ctx)
                         .flatMap(EnrollmentRoutes::ruling)
-                        .then(ruling -> enrollments.adjudicate(id, ruling, operator))));
+                        .then(ruling -> enrollments.adjudicate(id, ruling, operator))))
+                .onSuccess(result -> recordOutcome(Step.ADJUDICATE, result));
         Replies.json(ctx, adjudicated, RegistryJson::outcome);
+    }
+
+    /** Counts decided outcomes only: a refused request is counted by the HTTP metrics. */
+    private void recordOutcome(Step step, Result<EnrollmentOutcome> result) {
+        if (result instanceof Result.Accepted<EnrollmentOutcome> accepted) {
+            metrics.outcome(step, accepted.value().status());
+        }
     }
 
     private static Result<Adjudication> ruling(JsonBody body) {

@@ -34,6 +34,10 @@ final class ServeCommand implements Callable<Integer> {
                 config.adminHost(), config.adminPort());
         System.out.printf(
                 "  readiness                 http://%s:%d/health/ready%n", config.publicHost(), config.publicPort());
+        if (config.metrics()) {
+            System.out.printf(
+                    "  metrics (Prometheus)      http://%s:%d/metrics%n", config.adminHost(), config.adminPort());
+        }
         System.out.printf(
                 "  data                      %s (database: %s)%n",
                 config.dataDir().toAbsolutePath(),

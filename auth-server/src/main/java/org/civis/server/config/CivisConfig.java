@@ -39,7 +39,8 @@ public record CivisConfig(
         AuthSettings auth,
         BiometricSettings biometrics,
         IssuanceSettings issuance,
-        OperatorSettings operators) {
+        OperatorSettings operators,
+        boolean metrics) {
 
     public CivisConfig {
         databaseUrl = databaseUrl.filter(url -> !url.isBlank());

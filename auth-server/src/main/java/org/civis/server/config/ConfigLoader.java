@@ -102,10 +102,12 @@ public final class ConfigLoader {
             "CIVIS_OPERATOR_JWKS_URL",
             "CIVIS_OPERATOR_AUDIENCE",
             "CIVIS_OPERATOR_ROLES_CLAIM",
-            "CIVIS_OPERATOR_JWKS_REFRESH_SECONDS");
+            "CIVIS_OPERATOR_JWKS_REFRESH_SECONDS",
+            "CIVIS_METRICS");
 
     /** Read by the {@code civis} launcher and by logback, not here, but ours all the same. */
-    private static final Set<String> LAUNCHER = Set.of(CONFIG_FILE, "CIVIS_JAVA_OPTS", "CIVIS_LOG_LEVEL");
+    private static final Set<String> LAUNCHER =
+            Set.of(CONFIG_FILE, "CIVIS_JAVA_OPTS", "CIVIS_LOG_LEVEL", "CIVIS_LOG_FORMAT");
 
     private static final String PREFIX = "CIVIS_";
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
@@ -119,11 +121,25 @@ public final class ConfigLoader {
     /** The configuration of this process: its environment over the optional file. */
     public static CivisConfig fromEnvironment() {
         Map<String, String> environment = System.getenv();
+        checkLogFormat(environment.get("CIVIS_LOG_FORMAT"));
         Set<String> unknown = unknownNames(environment);
         if (!unknown.isEmpty()) {
             LOG.warn("ignoring unknown settings in the environment (a typo leaves the default in force): {}", unknown);
         }
         return load(environment);
+    }
+
+    /**
+     * Logback has read {@code CIVIS_LOG_FORMAT} already (and fell back to text on a wrong value); the
+     * server still refuses to start on a typo, as it does for its own settings.
+     */
+    static void checkLogFormat(String format) {
+        if (format != null
+                && !format.isBlank()
+                && !format.trim().equals("text")
+                && !format.trim().equals("json")) {
+            throw new IllegalArgumentException("CIVIS_LOG_FORMAT must be text or json");
+        }
     }
 
     /** The {@code CIVIS_} names in {@code environment} that no part of Civis reads, sorted. */
@@ -181,7 +197,8 @@ public final class ConfigLoader {
                 auth(),
                 biometrics(cores),
                 issuance(publicHost, publicPort, http.publicTls().isPresent()),
-                operators());
+                operators(),
+                flag("CIVIS_METRICS", true));
     }
 
     /** No issuer configured: the development issuer in the data directory (see OperatorSettings). */

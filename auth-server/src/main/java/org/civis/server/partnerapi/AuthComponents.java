@@ -6,6 +6,7 @@ import org.civis.auth.decision.AuthDecision;
 import org.civis.auth.keys.ServerJwks;
 import org.civis.auth.otp.OtpRequests;
 import org.civis.auth.partner.PartnerService;
+import org.civis.server.metrics.AuthMetrics;
 
 /** The services behind the partner API, wired once by the server. */
 public record AuthComponents(
@@ -14,4 +15,5 @@ public record AuthComponents(
         OtpRequests otps,
         AuthAnswers answers,
         ServerJwks jwks,
-        PartnerService partners) {}
+        PartnerService partners,
+        AuthMetrics metrics) {}

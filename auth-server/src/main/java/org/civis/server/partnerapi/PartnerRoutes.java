@@ -32,6 +32,7 @@ final class PartnerRoutes {
     static final String JOSE = MediaTypes.JOSE;
     private static final String ADMITTED = "civis.admitted";
     private static final String REFUSAL = "civis.refusal";
+    private static final String KIND = "civis.kind";
 
     private final AuthComponents auth;
 
@@ -55,6 +56,7 @@ final class PartnerRoutes {
 
     /** Admission as a handler: an admitted request goes on to the next handler, a refused one to {@link #refuse}. */
     private void admit(RoutingContext ctx, RequestKind kind) {
+        ctx.put(KIND, kind); // for the decision counter when the request is refused
         if (!MediaTypes.is(ctx.request().getHeader("content-type"), JOSE)) {
             fail(
                     ctx,
@@ -99,6 +101,7 @@ final class PartnerRoutes {
             return fail(ctx, unrecorded(partner, request.transactionId(), committed));
         }
         AuthOutcome outcome = decided.answer();
+        auth.metrics().decided(request.kind(), outcome.authenticated(), firstCode(outcome.failures()));
         String answer = request.kind() == RequestKind.KYC
                 ? auth.answers()
                         .kyc(
@@ -117,13 +120,19 @@ final class PartnerRoutes {
         PartnerId partner = admitted.partner().id();
         auth.otps()
                 .sendForPartner(admitted.partner(), request.transactionId(), request.individualId(), request.channels())
-                .map(committed -> committed instanceof Committed.Answer<OtpAnswer> sent
-                        ? send(
-                                ctx,
-                                sent.answer().httpStatus(),
-                                auth.answers().otp(partner, request.transactionId(), sent.answer()))
-                        : fail(ctx, unrecorded(partner, request.transactionId(), committed)))
+                .map(committed -> {
+                    if (!(committed instanceof Committed.Answer<OtpAnswer> sent)) {
+                        return fail(ctx, unrecorded(partner, request.transactionId(), committed));
+                    }
+                    OtpAnswer answer = sent.answer();
+                    auth.metrics().decided(RequestKind.OTP, answer.failures().isEmpty(), firstCode(answer.failures()));
+                    return send(ctx, answer.httpStatus(), auth.answers().otp(partner, request.transactionId(), answer));
+                })
                 .onFailure(ctx::fail);
+    }
+
+    private static Optional<AuthError> firstCode(List<AuthFailure> failures) {
+        return failures.stream().findFirst().map(AuthFailure::code);
     }
 
     private static Refusal unrecorded(PartnerId partner, TransactionId transactionId, Committed<?> committed) {
@@ -146,6 +155,7 @@ final class PartnerRoutes {
             ctx.next();
             return;
         }
+        auth.metrics().refused(ctx.get(KIND), refusal.failures().get(0).code());
         send(
                 ctx,
                 refusal.httpStatus(),

@@ -34,6 +34,16 @@ public final class BiometricWorkers implements AutoCloseable {
         return executor.getMaximumPoolSize();
     }
 
+    /** Jobs waiting for a thread now (for the metrics; the queue refuses past its limit). */
+    public int queued() {
+        return executor.getQueue().size();
+    }
+
+    /** Threads running a job now, approximately (for the metrics). */
+    public int busy() {
+        return executor.getActiveCount();
+    }
+
     /** Runs {@code job} on a worker; fails with {@link BiometricsUnavailable#busy} when the queue is full. */
     public <T> Future<T> submit(Callable<T> job) {
         Context context = Vertx.currentContext();

@@ -205,7 +205,8 @@ public final class PostgresServer implements AutoCloseable {
     /** A reactive connection pool on this server, as the application role. */
     public Pool pool(Vertx vertx, int maxSize) {
         return PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(maxSize))
+                // The name labels the pool's metrics (use, wait), where there is a metrics registry.
+                .with(new PoolOptions().setMaxSize(maxSize).setName("civis-db"))
                 .connectingTo(connectOptions())
                 .using(vertx)
                 .build();
