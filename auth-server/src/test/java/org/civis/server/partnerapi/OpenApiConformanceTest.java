@@ -20,6 +20,7 @@ import org.civis.server.admin.AdminApi;
 import org.civis.server.http.BodyBudget;
 import org.civis.server.http.BodyLimits;
 import org.civis.server.http.Health;
+import org.civis.server.operator.TestOperators;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -282,8 +283,16 @@ class OpenApiConformanceTest {
             Clock clock = Clock.systemUTC();
             BodyLimits limits = new BodyLimits(1024, 1024, 1024, java.time.Duration.ofSeconds(30));
             BodyBudget budget = new BodyBudget(limits.inFlight());
-            Set<String> adminRoutes = OpenApiContract.routes(
-                    AdminApi.router(registry.vertx, registry.registry, null, null, health, limits, budget, clock));
+            Set<String> adminRoutes = OpenApiContract.routes(AdminApi.router(
+                    registry.vertx,
+                    registry.registry,
+                    null,
+                    null,
+                    health,
+                    limits,
+                    budget,
+                    TestOperators.developmentAuthentication(bed.dataDir),
+                    clock));
             Set<String> publicRoutes = OpenApiContract.routes(
                     PublicApi.router(registry.vertx, health, null, null, null, limits, budget, clock));
             assertThat(adminRoutes).isEqualTo(contract.operationsTagged(Set.of("Admin", "Health")));
@@ -353,8 +362,7 @@ class OpenApiConformanceTest {
 
     private static JsonObject enroll(String registrationId, JsonObject identity) {
         JsonObject body = new JsonObject().put("registrationId", registrationId).put("identity", identity);
-        return call(
-                bed.admin, "POST", "/v1/enrollments", "/v1/enrollments", body, Map.of("X-Civis-Operator", "clerk.7"));
+        return call(bed.admin, "POST", "/v1/enrollments", "/v1/enrollments", body, Map.of());
     }
 
     private static TestPartner register(TestPartner partner, JsonObject policy) {
