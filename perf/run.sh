@@ -101,6 +101,13 @@ until curl -fs "http://127.0.0.1:$public_port/health/ready" | grep -q '"warm":tr
 done
 say "auth cache warm after $(( $(date +%s) - warm_started )) s"
 
+# The enrollment scenario calls the admin API as a registrar: a token from the development issuer
+# in the data directory, which the server on embedded defaults trusts (development only).
+operator_token=()
+if [ "$scenario" = enrollment ]; then
+  operator_token=(-Dcivis.operatorToken="$(java -jar "$jar" operator-token --role registrar --minutes 480)")
+fi
+
 # 4. The scenario, through the Gatling plugin (the reactor builds perf's dependencies first).
 load_average="$(cut -d' ' -f1-3 /proc/loadavg)"
 say "running $simulation ($model) for ${warmup}+${duration} s, then the baseline..."
@@ -111,7 +118,7 @@ mvn -B -Dstyle.color=never -pl perf -am gatling:test dependency:build-classpath 
   -Dcivis.publicUrl="http://127.0.0.1:$public_port" -Dcivis.adminUrl="http://127.0.0.1:$admin_port" \
   -Dcivis.model="$model" -Dcivis.users="${USERS:-64}" -Dcivis.rate="${RATE:-200}" \
   -Dcivis.duration="$duration" -Dcivis.warmup="$warmup" -Dcivis.residents="${RESIDENTS:-0}" \
-  -Dcivis.smsPort="$sms_port" ${PRESIGN:+-Dcivis.presign="$PRESIGN"} >"$root/perf/target/gatling-$scenario.log" 2>&1 \
+  -Dcivis.smsPort="$sms_port" ${PRESIGN:+-Dcivis.presign="$PRESIGN"} "${operator_token[@]}" >"$root/perf/target/gatling-$scenario.log" 2>&1 \
   || { say "the Gatling run failed; see perf/target/gatling-$scenario.log"; exit 1; }
 
 # 5. Stop the server cleanly, then count what it recorded and write the summary.

@@ -35,6 +35,9 @@ import org.civis.server.config.RegistrySettingsLoader;
 import org.civis.server.http.BodyBudget;
 import org.civis.server.http.Health;
 import org.civis.server.metrics.NodeMetrics;
+import org.civis.server.operator.DevelopmentIssuer;
+import org.civis.server.operator.OperatorAuthHandler;
+import org.civis.server.operator.OperatorAuthenticator;
 import org.civis.server.partnerapi.AuthComponents;
 import org.civis.server.partnerapi.PublicApi;
 import org.civis.server.platform.HazelcastMember;
@@ -148,6 +151,14 @@ public final class CivisServer implements AutoCloseable {
                             : new JsonObject().put("held", false),
                     replayWindow::json);
 
+            // Before the listeners: the admin API admits no one until it can check operator tokens.
+            OperatorAuthenticator.Running operators = await(OperatorAuthenticator.start(
+                    vertx,
+                    config.operators(),
+                    () -> DevelopmentIssuer.openOrCreate(config.dataDir(), config.keystorePassword())));
+            started.push(operators.stop()::run);
+            OperatorAuthHandler operatorAuth = new OperatorAuthHandler(operators.authenticator());
+
             DeploymentOptions instances = new DeploymentOptions().setInstances(config.httpInstances());
             HttpSettings http = config.http();
             BodyBudget bodies = new BodyBudget(http.bodies().inFlight()); // one for the node: both listeners
@@ -185,6 +196,7 @@ public final class CivisServer implements AutoCloseable {
                                     http.bodies(),
                                     bodies,
                                     metrics.enrollments(),
+                                    operatorAuth,
                                     clock))),
                     instances));
             started.push(() -> await(vertx.undeploy(adminListener)));

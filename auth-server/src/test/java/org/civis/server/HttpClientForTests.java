@@ -17,13 +17,37 @@ public final class HttpClientForTests {
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
+    private final Map<String, String> defaultHeaders;
 
     public HttpClientForTests(String base) {
+        this(base, Map.of());
+    }
+
+    private HttpClientForTests(String base, Map<String, String> defaultHeaders) {
         this.base = base;
+        this.defaultHeaders = Map.copyOf(defaultHeaders);
+    }
+
+    /** This client sending {@code name: value} on every request (a request's own headers win). */
+    public HttpClientForTests withHeader(String name, String value) {
+        Map<String, String> headers = new java.util.HashMap<>(defaultHeaders);
+        headers.put(name, value);
+        return new HttpClientForTests(base, headers);
+    }
+
+    /** This client without the headers it sends by default: an anonymous caller. */
+    public HttpClientForTests anonymous() {
+        return new HttpClientForTests(base);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        defaultHeaders.forEach(request::setHeader);
+        return request;
     }
 
     public Reply get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(request(path).GET());
     }
 
     public Reply post(String path, JsonObject body) {
@@ -31,8 +55,7 @@ public final class HttpClientForTests {
     }
 
     public Reply post(String path, String body, String contentType) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = request(path).POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("content-type", contentType);
         }
@@ -41,14 +64,14 @@ public final class HttpClientForTests {
 
     /** A request with extra headers; {@code body} null sends none. */
     public Reply send(String method, String path, String body, String contentType, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = request(path)
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("content-type", contentType);
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         return send(request);
     }
 
@@ -60,9 +83,12 @@ public final class HttpClientForTests {
         URI uri = URI.create(base);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(30_000);
-            String request = method + " " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
-                    + "Content-Length: 0\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            StringBuilder request =
+                    new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n");
+            defaultHeaders.forEach((name, value) ->
+                    request.append(name).append(": ").append(value).append("\r\n"));
+            request.append("Content-Length: 0\r\nConnection: close\r\n\r\n");
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int headEnd = answer.indexOf("\r\n\r\n");
             String head = answer.substring(0, headEnd);
@@ -78,19 +104,19 @@ public final class HttpClientForTests {
     }
 
     public Reply patch(String path, JsonObject body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(request(path)
                 .header("content-type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body.encode())));
     }
 
     /** A GET whose answer is kept as bytes (images, CBOR), with its headers. */
     public BinaryReply getBytes(String path) {
-        return sendForBytes(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return sendForBytes(request(path).GET());
     }
 
     /** A POST with an optional JSON body whose answer is kept as bytes. */
     public BinaryReply postForBytes(String path, JsonObject body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = request(path)
                 .POST(
                         body == null
                                 ? HttpRequest.BodyPublishers.noBody()

@@ -45,7 +45,15 @@ class ServeEndToEndIT {
     void aFreshServerIssuesUinsKeepsThemAcrossARestartAndItsAuditChainCatchesAnEdit() throws Exception {
         Map<String, String> env = environment(work.resolve("civis-data"));
         Process server = serve(env, "first");
-        HttpClientForTests admin = new HttpClientForTests("http://127.0.0.1:" + env.get("CIVIS_ADMIN_PORT"));
+        // As the README does: a registrar's token from the development issuer serve created.
+        HttpClientForTests anonymous = new HttpClientForTests("http://127.0.0.1:" + env.get("CIVIS_ADMIN_PORT"));
+        HttpClientForTests registrar =
+                anonymous.withHeader("Authorization", "Bearer " + operatorToken(env, "registrar"));
+        HttpClientForTests admin = registrar;
+        assertThat(anonymous
+                        .post("/v1/enrollments", enrollment("e2e-anonymous", "Nobody"))
+                        .status())
+                .isEqualTo(401);
 
         List<String> uins = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -72,9 +80,11 @@ class ServeEndToEndIT {
         stop(server);
         // A clean stop: the last audit entries and auth records are written before PostgreSQL stops.
         assertThat(Files.readString(work.resolve("serve-first.log"), StandardCharsets.UTF_8))
+                .contains("development only") // the WARN that the operator issuer is the local one
                 .doesNotContain("did not stop cleanly")
                 .doesNotContain("ClosedConnectionException");
         serve(env, "second");
+        admin = anonymous.withHeader("Authorization", "Bearer " + operatorToken(env, "identity-admin"));
         for (String uin : uins) {
             Reply read = admin.get("/v1/identities/" + uin);
             assertThat(read.status()).isEqualTo(200);
@@ -89,6 +99,14 @@ class ServeEndToEndIT {
         CliRun broken = cli(env, "audit", "verify");
         assertThat(broken.exitCode()).isEqualTo(1);
         assertThat(broken.output()).contains("BROKEN at entry seq=2").contains("HASH_MISMATCH");
+    }
+
+    /** {@code civis operator-token --role role}: the token is the last line (logs go to stderr, merged here). */
+    private String operatorToken(Map<String, String> env, String role) throws IOException, InterruptedException {
+        CliRun run = cli(env, "operator-token", "--role", role);
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        List<String> lines = run.output().strip().lines().toList();
+        return lines.get(lines.size() - 1).strip();
     }
 
     private Map<String, String> environment(Path dataDir) {

@@ -10,9 +10,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.civis.core.storage.PostgresServer;
 import org.civis.core.storage.TestDatabase;
+import org.civis.server.config.CivisConfig;
+import org.civis.server.operator.TestOperators;
 
 /** Starts real servers for tests: own data dir, own database, own free ports, own Hazelcast cluster. */
 public final class TestServers {
@@ -35,6 +38,34 @@ public final class TestServers {
         env.put("CIVIS_HTTP_INSTANCES", "2");
         env.put("CIVIS_DB_POOL_SIZE", "8");
         return env;
+    }
+
+    /**
+     * A client of {@code server}'s admin API that sends an operator token holding every role, so
+     * tests about something else than access reach the operations as before.
+     */
+    public static HttpClientForTests adminClient(CivisServer server) {
+        return adminClient(server.config());
+    }
+
+    /** As {@link #adminClient(CivisServer)}, for a server started from {@code config} (perhaps in another process). */
+    public static HttpClientForTests adminClient(CivisConfig config) {
+        return new HttpClientForTests("http://127.0.0.1:" + config.adminPort())
+                .withHeader("Authorization", "Bearer " + operatorToken(config));
+    }
+
+    /** As {@link #adminClient(CivisServer)}, for a server started in another process on {@code environment}. */
+    public static HttpClientForTests adminClient(Map<String, String> environment) {
+        String token = TestOperators.allRoles(
+                Path.of(environment.get("CIVIS_DATA_DIR")),
+                Optional.ofNullable(environment.get("CIVIS_KEYSTORE_PASSWORD")));
+        return new HttpClientForTests("http://127.0.0.1:" + environment.get("CIVIS_ADMIN_PORT"))
+                .withHeader("Authorization", "Bearer " + token);
+    }
+
+    /** An operator token with every role, signed by the development issuer in {@code config}'s data directory. */
+    public static String operatorToken(CivisConfig config) {
+        return TestOperators.allRoles(config.dataDir(), config.keystorePassword());
     }
 
     /** A JDBC connection as the server's own role, from the {@code CIVIS_DB_URL} the settings name. */

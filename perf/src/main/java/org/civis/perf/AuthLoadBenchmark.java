@@ -39,8 +39,11 @@ import java.util.regex.Pattern;
  * per resident, reads it from the development outbox in the data directory, and times only the
  * verifications.
  *
- * <pre>java -cp "perf/target/classes:perf/target/lib/*" org.civis.perf.AuthLoadBenchmark \
+ * <pre>OPERATOR_TOKEN=$(./civis operator-token --role registrar partner-admin --minutes 120) \
+ *   java -cp "perf/target/classes:perf/target/lib/*" org.civis.perf.AuthLoadBenchmark \
  *     demo|otp adminUrl publicUrl dataDir residents requests concurrency</pre>
+ *
+ * <p>{@code OPERATOR_TOKEN} is an admin API token with the roles registrar and partner-admin.
  */
 public final class AuthLoadBenchmark {
     private static final Pattern UIN = Pattern.compile("\"uin\":\"(\\d+)\"");
@@ -49,6 +52,7 @@ public final class AuthLoadBenchmark {
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String admin;
+    private final Map<String, String> adminHeaders = Map.of("authorization", OperatorToken.authorization());
     private final String publicApi;
     private final OctetKeyPair key;
     private final String partner;
@@ -96,8 +100,8 @@ public final class AuthLoadBenchmark {
         String body = "{\"partnerId\":\"" + partner + "\",\"name\":\"Load test bank\",\"signingKeys\":["
                 + key.toPublicJWK().toJSONString() + "],\"policy\":{\"authTypes\":[\"DEMO\",\"OTP\"],"
                 + "\"requestsPerSecond\":1000000}}";
-        String answer =
-                post(admin + "/v1/partners", body, "application/json", Map.of()).body();
+        String answer = post(admin + "/v1/partners", body, "application/json", adminHeaders)
+                .body();
         Matcher m = API_KEY.matcher(answer);
         if (!m.find()) {
             throw new IllegalStateException("partner not registered: " + answer);
@@ -119,7 +123,7 @@ public final class AuthLoadBenchmark {
                     + name + "\"},\"dateOfBirth\":\"" + dob + "\",\"gender\":\"female\",\"phone\":\"" + phone + "\"}}";
             inFlight.acquire();
             all.add(client.sendAsync(
-                            request(admin + "/v1/enrollments", body, "application/json", Map.of()),
+                            request(admin + "/v1/enrollments", body, "application/json", adminHeaders),
                             HttpResponse.BodyHandlers.ofString())
                     .thenAccept(r -> {
                         Matcher m = UIN.matcher(r.body());

@@ -19,7 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Sends N demographic-only enrollments to a running server's admin API at a fixed concurrency and
  * reports enrollments per second, latency percentiles and the outcome counts.
  *
- * <pre>java -cp perf/target/classes org.civis.perf.EnrollmentBulkBenchmark [adminUrl] [count] [concurrency]</pre>
+ * <pre>OPERATOR_TOKEN=$(./civis operator-token --role registrar --minutes 120) \
+ *   java -cp perf/target/classes org.civis.perf.EnrollmentBulkBenchmark [adminUrl] [count] [concurrency]</pre>
+ *
+ * <p>{@code OPERATOR_TOKEN} is an admin API token with the role registrar.
  */
 public final class EnrollmentBulkBenchmark {
     private static final String[] GIVEN = {
@@ -83,12 +86,14 @@ public final class EnrollmentBulkBenchmark {
         CompletableFuture<?>[] all = new CompletableFuture<?>[count];
         SplittableRandom random = new SplittableRandom(); // a new population each run
 
+        String authorization = OperatorToken.authorization();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             inFlight.acquire();
             int n = i;
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/enrollments"))
                     .header("content-type", "application/json")
+                    .header("authorization", authorization)
                     .POST(HttpRequest.BodyPublishers.ofString(packet("bench-" + run + "-" + n, random)))
                     .build();
             long sent = System.nanoTime();

@@ -17,8 +17,13 @@ import org.civis.server.http.ErrorResponses;
 import org.civis.server.http.Health;
 import org.civis.server.http.RequestBodies;
 import org.civis.server.metrics.EnrollmentMetrics;
+import org.civis.server.operator.AdminAccess;
+import org.civis.server.operator.OperatorAuthHandler;
 
-/** The admin listener's router. */
+/**
+ * The admin listener's router: every {@code /v1} operation needs an operator token holding one of
+ * the roles {@link AdminAccess} names for it; the audit log records that operator.
+ */
 public final class AdminApi {
     private AdminApi() {}
 
@@ -31,8 +36,12 @@ public final class AdminApi {
             BodyLimits limits,
             BodyBudget budget,
             EnrollmentMetrics enrollmentMetrics,
+            OperatorAuthHandler operators,
             Clock clock) {
         Router router = Router.router(vertx);
+        // First: an anonymous or unauthorised request is refused before its body is buffered.
+        // /health/* and /metrics lie outside AdminAccess.PROTECTED and stay open to probes and scrapers.
+        AdminAccess.install(router, operators);
         // Enrollments and identity updates carry fingerprint images; the partner state changes and
         // VID revocation are POSTs without a body.
         new RequestBodies(router, limits, budget)

@@ -33,16 +33,17 @@ final class CredentialRoutes {
     }
 
     private void issue(RoutingContext ctx) {
-        Future<Result<IssuedCard>> issued = RequestIds.uin(ctx)
-                .then(uin -> RequestIds.operator(ctx).then(operator -> JsonBody.optional(ctx)
-                        .flatMap(body -> body.allowOnly().parsed(() -> uin))
-                        .then(valid -> credentials.issue(uin, operator))));
+        String operator = RequestIds.actor(ctx);
+        Future<Result<IssuedCard>> issued = RequestIds.uin(ctx).then(uin -> JsonBody.optional(ctx)
+                .flatMap(body -> body.allowOnly().parsed(() -> uin))
+                .then(valid -> credentials.issue(uin, operator)));
         Replies.json(ctx, issued, CredentialRoutes::json);
     }
 
     private void card(RoutingContext ctx) {
-        Future<Result<CredentialService.CardImage>> card = RequestIds.uin(ctx)
-                .then(uin -> RequestIds.operator(ctx).then(operator -> credentials.card(uin, operator)));
+        String operator = RequestIds.actor(ctx);
+        Future<Result<CredentialService.CardImage>> card =
+                RequestIds.uin(ctx).then(uin -> credentials.card(uin, operator));
         Replies.answer(ctx, card, image -> ctx.response()
                 .putHeader("content-type", "image/png")
                 .putHeader("cache-control", "no-store") // a card is personal data

@@ -34,35 +34,37 @@ final class EnrollmentRoutes {
         router.post("/v1/enrollments").handler(this::enroll);
         router.get("/v1/enrollments/:registrationId")
                 .handler(ctx -> Replies.json(
-                        ctx, RequestIds.registrationId(ctx).then(enrollments::outcome), RegistryJson::outcome));
+                        ctx,
+                        RequestIds.registrationId(ctx).then(id -> enrollments.outcome(id, RequestIds.actor(ctx))),
+                        RegistryJson::outcome));
         router.post("/v1/enrollments/:registrationId/adjudication").handler(this::adjudicate);
     }
 
     private void enroll(RoutingContext ctx) {
-        Future<Result<EnrollmentOutcome>> enrolled = RequestIds.operator(ctx)
-                .then(operator -> JsonBody.of(ctx)
-                        .flatMap(body -> {
-                            body.allowOnly("registrationId", "identity");
-                            Optional<String> id = body.string("registrationId", true);
-                            Optional<JsonObject> identity = body.object("identity", true);
-                            id.filter(value -> !RegistrationId.isWellFormed(value))
-                                    .ifPresent(bad -> body.add(
-                                            "registrationId",
-                                            ViolationCode.FIELD_VALUE_NOT_ALLOWED,
-                                            "must be 1..64 of letters, digits, '.', '_' and '-'"));
-                            return body.parsed(
-                                    () -> new EnrollmentRequest(new RegistrationId(id.get()), identity.get()));
-                        })
-                        .then(request -> enrollments.enroll(request, operator)))
+        String operator = RequestIds.actor(ctx);
+        Future<Result<EnrollmentOutcome>> enrolled = JsonBody.of(ctx)
+                .flatMap(body -> {
+                    body.allowOnly("registrationId", "identity");
+                    Optional<String> id = body.string("registrationId", true);
+                    Optional<JsonObject> identity = body.object("identity", true);
+                    id.filter(value -> !RegistrationId.isWellFormed(value))
+                            .ifPresent(bad -> body.add(
+                                    "registrationId",
+                                    ViolationCode.FIELD_VALUE_NOT_ALLOWED,
+                                    "must be 1..64 of letters, digits, '.', '_' and '-'"));
+                    return body.parsed(() -> new EnrollmentRequest(new RegistrationId(id.get()), identity.get()));
+                })
+                .then(request -> enrollments.enroll(request, operator))
                 .onSuccess(result -> recordOutcome(Step.ENROLL, result));
         Replies.json(ctx, enrolled, RegistryJson::outcome);
     }
 
     private void adjudicate(RoutingContext ctx) {
+        String operator = RequestIds.actor(ctx);
         Future<Result<EnrollmentOutcome>> adjudicated = RequestIds.registrationId(ctx)
-                .then(id -> RequestIds.operator(ctx).then(operator -> JsonBody.of(ctx)
+                .then(id -> JsonBody.of(ctx)
                         .flatMap(EnrollmentRoutes::ruling)
-                        .then(ruling -> enrollments.adjudicate(id, ruling, operator))))
+                        .then(ruling -> enrollments.adjudicate(id, ruling, operator)))
                 .onSuccess(result -> recordOutcome(Step.ADJUDICATE, result));
         Replies.json(ctx, adjudicated, RegistryJson::outcome);
     }

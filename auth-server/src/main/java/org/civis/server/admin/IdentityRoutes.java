@@ -42,34 +42,32 @@ final class IdentityRoutes {
     }
 
     private void read(RoutingContext ctx) {
-        Future<Result<Identity>> read = RequestIds.uin(ctx)
-                .then(uin -> RequestIds.operator(ctx).then(operator -> {
-                    String version = ctx.queryParams().get("version");
-                    if (version == null) {
-                        return identities.read(uin, operator);
-                    }
-                    if (!version.matches("[1-9][0-9]{0,8}")) {
-                        return Result.refuseNow(ApiError.VALIDATION_FAILED, "version must be a positive whole number");
-                    }
-                    return identities.readVersion(uin, Integer.parseInt(version), operator);
-                }));
+        String operator = RequestIds.actor(ctx);
+        Future<Result<Identity>> read = RequestIds.uin(ctx).then(uin -> {
+            String version = ctx.queryParams().get("version");
+            if (version == null) {
+                return identities.read(uin, operator);
+            }
+            if (!version.matches("[1-9][0-9]{0,8}")) {
+                return Result.refuseNow(ApiError.VALIDATION_FAILED, "version must be a positive whole number");
+            }
+            return identities.readVersion(uin, Integer.parseInt(version), operator);
+        });
         Replies.json(ctx, read, RegistryJson::identity);
     }
 
     private void update(RoutingContext ctx) {
-        Future<Result<Identity>> updated = RequestIds.uin(ctx)
-                .then(uin -> RequestIds.operator(ctx).then(operator -> JsonBody.of(ctx)
-                        .flatMap(body -> {
-                            body.allowOnly("identity");
-                            Optional<JsonObject> changes = body.object("identity", true);
-                            changes.filter(JsonObject::isEmpty)
-                                    .ifPresent(empty -> body.add(
-                                            "identity",
-                                            ViolationCode.FIELD_EMPTY,
-                                            "name at least one field to change"));
-                            return body.parsed(changes::get);
-                        })
-                        .then(changes -> identities.update(uin, changes, operator))));
+        String operator = RequestIds.actor(ctx);
+        Future<Result<Identity>> updated = RequestIds.uin(ctx).then(uin -> JsonBody.of(ctx)
+                .flatMap(body -> {
+                    body.allowOnly("identity");
+                    Optional<JsonObject> changes = body.object("identity", true);
+                    changes.filter(JsonObject::isEmpty)
+                            .ifPresent(empty -> body.add(
+                                    "identity", ViolationCode.FIELD_EMPTY, "name at least one field to change"));
+                    return body.parsed(changes::get);
+                })
+                .then(changes -> identities.update(uin, changes, operator)));
         // The answer names the new version, not the data: whoever needs the data reads it (audited).
         Replies.json(ctx, updated, identity -> new JsonObject()
                 .put("uin", identity.uin().value())
@@ -78,16 +76,16 @@ final class IdentityRoutes {
     }
 
     private void changeStatus(RoutingContext ctx, IdentityStatus target) {
-        Replies.json(
-                ctx, RequestIds.uin(ctx).then(uin -> RequestIds.operator(ctx).then(operator -> JsonBody.optional(ctx)
-                        .flatMap(body -> {
-                            body.allowOnly("reasonCode");
-                            Optional<ReasonCode> reason = body.reasonCode("reasonCode");
-                            return body.parsed(() -> reason);
-                        })
-                        .then(reason -> identities
-                                .changeStatus(uin, target, reason, operator)
-                                .map(changed -> changed.map(status -> statusJson(uin, status)))))));
+        String operator = RequestIds.actor(ctx);
+        Replies.json(ctx, RequestIds.uin(ctx).then(uin -> JsonBody.optional(ctx)
+                .flatMap(body -> {
+                    body.allowOnly("reasonCode");
+                    Optional<ReasonCode> reason = body.reasonCode("reasonCode");
+                    return body.parsed(() -> reason);
+                })
+                .then(reason -> identities
+                        .changeStatus(uin, target, reason, operator)
+                        .map(changed -> changed.map(status -> statusJson(uin, status))))));
     }
 
     private static JsonObject statusJson(Uin uin, IdentityStatus status) {

@@ -27,10 +27,10 @@ final class LockRoutes {
     }
 
     private void change(RoutingContext ctx) {
-        Replies.json(
-                ctx, RequestIds.uin(ctx).then(uin -> RequestIds.operator(ctx).then(operator -> JsonBody.of(ctx)
-                        .flatMap(LockChangeBody::read)
-                        .then(change -> change.apply(locks, uin, operator))
-                        .map(changed -> changed.map(states -> RegistryJson.locks(uin, states, clock.instant()))))));
+        String operator = RequestIds.actor(ctx);
+        Replies.json(ctx, RequestIds.uin(ctx).then(uin -> JsonBody.of(ctx)
+                .flatMap(LockChangeBody::read)
+                .then(change -> change.apply(locks, uin, operator))
+                .map(changed -> changed.map(states -> RegistryJson.locks(uin, states, clock.instant())))));
     }
 }

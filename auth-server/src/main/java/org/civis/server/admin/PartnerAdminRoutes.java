@@ -47,9 +47,8 @@ final class PartnerAdminRoutes {
         router.put("/v1/partners/:partnerId/policy")
                 .handler(ctx -> Replies.json(
                         ctx,
-                        member(ctx, "policy")
-                                .then(json -> id(ctx).then(id -> policy(json).then(policy -> RequestIds.operator(ctx)
-                                        .then(operator -> partners.setPolicy(id, policy, operator))))),
+                        member(ctx, "policy").then(json -> id(ctx).then(id ->
+                                policy(json).then(policy -> partners.setPolicy(id, policy, RequestIds.actor(ctx))))),
                         Partner::toPublicJson));
         router.post("/v1/partners/:partnerId/suspend")
                 .handler(ctx -> Replies.json(
@@ -67,9 +66,8 @@ final class PartnerAdminRoutes {
         router.post("/v1/partners/:partnerId/signing-keys")
                 .handler(ctx -> Replies.json(
                         ctx,
-                        member(ctx, "jwk")
-                                .then(jwk -> id(ctx).then(id -> signingKey(jwk).then(key -> RequestIds.operator(ctx)
-                                        .then(operator -> partners.addSigningKey(id, key, operator))))),
+                        member(ctx, "jwk").then(jwk -> id(ctx).then(id ->
+                                signingKey(jwk).then(key -> partners.addSigningKey(id, key, RequestIds.actor(ctx))))),
                         Partner::toPublicJson));
         router.delete("/v1/partners/:partnerId/signing-keys/:kid")
                 .handler(ctx -> Replies.json(
@@ -79,10 +77,10 @@ final class PartnerAdminRoutes {
                         Partner::toPublicJson));
     }
 
-    /** The path's partner id, then the operator, then {@code call}: the order in which they are checked. */
+    /** The path's partner id checked, then {@code call} on behalf of the authenticated operator. */
     private static <T> Future<Result<T>> withOperator(
             RoutingContext ctx, BiFunction<PartnerId, String, Future<Result<T>>> call) {
-        return id(ctx).then(id -> RequestIds.operator(ctx).then(operator -> call.apply(id, operator)));
+        return id(ctx).then(id -> call.apply(id, RequestIds.actor(ctx)));
     }
 
     /** Body: {"partnerId", "name", "signingKeys": [JWK...], "encryptionKey": JWK, "policy": {...}}. */
@@ -94,18 +92,18 @@ final class PartnerAdminRoutes {
                     Optional<String> name = body.string("name", true);
                     Optional<JsonObject> policy = body.object("policy", true);
                     Optional<JsonObject> encryption = body.object("encryptionKey", false);
-                    // Checked in this order: the body, its keys, the partner id, the policy, the operator.
+                    // Checked in this order: the body, its keys, the partner id, the policy.
                     return body.json()
                             .flatMap(json -> signingKeys(json.getValue("signingKeys")))
-                            .then(signing -> encryptionKey(encryption).then(encryptionKey -> partnerId(id.get())
-                                    .then(partnerId -> policy(policy.get()).then(checked -> RequestIds.operator(ctx)
-                                            .then(operator -> partners.register(
+                            .then(signing -> encryptionKey(encryption)
+                                    .then(encryptionKey -> partnerId(id.get()).then(partnerId -> policy(policy.get())
+                                            .then(checked -> partners.register(
                                                     partnerId,
                                                     name.get(),
                                                     signing,
                                                     encryptionKey,
                                                     checked,
-                                                    operator))))));
+                                                    RequestIds.actor(ctx))))));
                 });
         Replies.json(ctx, registered, registration -> {
             ctx.response().setStatusCode(201);

@@ -7,12 +7,12 @@ import org.civis.core.id.Vid;
 import org.civis.core.refusal.Result;
 import org.civis.server.http.ApiError;
 import org.civis.server.http.ErrorResponses;
+import org.civis.server.operator.AdminAccess;
+import org.civis.server.operator.Operator;
+import org.civis.server.operator.OperatorAuthHandler;
 
-/** Identifiers taken from the request (path parameters and the operator header), or the refusal of a malformed one. */
+/** Identifiers taken from the request (path parameters), or the refusal of a malformed one; and who acts. */
 final class RequestIds {
-    static final String OPERATOR_HEADER = "X-Civis-Operator";
-    private static final String DEFAULT_OPERATOR = "admin-api";
-
     private RequestIds() {}
 
     static Result<Uin> uin(RoutingContext ctx) {
@@ -33,18 +33,13 @@ final class RequestIds {
     }
 
     /**
-     * Who acts, as recorded in the audit log. The admin listener is internal; the header names the
-     * operator for the record, it does not authenticate anyone.
+     * Who acts, as the audit log records it: the subject and issuer of the operator token admitted
+     * for this request ({@link AdminAccess} runs before every route). Never a header the caller
+     * chose; an {@code X-Civis-Operator} header, which once named the operator, is ignored.
      */
-    static Result<String> operator(RoutingContext ctx) {
-        String header = ctx.request().getHeader(OPERATOR_HEADER);
-        if (header == null) {
-            return Result.accepted(DEFAULT_OPERATOR);
-        }
-        if (!header.matches("[A-Za-z0-9._@-]{1,64}")) {
-            return Result.refused(
-                    ApiError.VALIDATION_FAILED, OPERATOR_HEADER + " must be 1..64 of A-Z a-z 0-9 . _ @ -");
-        }
-        return Result.accepted(header);
+    static String actor(RoutingContext ctx) {
+        return OperatorAuthHandler.operator(ctx)
+                .map(Operator::actor)
+                .orElseThrow(() -> new IllegalStateException("an admin route was reached without an operator"));
     }
 }

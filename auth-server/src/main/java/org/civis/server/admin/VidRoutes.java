@@ -29,28 +29,32 @@ final class VidRoutes {
     void mount(Router router) {
         router.post("/v1/identities/:uin/vids").handler(this::create);
         router.get("/v1/identities/:uin/vids")
-                .handler(ctx -> Replies.json(ctx, RequestIds.uin(ctx).then(vids::list), all -> new JsonObject()
-                        .put(
-                                "vids",
-                                new JsonArray(all.stream()
-                                        .map(v -> RegistryJson.vid(v, clock.instant()))
-                                        .toList()))));
+                .handler(ctx -> Replies.json(
+                        ctx,
+                        RequestIds.uin(ctx).then(uin -> vids.list(uin, RequestIds.actor(ctx))),
+                        all -> new JsonObject()
+                                .put(
+                                        "vids",
+                                        new JsonArray(all.stream()
+                                                .map(v -> RegistryJson.vid(v, clock.instant()))
+                                                .toList()))));
         router.get("/v1/vids/:vid")
                 .handler(ctx -> Replies.json(
-                        ctx, RequestIds.vid(ctx).then(vids::find), v -> RegistryJson.vid(v, clock.instant())));
+                        ctx,
+                        RequestIds.vid(ctx).then(vid -> vids.find(vid, RequestIds.actor(ctx))),
+                        v -> RegistryJson.vid(v, clock.instant())));
         router.post("/v1/vids/:vid/revoke")
                 .handler(ctx -> Replies.json(
                         ctx,
-                        RequestIds.vid(ctx)
-                                .then(vid -> RequestIds.operator(ctx).then(operator -> vids.revoke(vid, operator))),
+                        RequestIds.vid(ctx).then(vid -> vids.revoke(vid, RequestIds.actor(ctx))),
                         v -> RegistryJson.vid(v, clock.instant())));
     }
 
     private void create(RoutingContext ctx) {
-        Future<Result<VirtualId>> created = RequestIds.uin(ctx)
-                .then(uin -> RequestIds.operator(ctx).then(operator -> JsonBody.of(ctx)
-                        .flatMap(VidRequestBody::read)
-                        .then(request -> vids.create(uin, request, operator))));
+        String operator = RequestIds.actor(ctx);
+        Future<Result<VirtualId>> created = RequestIds.uin(ctx).then(uin -> JsonBody.of(ctx)
+                .flatMap(VidRequestBody::read)
+                .then(request -> vids.create(uin, request, operator)));
         Replies.json(ctx, created, v -> RegistryJson.vid(v, clock.instant()));
     }
 }

@@ -46,7 +46,11 @@ public enum ApiError implements RefusalCode {
                     + " no control characters"),
     BODY_NOT_ALLOWED(413, "this endpoint takes no body"),
     REQUEST_TIMEOUT(408, "the request was not received in time"),
-    SERVER_BUSY(503, "the server holds as many request bodies as it can; retry shortly");
+    SERVER_BUSY(503, "the server holds as many request bodies as it can; retry shortly"),
+    OPERATOR_TOKEN_MISSING(401, "send an operator access token: Authorization: Bearer <token>"),
+    OPERATOR_TOKEN_INVALID(401, "the operator token is not valid here; get a new one from the identity provider"),
+    OPERATOR_ROLE_MISSING(403, "the operator's roles do not allow this operation"),
+    OPERATOR_KEYS_UNAVAILABLE(503, "the identity provider's keys cannot be fetched; retry shortly");
 
     private final int status;
     private final String message;

@@ -7,10 +7,11 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.Set;
+import org.civis.server.http.ApiError;
+import org.civis.server.http.ErrorResponses;
 import org.civis.server.operator.TokenCheck.Accepted;
 import org.civis.server.operator.TokenCheck.KeysUnavailable;
 import org.civis.server.operator.TokenCheck.Refused;
@@ -124,28 +125,38 @@ public final class OperatorAuthHandler implements Handler<RoutingContext> {
     }
 
     /**
-     * Writes the refusal in the admin API's error form ({@code {"error": {"code", "message"}}}), as
-     * its error responses do, with the challenge RFC 6750 asks for.
+     * Writes the refusal as every admin API error is written ({@link ErrorResponses}), with the
+     * challenge RFC 6750 asks for, or the time to retry.
      */
     static void answer(RoutingContext ctx, OperatorError error) {
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;
         }
-        switch (error) {
-            case OPERATOR_TOKEN_MISSING -> ctx.response().putHeader(WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"");
-            case OPERATOR_TOKEN_INVALID ->
-                ctx.response().putHeader(WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"");
-            case OPERATOR_ROLE_MISSING ->
-                ctx.response()
-                        .putHeader(WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\", error=\"insufficient_scope\"");
-            case OPERATOR_KEYS_UNAVAILABLE -> ctx.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        }
-        JsonObject body = new JsonObject().put("code", error.name()).put("message", error.message());
-        ctx.response()
-                .setStatusCode(error.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(new JsonObject().put("error", body).encode());
+        ApiError answer =
+                switch (error) {
+                    case OPERATOR_TOKEN_MISSING -> {
+                        ctx.response().putHeader(WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"");
+                        yield ApiError.OPERATOR_TOKEN_MISSING;
+                    }
+                    case OPERATOR_TOKEN_INVALID -> {
+                        ctx.response()
+                                .putHeader(WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"");
+                        yield ApiError.OPERATOR_TOKEN_INVALID;
+                    }
+                    case OPERATOR_ROLE_MISSING -> {
+                        ctx.response()
+                                .putHeader(
+                                        WWW_AUTHENTICATE,
+                                        "Bearer realm=\"" + REALM + "\", error=\"insufficient_scope\"");
+                        yield ApiError.OPERATOR_ROLE_MISSING;
+                    }
+                    case OPERATOR_KEYS_UNAVAILABLE -> {
+                        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+                        yield ApiError.OPERATOR_KEYS_UNAVAILABLE;
+                    }
+                };
+        ErrorResponses.send(ctx, answer);
     }
 
     /** Continues on the request's own event loop even when the keys were fetched on another. */

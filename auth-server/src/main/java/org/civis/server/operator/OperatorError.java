@@ -1,29 +1,17 @@
 package org.civis.server.operator;
 
 /**
- * The admin API's refusals of an operator, in the form of the API's error catalogue ({@code
- * ApiError}), which should take these four lines as they are; until it does they are written here.
- * Clients match on the names.
+ * Why the admin API refuses an operator. The answer is the API catalogue's code of the same name
+ * ({@code ApiError}, mapped by {@link OperatorAuthHandler}); this enum only says which refusal,
+ * so that the challenge each one carries is chosen by an exhaustive switch.
  */
 public enum OperatorError {
-    OPERATOR_TOKEN_MISSING(401, "send an operator access token: Authorization: Bearer <token>"),
-    OPERATOR_TOKEN_INVALID(401, "the operator token is not valid here; get a new one from the identity provider"),
-    OPERATOR_ROLE_MISSING(403, "the operator's roles do not allow this operation"),
-    OPERATOR_KEYS_UNAVAILABLE(503, "the identity provider's keys cannot be fetched; retry shortly");
-
-    private final int status;
-    private final String message;
-
-    OperatorError(int status, String message) {
-        this.status = status;
-        this.message = message;
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public String message() {
-        return message;
-    }
+    /** No bearer token: 401. */
+    OPERATOR_TOKEN_MISSING,
+    /** A token that is not valid here: 401, without saying why. */
+    OPERATOR_TOKEN_INVALID,
+    /** A valid token without a role the operation allows: 403. */
+    OPERATOR_ROLE_MISSING,
+    /** The identity provider's keys cannot be fetched: 503, retry later. */
+    OPERATOR_KEYS_UNAVAILABLE
 }

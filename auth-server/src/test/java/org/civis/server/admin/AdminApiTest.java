@@ -29,7 +29,7 @@ class AdminApiTest {
         Map<String, String> env = TestServers.environment(Files.createTempDirectory("civis-admin-test"));
         env.put("CIVIS_MAX_BODY_BYTES", String.valueOf(BODY_LIMIT));
         server = CivisServer.start(ConfigLoader.load(env));
-        admin = new HttpClientForTests("http://127.0.0.1:" + server.config().adminPort());
+        admin = TestServers.adminClient(server);
         publicApi = new HttpClientForTests("http://127.0.0.1:" + server.config().publicPort());
     }
 

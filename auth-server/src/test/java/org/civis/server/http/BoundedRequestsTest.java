@@ -48,8 +48,13 @@ class BoundedRequestsTest {
         env.put("CIVIS_HTTP_REQUEST_TIMEOUT_SECONDS", "3");
         env.put("CIVIS_HTTP_IDLE_TIMEOUT_SECONDS", "4");
         server = CivisServer.start(ConfigLoader.load(env));
-        admin = new HttpClientForTests("http://127.0.0.1:" + server.config().adminPort());
+        admin = TestServers.adminClient(server);
         publicApi = new HttpClientForTests("http://127.0.0.1:" + server.config().publicPort());
+    }
+
+    /** An authenticated operator's upload: an anonymous one is refused before its body is read. */
+    private static String operatorHeader() {
+        return "Authorization: Bearer " + TestServers.operatorToken(server.config());
     }
 
     @AfterAll
@@ -64,8 +69,8 @@ class BoundedRequestsTest {
         byte[] part = new byte[7 * MB / 2];
         List<RawConnection> stalled = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            RawConnection connection =
-                    RawConnection.open(server.config().adminPort()).head("POST", "/v1/enrollments", LARGE_LIMIT);
+            RawConnection connection = RawConnection.open(server.config().adminPort())
+                    .head("POST", "/v1/enrollments", LARGE_LIMIT, operatorHeader());
             connection.tryWrite(part);
             stalled.add(connection);
         }
@@ -165,7 +170,7 @@ class BoundedRequestsTest {
         try {
             // Given a client that sends half an enrollment and then drops the connection
             RawConnection.open(server.config().adminPort())
-                    .head("POST", "/v1/enrollments", 2 * MB)
+                    .head("POST", "/v1/enrollments", 2 * MB, operatorHeader())
                     .write(new byte[MB])
                     .reset();
 

@@ -56,7 +56,7 @@ public final class AuthTestbed implements AutoCloseable {
         env.putAll(extra);
         dataDir = Path.of(env.get("CIVIS_DATA_DIR"));
         server = CivisServer.start(ConfigLoader.load(env), clock);
-        admin = new HttpClientForTests("http://127.0.0.1:" + server.config().adminPort());
+        admin = TestServers.adminClient(server);
         publicApi = new HttpClientForTests("http://127.0.0.1:" + server.config().publicPort());
     }
 

@@ -49,7 +49,7 @@ class KilledServerRecordsTest {
     void everyAnsweredAuthenticationIsRecordedAfterAKillAndItsReplayIsRefused() throws Exception {
         Map<String, String> env = TestServers.environment(work.resolve("civis-data"));
         Process server = serve(env, "first");
-        HttpClientForTests admin = new HttpClientForTests("http://127.0.0.1:" + env.get("CIVIS_ADMIN_PORT"));
+        HttpClientForTests admin = TestServers.adminClient(env);
         HttpClientForTests publicApi = new HttpClientForTests("http://127.0.0.1:" + env.get("CIVIS_PUBLIC_PORT"));
         TestPartner bank = TestPartner.create("killed-bank", false);
         Reply registered = admin.post("/v1/partners", bank.registration(AuthTestbed.policy("DEMO")));

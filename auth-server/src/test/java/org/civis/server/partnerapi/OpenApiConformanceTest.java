@@ -21,6 +21,7 @@ import org.civis.server.http.BodyBudget;
 import org.civis.server.http.BodyLimits;
 import org.civis.server.http.Health;
 import org.civis.server.metrics.NodeMetrics;
+import org.civis.server.operator.TestOperators;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -292,6 +293,7 @@ class OpenApiConformanceTest {
                     limits,
                     budget,
                     NodeMetrics.create(false).enrollments(),
+                    TestOperators.developmentAuthentication(bed.dataDir),
                     clock));
             Set<String> publicRoutes = OpenApiContract.routes(
                     PublicApi.router(registry.vertx, health, null, null, null, limits, budget, clock));
@@ -362,8 +364,7 @@ class OpenApiConformanceTest {
 
     private static JsonObject enroll(String registrationId, JsonObject identity) {
         JsonObject body = new JsonObject().put("registrationId", registrationId).put("identity", identity);
-        return call(
-                bed.admin, "POST", "/v1/enrollments", "/v1/enrollments", body, Map.of("X-Civis-Operator", "clerk.7"));
+        return call(bed.admin, "POST", "/v1/enrollments", "/v1/enrollments", body, Map.of());
     }
 
     private static TestPartner register(TestPartner partner, JsonObject policy) {

@@ -23,5 +23,9 @@ public enum AuditAction {
     PARTNER_SIGNING_KEY_ADDED,
     PARTNER_SIGNING_KEY_REMOVED,
     /** One batch of a bulk import: counts, and that fingerprint 1:N deduplication was not run. */
-    BULK_BATCH_IMPORTED
+    BULK_BATCH_IMPORTED,
+    /** An operator looked up a VID or listed an identity's VIDs: each names the UIN behind them. */
+    VID_READ,
+    /** An operator read an enrollment's outcome, which names the UIN issued or the candidates found. */
+    ENROLLMENT_READ
 }

@@ -8,10 +8,15 @@ import java.util.Objects;
  * that name identifiers and codes only, never personal data.
  */
 public record AuditEvent(String actor, AuditAction action, String subject, JsonObject details) {
+    /** Room for an operator token's subject and issuer, 255 characters each, as "subject (issuer)". */
+    static final int MAX_ACTOR = 520;
+
+    static final int MAX_SUBJECT = 128;
+
     public AuditEvent {
         Objects.requireNonNull(action, "action");
-        actor = requireText(actor, "actor");
-        subject = requireText(subject, "subject");
+        actor = requireText(actor, "actor", MAX_ACTOR);
+        subject = requireText(subject, "subject", MAX_SUBJECT);
         details = details == null ? new JsonObject() : details.copy();
     }
 
@@ -28,9 +33,9 @@ public record AuditEvent(String actor, AuditAction action, String subject, JsonO
         return new AuditEvent(actor, action, subject, details.copy().put(key, value));
     }
 
-    private static String requireText(String value, String name) {
-        if (value == null || value.isBlank() || value.length() > 128) {
-            throw new IllegalArgumentException(name + " must be 1..128 characters");
+    private static String requireText(String value, String name, int max) {
+        if (value == null || value.isBlank() || value.length() > max) {
+            throw new IllegalArgumentException(name + " must be 1.." + max + " characters");
         }
         return value;
     }

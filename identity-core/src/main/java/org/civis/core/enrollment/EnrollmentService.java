@@ -142,6 +142,21 @@ public final class EnrollmentService {
                 .orElseGet(EnrollmentService::notFound));
     }
 
+    /**
+     * The outcome recorded for a registration id, read by an operator: audited (ENROLLMENT_READ),
+     * since it names the UIN issued or the candidates found. Refused with ENROLLMENT_NOT_FOUND.
+     */
+    public Future<Result<EnrollmentOutcome>> outcome(RegistrationId id, String actor) {
+        return pool.withTransaction(tx -> store.find(tx, id, false).compose(found -> found.map(stored -> audit.append(
+                                tx,
+                                AuditEvent.of(actor, AuditAction.ENROLLMENT_READ, id.value())
+                                        .with(
+                                                "status",
+                                                stored.outcome().status().name()))
+                        .map(v -> Result.accepted(stored.outcome())))
+                .orElseGet(EnrollmentService::notFound)));
+    }
+
     /** Settles a suspected duplicate. Only a DUPLICATE_SUSPECTED enrollment can be adjudicated. */
     public Future<Result<EnrollmentOutcome>> adjudicate(RegistrationId id, Adjudication ruling, String actor) {
         Instant now = clock.instant();

@@ -130,6 +130,29 @@ public final class VidService {
         return find(pool, vid, false);
     }
 
+    /**
+     * A VID as stored, looked up by an operator: the read is audited (VID_READ), since the answer
+     * names the UIN behind the VID. Refused with VID_NOT_FOUND.
+     */
+    public Future<Result<VirtualId>> find(Vid vid, String actor) {
+        return pool.withTransaction(tx -> find(tx, vid, false)
+                .compose(found -> found.thenAccept(stored -> audit.append(
+                                tx,
+                                AuditEvent.of(actor, AuditAction.VID_READ, stored.uin())
+                                        .with("type", stored.type().name()))
+                        .map(stored))));
+    }
+
+    /** Every VID of an identity listed by an operator, audited (VID_READ); refused with IDENTITY_NOT_FOUND. */
+    public Future<Result<List<VirtualId>>> list(Uin uin, String actor) {
+        return pool.withTransaction(tx -> identities
+                .row(tx, uin, false)
+                .compose(found -> found.thenAccept(row -> list(tx, uin).compose(all -> audit.append(
+                                tx,
+                                AuditEvent.of(actor, AuditAction.VID_READ, uin).with("count", all.size()))
+                        .map(all)))));
+    }
+
     /** Every VID of an identity, newest first; refused with IDENTITY_NOT_FOUND. */
     public Future<Result<List<VirtualId>>> list(Uin uin) {
         return pool.withConnection(

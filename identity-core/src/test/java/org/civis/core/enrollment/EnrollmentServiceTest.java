@@ -35,6 +35,21 @@ class EnrollmentServiceTest {
     }
 
     @Test
+    void anOperatorsReadOfAnOutcomeIsAuditedUnderTheRegistrationId() {
+        fixture.issue("reg-read-1", Residents.full(1));
+
+        assertThat(Await.accepted(enrollments.outcome(new RegistrationId("reg-read-1"), "clerk-9"))
+                        .status())
+                .isEqualTo(EnrollmentStatus.ISSUED);
+        assertThat(RegistryFixture.refusal(enrollments.outcome(new RegistrationId("reg-none"), "clerk-9")))
+                .isEqualTo(RegistryError.ENROLLMENT_NOT_FOUND);
+
+        assertThat(fixture.auditTrail("action || ' ' || actor || ' ' || subject").stream()
+                        .filter(line -> line.startsWith("ENROLLMENT_READ")))
+                .containsExactly("ENROLLMENT_READ clerk-9 reg-read-1");
+    }
+
+    @Test
     void threeResidentsGetThreeDistinctUinsThatPassTheVerhoeffCheck() {
         Set<String> uins = new HashSet<>();
         for (int i = 0; i < 3; i++) {

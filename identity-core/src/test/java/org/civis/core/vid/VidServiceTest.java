@@ -42,6 +42,22 @@ class VidServiceTest {
     }
 
     @Test
+    void anOperatorsLookupAndListingOfVidsAreAuditedAndTheUnauditedReadsWriteNothing() {
+        VirtualId vid = Await.accepted(vids.create(uin, VidRequest.of(VidType.PERPETUAL), "op"));
+
+        assertThat(Await.accepted(vids.find(vid.vid(), "clerk-9")).uin()).isEqualTo(uin);
+        assertThat(Await.accepted(vids.list(uin, "clerk-9"))).hasSize(1);
+        Await.accepted(vids.find(vid.vid()));
+        Await.accepted(vids.list(uin));
+
+        assertThat(fixture.auditTrail("action || ' ' || actor || ' ' || subject || ' ' || details").stream()
+                        .filter(line -> line.startsWith("VID_READ")))
+                .containsExactly(
+                        "VID_READ clerk-9 " + uin.value() + " {\"type\":\"PERPETUAL\"}",
+                        "VID_READ clerk-9 " + uin.value() + " {\"count\":1}");
+    }
+
+    @Test
     void aTemporaryVidExpiresAfterItsValidity() {
         VirtualId vid = Await.accepted(vids.create(
                 uin, new VidRequest(VidType.TEMPORARY, Optional.of(Duration.ofMinutes(10)), Optional.of(5)), "op"));

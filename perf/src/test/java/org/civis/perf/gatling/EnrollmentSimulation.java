@@ -13,7 +13,8 @@ import io.vertx.core.json.JsonObject;
  * Single enrollment on the admin API: residents of the seeded population beyond the seeded range
  * (a range per run, so reruns enroll new people), demographics only unless
  * {@code civis.enrollFingerprints=true}, which adds the 1:N fingerprint search against the whole
- * gallery to every request. Not recorded in auth_transactions.
+ * gallery to every request, as an operator with the role registrar ({@code civis.operatorToken}).
+ * Not recorded in auth_transactions.
  */
 public class EnrollmentSimulation extends CivisSimulation {
     private final boolean fingerprints = Boolean.getBoolean("civis.enrollFingerprints");
@@ -27,6 +28,10 @@ public class EnrollmentSimulation extends CivisSimulation {
     });
 
     public EnrollmentSimulation() {
+        if (settings.operatorToken().isBlank()) {
+            throw new IllegalArgumentException(
+                    "set civis.operatorToken to an admin API token with the role registrar (civis operator-token)");
+        }
         start(packets);
     }
 
@@ -41,6 +46,7 @@ public class EnrollmentSimulation extends CivisSimulation {
                 .exec(http(prefix + "admin: enroll")
                         .post("/v1/enrollments")
                         .header("content-type", "application/json")
+                        .header("authorization", "Bearer " + settings.operatorToken())
                         .body(StringBody("#{body}"))
                         .check(status().in(200, 201), jsonPath("$.status").in("ISSUED", "DUPLICATE_SUSPECTED")));
     }

@@ -17,6 +17,8 @@ import java.util.Locale;
  * @param residents how many of the seeded residents the run cycles through ({@code civis.residents},
  *     0 for all): a few hundred measure requests served from the auth cache, the whole population
  *     measures the first touch of each identity (view loaded from PostgreSQL and decrypted)
+ * @param operatorToken the admin API token of the scenarios that call the admin API ({@code
+ *     civis.operatorToken}; perf/run.sh gets one from {@code civis operator-token}), empty if none
  */
 public record LoadSettings(
         Path dataDir,
@@ -32,7 +34,8 @@ public record LoadSettings(
         String runId,
         int smsPort,
         Path generatorReport,
-        int residents) {
+        int residents,
+        String operatorToken) {
 
     public static LoadSettings fromSystemProperties() {
         String model = System.getProperty("civis.model", "closed").toLowerCase(Locale.ROOT);
@@ -65,7 +68,8 @@ public record LoadSettings(
                 Integer.getInteger("civis.smsPort", 18090),
                 Path.of(System.getProperty(
                         "civis.generatorReport", dataDir + "/seed/last-generator-report.properties")),
-                Integer.getInteger("civis.residents", 0));
+                Integer.getInteger("civis.residents", 0),
+                System.getProperty("civis.operatorToken", ""));
     }
 
     /** What the summary prints for the load: "closed, 64 users" or "open, 200/s". */
