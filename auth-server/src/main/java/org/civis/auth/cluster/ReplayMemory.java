@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The cluster's memory of used transaction ids, per kind of request and partner: the fast replay
@@ -16,7 +17,7 @@ import java.util.Map;
  * at start a node reads the recent window back in here.
  */
 public final class ReplayMemory {
-    private final IMap<String, Boolean> seen;
+    private final IMap<String, Object> seen;
     private final Duration keepFor;
 
     /** {@code window}: how far a request time may be from the server's. */
@@ -33,8 +34,8 @@ public final class ReplayMemory {
 
     /** Remembers the transaction id and answers whether it was new (atomic on the owning member). */
     public Future<Boolean> firstUse(String kind, String partnerId, String transactionId) {
-        return VertxFutures.of(
-                seen.submitToKey(key(kind, partnerId, transactionId), new RememberOnce(keepFor.toMillis())));
+        return VertxFutures.of(seen.submitToKey(
+                key(kind, partnerId, transactionId), new RememberOnce(keepFor.toMillis(), callToken())));
     }
 
     /**
@@ -45,9 +46,19 @@ public final class ReplayMemory {
      */
     public Future<Void> rememberAll(Map<String, Long> millisLeftByKey) {
         List<Future<Boolean>> calls = new ArrayList<>(millisLeftByKey.size());
-        millisLeftByKey.forEach(
-                (key, millis) -> calls.add(VertxFutures.of(seen.submitToKey(key, new RememberOnce(millis)))));
+        millisLeftByKey.forEach((key, millis) ->
+                calls.add(VertxFutures.of(seen.submitToKey(key, new RememberOnce(millis, callToken())))));
         return Future.all(calls).mapEmpty();
+    }
+
+    /**
+     * Tells one call's write from any other: 128 random bits, unique but not secret. A member that
+     * can write the map can mark or free any key anyway; the database's unique index stays the
+     * last word on a transaction id.
+     */
+    private static String callToken() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
     }
 
     /** The map key of a transaction id; {@code kind} in any case ("auth" from the gate, "AUTH" from a record). */
