@@ -62,13 +62,12 @@ final class ClusterObserver implements AutoCloseable {
         return member.getPartitionService().isClusterSafe();
     }
 
-    /** Polls until the cluster has {@code servers} data members and is safe; returns how long that took. */
-    Duration awaitSafeWith(int servers, Duration limit) throws InterruptedException {
-        long start = System.nanoTime();
-        long deadline = start + limit.toNanos();
+    /** Polls every 20 ms until the cluster has {@code servers} data members and is safe. */
+    void awaitSafeWith(int servers, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (servers() == servers && safe()) {
-                return Duration.ofNanos(System.nanoTime() - start);
+                return;
             }
             Thread.sleep(20);
         }
@@ -76,13 +75,12 @@ final class ClusterObserver implements AutoCloseable {
                 + " (it has " + servers() + ")");
     }
 
-    /** Polls until the cluster has {@code servers} data members; returns how long that took. */
-    Duration awaitServers(int servers, Duration limit) throws InterruptedException {
-        long start = System.nanoTime();
-        long deadline = start + limit.toNanos();
+    /** Polls every 20 ms until the cluster has {@code servers} data members. */
+    void awaitServers(int servers, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (servers() == servers) {
-                return Duration.ofNanos(System.nanoTime() - start);
+                return;
             }
             TimeUnit.MILLISECONDS.sleep(20);
         }
