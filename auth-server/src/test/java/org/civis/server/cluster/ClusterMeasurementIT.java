@@ -71,8 +71,8 @@ class ClusterMeasurementIT {
                 }
                 load.close();
                 report(
-                        "during the kills: %d answers, %d wrong answers, %d connection failures at node-2",
-                        load.answeredInTotal(), load.wrongAnswers().size(), load.connectionFailuresAt(1));
+                        "during the kills: %d answers, %d connection failures at node-2, wrong answers: %s",
+                        load.answeredInTotal(), load.connectionFailuresAt(1), load.wrongAnswers());
             }
         }
     }
