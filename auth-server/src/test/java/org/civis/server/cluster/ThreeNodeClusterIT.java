@@ -59,7 +59,6 @@ class ThreeNodeClusterIT {
             Resident locked = enroll(cluster, one, 910);
             Resident once = enroll(cluster, one, 911);
 
-            Set<String> unanswered;
             try (AuthLoad load = new AuthLoad(cluster.nodes, bank, residents, 4)) {
                 for (int node = 0; node < 3; node++) {
                     load.awaitAnswersFrom(node, 0, 20);
@@ -95,9 +94,7 @@ class ThreeNodeClusterIT {
                         .as("requests the killed node did not answer")
                         .isPositive();
                 assertRecordedOnce(cluster, load.answered(), load.notAnswered());
-                unanswered = load.notAnswered();
             }
-            assertThat(unanswered).isNotEmpty();
 
             // A lock set through the third node is enforced by the first and the restarted second
             // on their next request, though both had the identity's view cached
