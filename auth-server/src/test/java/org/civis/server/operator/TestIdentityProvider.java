@@ -35,9 +35,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * or take down, and real keys that sign tokens the way those IdPs do. Not a mock of anything Civis
  * owns: the authenticator fetches the keys over HTTP exactly as it would from an IdP.
  */
-final class TestIdentityProvider implements AutoCloseable {
-    static final String ISSUER = "http://127.0.0.1/realms/civis";
-    static final String AUDIENCE = "civis-admin";
+public final class TestIdentityProvider implements AutoCloseable {
+    public static final String ISSUER = "http://127.0.0.1/realms/civis";
+    public static final String AUDIENCE = "civis-admin";
     static final String JWKS_PATH = "/realms/civis/protocol/openid-connect/certs";
 
     final Vertx vertx;
@@ -47,7 +47,7 @@ final class TestIdentityProvider implements AutoCloseable {
     private final AtomicReference<String> body = new AtomicReference<>(null);
     private final AtomicInteger requests = new AtomicInteger();
 
-    TestIdentityProvider(Vertx vertx) throws Exception {
+    public TestIdentityProvider(Vertx vertx) throws Exception {
         this.vertx = vertx;
         this.server = vertx.createHttpServer()
                 .requestHandler(request -> {
@@ -72,12 +72,12 @@ final class TestIdentityProvider implements AutoCloseable {
                 .get(10, TimeUnit.SECONDS);
     }
 
-    URI jwksUrl() {
+    public URI jwksUrl() {
         return URI.create("http://127.0.0.1:" + server.actualPort() + JWKS_PATH);
     }
 
     /** The keys the JWKS publishes from now on (public parts only, as an IdP would). */
-    void publish(JWK... keys) {
+    public void publish(JWK... keys) {
         published.set(new JWKSet(List.of(keys)));
         body.set(null);
         failWith.set(null);
@@ -97,7 +97,7 @@ final class TestIdentityProvider implements AutoCloseable {
         return requests.get();
     }
 
-    static RSAKey rsaKey() throws JOSEException {
+    public static RSAKey rsaKey() throws JOSEException {
         return new RSAKeyGenerator(2048)
                 .keyUse(KeyUse.SIGNATURE)
                 .keyID(UUID.randomUUID().toString())
@@ -112,7 +112,7 @@ final class TestIdentityProvider implements AutoCloseable {
     }
 
     /** Claims as Keycloak writes them into an access token, valid for five minutes from now. */
-    static JWTClaimsSet.Builder keycloakClaims(String subject, String... roles) {
+    public static JWTClaimsSet.Builder keycloakClaims(String subject, String... roles) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
@@ -127,7 +127,7 @@ final class TestIdentityProvider implements AutoCloseable {
     }
 
     /** Signs {@code claims} with {@code key} under {@code algorithm}, naming the key's kid. */
-    static String sign(JWK key, JWSAlgorithm algorithm, JWTClaimsSet claims) throws JOSEException {
+    public static String sign(JWK key, JWSAlgorithm algorithm, JWTClaimsSet claims) throws JOSEException {
         return sign(
                 key,
                 new JWSHeader.Builder(algorithm)
