@@ -179,15 +179,15 @@ public final class Admission {
                                 refusal(admitted, AuthFailure.of(AuthError.TRANSACTION_REPLAYED, "transactionId"))));
     }
 
-    private static Refusal anonymous(AuthError error) {
-        return new Refusal(Optional.empty(), Optional.empty(), List.of(AuthFailure.of(error)));
+    private static PartnerRefusal anonymous(AuthError error) {
+        return new PartnerRefusal(Optional.empty(), Optional.empty(), List.of(AuthFailure.of(error)));
     }
 
-    private static Refusal refusal(Partner partner, Optional<TransactionId> transactionId, AuthFailure failure) {
-        return new Refusal(Optional.of(partner.id()), transactionId, List.of(failure));
+    private static PartnerRefusal refusal(Partner partner, Optional<TransactionId> transactionId, AuthFailure failure) {
+        return new PartnerRefusal(Optional.of(partner.id()), transactionId, List.of(failure));
     }
 
-    private static Refusal refusal(AdmittedRequest admitted, AuthFailure failure) {
+    private static PartnerRefusal refusal(AdmittedRequest admitted, AuthFailure failure) {
         return refusal(admitted.partner(), Optional.of(admitted.request().transactionId()), failure);
     }
 }

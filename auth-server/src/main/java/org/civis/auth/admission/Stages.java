@@ -12,7 +12,7 @@ final class Stages<T> {
     sealed interface Step<T> {
         record Pass<T>(T value) implements Step<T> {}
 
-        record Stop<T>(Refusal refusal) implements Step<T> {}
+        record Stop<T>(PartnerRefusal refusal) implements Step<T> {}
     }
 
     private final Future<Step<T>> current;
@@ -29,7 +29,7 @@ final class Stages<T> {
         return Future.succeededFuture(new Step.Pass<>(value));
     }
 
-    static <T> Future<Step<T>> stop(Refusal refusal) {
+    static <T> Future<Step<T>> stop(PartnerRefusal refusal) {
         return Future.succeededFuture(new Step.Stop<>(refusal));
     }
 

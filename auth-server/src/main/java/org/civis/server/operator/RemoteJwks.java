@@ -117,7 +117,7 @@ final class RemoteJwks implements OperatorKeys {
         return client.getAbs(url.toString())
                 .putHeader("accept", "application/json, application/jwk-set+json")
                 .timeout(FETCH_TIMEOUT.toMillis())
-                .as(new BoundedBody(MAX_BODY_BYTES))
+                .as(new BoundedResponseBody(MAX_BODY_BYTES))
                 .send()
                 .compose(RemoteJwks::parse);
     }

@@ -6,7 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Optional;
 import org.civis.auth.admission.AdmittedRequest;
-import org.civis.auth.admission.Refusal;
+import org.civis.auth.admission.PartnerRefusal;
 import org.civis.auth.decision.AuthOutcome;
 import org.civis.auth.otp.OtpRequests.OtpAnswer;
 import org.civis.auth.partner.PartnerId;
@@ -60,7 +60,7 @@ final class PartnerRoutes {
         if (!MediaTypes.is(ctx.request().getHeader("content-type"), JOSE)) {
             fail(
                     ctx,
-                    new Refusal(
+                    new PartnerRefusal(
                             Optional.empty(),
                             Optional.empty(),
                             List.of(AuthFailure.of(AuthError.UNSUPPORTED_MEDIA_TYPE))));
@@ -77,7 +77,7 @@ final class PartnerRoutes {
                         ctx.put(ADMITTED, admitted);
                         ctx.next();
                     } else {
-                        fail(ctx, (Refusal) result);
+                        fail(ctx, (PartnerRefusal) result);
                     }
                 })
                 .onFailure(ctx::fail);
@@ -135,14 +135,14 @@ final class PartnerRoutes {
         return failures.stream().findFirst().map(AuthFailure::code);
     }
 
-    private static Refusal unrecorded(PartnerId partner, TransactionId transactionId, Committed<?> committed) {
-        return new Refusal(
+    private static PartnerRefusal unrecorded(PartnerId partner, TransactionId transactionId, Committed<?> committed) {
+        return new PartnerRefusal(
                 Optional.of(partner),
                 Optional.of(transactionId),
                 List.of(((Committed.Unrecorded<?>) committed).failure()));
     }
 
-    private static Void fail(RoutingContext ctx, Refusal refusal) {
+    private static Void fail(RoutingContext ctx, PartnerRefusal refusal) {
         ctx.put(REFUSAL, refusal);
         ctx.fail(refusal.httpStatus());
         return null;
@@ -150,7 +150,7 @@ final class PartnerRoutes {
 
     /** The one failure path: a refusal is signed and answered; anything else goes on to the server's error handler. */
     private void refuse(RoutingContext ctx) {
-        Refusal refusal = ctx.get(REFUSAL);
+        PartnerRefusal refusal = ctx.get(REFUSAL);
         if (refusal == null) {
             ctx.next();
             return;

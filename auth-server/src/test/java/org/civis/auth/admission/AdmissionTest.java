@@ -72,14 +72,14 @@ class AdmissionTest {
         return path.call(() -> admission.admit(kind, Optional.of("Bearer " + partner.apiKey), body));
     }
 
-    private static Refusal refused(AdmissionResult result) {
-        assertThat(result).isInstanceOf(Refusal.class);
-        return (Refusal) result;
+    private static PartnerRefusal refused(AdmissionResult result) {
+        assertThat(result).isInstanceOf(PartnerRefusal.class);
+        return (PartnerRefusal) result;
     }
 
     private static void assertRefusal(
             AdmissionResult result, AuthFailure failure, Optional<String> partner, Optional<String> transaction) {
-        Refusal refusal = refused(result);
+        PartnerRefusal refusal = refused(result);
         assertThat(refusal.failures()).containsExactly(failure);
         assertThat(refusal.partner()).isEqualTo(partner.map(PartnerId::new));
         assertThat(refusal.transactionId()).isEqualTo(transaction.map(TransactionId::new));
@@ -155,11 +155,12 @@ class AdmissionTest {
             results.add(admit(RequestKind.AUTH, slow, "not even a JWS"));
         }
 
-        assertThat(results).allSatisfy(result -> assertThat(result).isInstanceOf(Refusal.class));
-        assertThat(results.stream().map(r -> ((Refusal) r).failures().get(0).code()))
+        assertThat(results).allSatisfy(result -> assertThat(result).isInstanceOf(PartnerRefusal.class));
+        assertThat(results.stream()
+                        .map(r -> ((PartnerRefusal) r).failures().get(0).code()))
                 .contains(AuthError.RATE_LIMITED, AuthError.REQUEST_MALFORMED)
                 .containsOnly(AuthError.RATE_LIMITED, AuthError.REQUEST_MALFORMED);
-        assertThat(results.stream().map(r -> ((Refusal) r).partner()))
+        assertThat(results.stream().map(r -> ((PartnerRefusal) r).partner()))
                 .containsOnly(Optional.of(new PartnerId("slow-bank")));
     }
 
@@ -244,7 +245,7 @@ class AdmissionTest {
                 AuthFailure.of(AuthError.TRANSACTION_REPLAYED, "transactionId"),
                 Optional.of("bank"),
                 Optional.of("replay-1"));
-        assertThat(((Refusal) again).httpStatus()).isEqualTo(409);
+        assertThat(((PartnerRefusal) again).httpStatus()).isEqualTo(409);
         assertThat(asOtp).isInstanceOf(AdmittedRequest.class);
         assertThat(((AdmittedRequest) asOtp).request()).isInstanceOf(OtpRequest.class);
     }

@@ -12,10 +12,10 @@ import io.vertx.ext.web.codec.spi.BodyStream;
  * A response body codec that keeps at most {@code limit} bytes: a longer body fails the response
  * instead of filling memory. WebClient's own codecs buffer whatever the server sends.
  */
-final class BoundedBody implements BodyCodec<Buffer> {
+final class BoundedResponseBody implements BodyCodec<Buffer> {
     private final int limit;
 
-    BoundedBody(int limit) {
+    BoundedResponseBody(int limit) {
         this.limit = limit;
     }
 

@@ -11,10 +11,11 @@ import org.civis.auth.transaction.TransactionId;
  * not be recorded. It names the partner once its API key was accepted, and the transaction once
  * its signed payload was read, so a partner can tell which of its requests was refused.
  */
-public record Refusal(Optional<PartnerId> partner, Optional<TransactionId> transactionId, List<AuthFailure> failures)
+public record PartnerRefusal(
+        Optional<PartnerId> partner, Optional<TransactionId> transactionId, List<AuthFailure> failures)
         implements AdmissionResult {
 
-    public Refusal {
+    public PartnerRefusal {
         if (failures.isEmpty()) {
             throw new IllegalArgumentException("a refusal names at least one failure");
         }
