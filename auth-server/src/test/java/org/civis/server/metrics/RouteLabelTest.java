@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 class RouteLabelTest {
 
     @Test
-    void theBodyReaderAndTheHandlerOnOneTemplateMakeOneRoute() {
+    void theRouteThatAnsweredNamesTheRequest() {
         assertThat(RouteLabel.tidy("/v1/identities/:uin>/v1/identities/:uin")).isEqualTo("/v1/identities/:uin");
-        assertThat(RouteLabel.tidy("/v1/resident/me/*>/v1/resident/me/history"))
-                .isEqualTo("/v1/resident/me/*>/v1/resident/me/history");
+        assertThat(RouteLabel.tidy("/v1/>/v1/identities/:uin>/v1/identities/:uin"))
+                .isEqualTo("/v1/identities/:uin");
+        assertThat(RouteLabel.tidy("/v1/resident/me/*>/v1/resident/me/history")).isEqualTo("/v1/resident/me/history");
         assertThat(RouteLabel.tidy("/health/ready")).isEqualTo("/health/ready");
     }
 
