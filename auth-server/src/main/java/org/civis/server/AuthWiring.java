@@ -95,7 +95,7 @@ final class AuthWiring {
                 views,
                 new DemographicMatcher(schema),
                 otps,
-                new BiometricAuthenticator(registry, BiometricMatchers.installed()),
+                new BiometricAuthenticator(registry.biometrics(), registry.identities(), BiometricMatchers.installed()),
                 new PseudonymousTokens(keys.tokenKey()),
                 registry.vids(),
                 registry.identities(),

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.civis.auth.refusal.AuthError;
 import org.civis.auth.refusal.AuthFailure;
-import org.civis.core.Registry;
 import org.civis.core.biometrics.Biometrics;
 import org.civis.core.biometrics.BiometricsUnavailable;
 import org.civis.core.biometrics.EnrolledFingerprint;
 import org.civis.core.biometrics.FingerprintVerification;
 import org.civis.core.id.Uin;
+import org.civis.core.identity.IdentityService;
 import org.civis.core.refusal.Result;
 import org.civis.core.schema.ViolationCode;
 
@@ -24,12 +24,12 @@ public final class BiometricAuthenticator {
 
     private final Biometrics biometrics;
     private final BiometricMatchers matchers;
-    private final Registry registry;
+    private final IdentityService identities;
 
-    public BiometricAuthenticator(Registry registry, BiometricMatchers matchers) {
-        this.biometrics = registry.biometrics();
+    public BiometricAuthenticator(Biometrics biometrics, IdentityService identities, BiometricMatchers matchers) {
+        this.biometrics = biometrics;
         this.matchers = matchers;
-        this.registry = registry;
+        this.identities = identities;
     }
 
     /** The failures of the factor; empty when every presented modality matched. */
@@ -79,7 +79,7 @@ public final class BiometricAuthenticator {
             return Future.succeededFuture(List.of(AuthFailure.of(AuthError.BIO_MODALITY_NOT_SUPPORTED, field)));
         }
         // The enrolled record is read (and the read audited) only when a matcher will look at it.
-        return registry.identities()
+        return identities
                 .read(uin, "auth:" + modality.jsonName())
                 // Resolved a moment ago and never deleted: a refusal here is a broken registry.
                 .map(Result::orElseThrow)

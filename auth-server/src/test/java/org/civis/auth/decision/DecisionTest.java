@@ -61,7 +61,7 @@ class DecisionTest {
                 path.views,
                 new DemographicMatcher(registry.settings().schema()),
                 path.otps,
-                new BiometricAuthenticator(registry, BiometricMatchers.installed()),
+                new BiometricAuthenticator(registry.biometrics(), registry.identities(), BiometricMatchers.installed()),
                 new PseudonymousTokens(path.keys.tokenKey()),
                 registry.vids(),
                 registry.identities(),
