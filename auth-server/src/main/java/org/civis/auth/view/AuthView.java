@@ -1,6 +1,5 @@
 package org.civis.auth.view;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -44,26 +43,6 @@ public record AuthView(
 
     public Optional<VidState> vid(Vid vid) {
         return vids.stream().filter(v -> v.vid().equals(vid.value())).findFirst();
-    }
-
-    // The cluster holds the UIN as a string (Uin is no Serializable); it is checked again on the way in.
-    private Object writeReplace() {
-        return new Stored(uin.value(), revision, status, locks, vids, sealedMatchData, sealedFingerprints, tag);
-    }
-
-    private record Stored(
-            String uin,
-            long revision,
-            IdentityStatus status,
-            List<LockState> locks,
-            List<VidState> vids,
-            byte[] sealedMatchData,
-            byte[] sealedFingerprints,
-            byte[] tag)
-            implements Serializable {
-        private Object readResolve() {
-            return new AuthView(new Uin(uin), revision, status, locks, vids, sealedMatchData, sealedFingerprints, tag);
-        }
     }
 
     @Override
