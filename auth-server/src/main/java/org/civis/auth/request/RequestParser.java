@@ -57,22 +57,14 @@ public final class RequestParser {
     public PartnerRequest parse(
             RequestKind kind, TransactionId transactionId, Instant requestTime, JsonObject payload) {
         return switch (kind) {
-            case AUTH ->
+            case AUTH, KYC ->
                 new AuthRequest(
                         kind,
                         transactionId,
                         requestTime,
                         individualId(payload),
                         RequestedFactors.read(payload.getValue("factors"), decryptor),
-                        Optional.empty());
-            case KYC ->
-                new AuthRequest(
-                        kind,
-                        transactionId,
-                        requestTime,
-                        individualId(payload),
-                        RequestedFactors.read(payload.getValue("factors"), decryptor),
-                        Optional.of(kyc(payload)));
+                        kind == RequestKind.KYC ? Optional.of(kyc(payload)) : Optional.empty());
             case OTP -> new OtpRequest(transactionId, requestTime, individualId(payload), channels(payload));
         };
     }
