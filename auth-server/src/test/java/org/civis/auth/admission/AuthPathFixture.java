@@ -5,10 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +18,7 @@ import java.util.stream.Collectors;
 import org.civis.auth.cluster.CacheSeal;
 import org.civis.auth.cluster.EntryMac;
 import org.civis.auth.keys.AuthKeys;
-import org.civis.auth.keys.AuthKeystoreFile;
+import org.civis.auth.keys.TestKeys;
 import org.civis.auth.otp.OtpCodes;
 import org.civis.auth.otp.OtpMessage;
 import org.civis.auth.otp.OtpService;
@@ -72,7 +68,7 @@ public final class AuthPathFixture implements AutoCloseable {
                         "CIVIS_HZ_PORT",
                         String.valueOf(TestServers.freePort()))),
                 "test-join-secret");
-        keys = serverKeys();
+        keys = TestKeys.SERVER;
         mac = new EntryMac(keys.clusterEntryKey());
         directory = new PartnerDirectory(member, registry.pool, mac);
         var schema = registry.registry.settings().schema();
@@ -140,20 +136,6 @@ public final class AuthPathFixture implements AutoCloseable {
                 + " || array_to_string(errors, ',') || ' ' || coalesce(uin, '-') || ' ' || coalesce(id_type, '-')"
                 + " || ' ' || array_to_string(auth_types, ',') from auth_transactions where partner_id = '" + partnerId
                 + "' order by id");
-    }
-
-    /** Real server keys, through the keystore code path the server uses. */
-    public static AuthKeys serverKeys() {
-        try {
-            Path dir = Files.createTempDirectory("civis-auth-keys");
-            Path file = dir.resolve("auth-keys.p12");
-            AuthKeys keys = AuthKeystoreFile.openOrCreate(file, "test keystore password".toCharArray());
-            Files.delete(file);
-            Files.delete(dir);
-            return keys;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

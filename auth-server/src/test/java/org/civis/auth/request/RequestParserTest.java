@@ -15,9 +15,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.civis.auth.admission.AuthPathFixture;
 import org.civis.auth.demo.MatchStrategy;
 import org.civis.auth.keys.AuthKeys;
+import org.civis.auth.keys.TestKeys;
 import org.civis.auth.otp.ContactChannel;
 import org.civis.auth.refusal.AuthError;
 import org.civis.auth.refusal.Parsed;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * malformed becomes the failure the API reports for it, with the same precedence as before.
  */
 class RequestParserTest {
-    private static final AuthKeys KEYS = AuthPathFixture.serverKeys();
+    private static final AuthKeys KEYS = TestKeys.SERVER;
     private static final String UIN = "2749503865";
     private static final String VID = "274950386518";
     private static final TransactionId TRANSACTION = new TransactionId("t-1");
