@@ -206,7 +206,7 @@ public final class CivisServer implements AutoCloseable {
             return new CivisServer(config, hazelcast, started);
         } catch (Exception e) {
             stopAll(started);
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException("start-up failed", e);
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure(e), e);
         }
     }
 
@@ -254,6 +254,16 @@ public final class CivisServer implements AutoCloseable {
                 LOG.warn("a component did not stop cleanly: {}", e.getClass().getSimpleName());
             }
         }
+    }
+
+    /** Names the root cause, so that a report that shows only the message still says why (a port in use, a timeout). */
+    private static String failure(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return "start-up failed: " + root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : " (" + root.getMessage() + ")");
     }
 
     private static <T> T await(Future<T> future) throws Exception {

@@ -2,9 +2,11 @@ package org.civis.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.civis.core.storage.PostgresServer;
 import org.civis.core.storage.TestDatabase;
 import org.civis.server.config.CivisConfig;
@@ -76,11 +79,30 @@ public final class TestServers {
         return DriverManager.getConnection(jdbcUrl, credentials[0], credentials.length > 1 ? credentials[1] : "");
     }
 
+    /**
+     * A port that was free a moment ago, below Linux's ephemeral range (32768 and up). A port the
+     * kernel hands out for port 0 can be handed out again, before the server binds it, as the local
+     * port of any outgoing connection or to the embedded PostgreSQL, which picks its own: the
+     * server then fails to start. Ports from this JVM's own sequence in 20000..32767 are never
+     * handed out that way.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int tries = 0; tries < LOW_PORTS; tries++) {
+            int port = LOW_PORT_BASE + Math.floorMod(NEXT_LOW_PORT.getAndIncrement(), LOW_PORTS);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new InetSocketAddress("0.0.0.0", port));
+                return port;
+            } catch (IOException taken) {
+                // another process holds it: the next one
+            }
         }
+        throw new UncheckedIOException(
+                new IOException("no free port in " + LOW_PORT_BASE + ".." + (LOW_PORT_BASE + LOW_PORTS)));
     }
+
+    private static final int LOW_PORT_BASE = 20_000;
+    private static final int LOW_PORTS = 12_768;
+    /** A random start, so that test JVMs running side by side (a server in a child process) rarely meet. */
+    private static final AtomicInteger NEXT_LOW_PORT = new AtomicInteger(new SecureRandom().nextInt(LOW_PORTS));
 }
