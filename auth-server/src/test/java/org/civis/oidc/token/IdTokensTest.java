@@ -44,7 +44,7 @@ class IdTokensTest {
 
     static SignedIn signedIn(Instant authTime) {
         return new SignedIn(
-                "grant-1",
+                "grant-" + java.util.UUID.randomUUID(),
                 new PartnerId("bank-1"),
                 "pairwise-subject-1",
                 new Uin("2749503865"),
