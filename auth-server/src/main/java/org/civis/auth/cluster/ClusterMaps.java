@@ -21,6 +21,10 @@ public final class ClusterMaps {
     public static final String REPLAY = "civis-replay";
     public static final String RATES = "civis-rates";
     public static final String RESIDENT_SESSIONS = "civis-resident-sessions";
+    /** OpenID access tokens by the SHA-256 digest of the token. */
+    public static final String OIDC_ACCESS_TOKENS = "civis-oidc-access-tokens";
+    /** OpenID grants whose code was replayed: their access tokens no longer work. */
+    public static final String OIDC_REVOKED_GRANTS = "civis-oidc-revoked-grants";
 
     private ClusterMaps() {}
 
@@ -45,7 +49,8 @@ public final class ClusterMaps {
                                     .setMaxSizePolicy(MaxSizePolicy.ENTRY_COUNT)
                                     .setSize(nearCacheEntries))));
         }
-        for (String name : new String[] {OTPS, REPLAY, RATES, RESIDENT_SESSIONS}) {
+        for (String name :
+                new String[] {OTPS, REPLAY, RATES, RESIDENT_SESSIONS, OIDC_ACCESS_TOKENS, OIDC_REVOKED_GRANTS}) {
             config.addMapConfig(new MapConfig(name).setBackupCount(1));
         }
     }
