@@ -303,7 +303,7 @@ class OpenApiConformanceTest {
                     TestOperators.developmentAuthentication(bed.dataDir),
                     clock));
             Set<String> publicRoutes = OpenApiContract.routes(
-                    PublicApi.router(registry.vertx, health, null, null, null, limits, budget, clock));
+                    PublicApi.router(registry.vertx, health, null, null, null, null, limits, budget, clock));
             assertThat(adminRoutes).isEqualTo(contract.operationsTagged(Set.of("Admin", "Health")));
             assertThat(publicRoutes)
                     .isEqualTo(contract.operationsTagged(Set.of("Partner", "Resident", "Document", "Trust", "Health")));
