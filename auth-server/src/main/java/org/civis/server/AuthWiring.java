@@ -41,6 +41,7 @@ import org.civis.auth.transaction.AuthRecorder;
 import org.civis.auth.view.AuthViews;
 import org.civis.core.Registry;
 import org.civis.core.schema.IdSchema;
+import org.civis.oidc.consent.Consents;
 import org.civis.server.config.AuthSettings;
 import org.civis.server.config.CivisConfig;
 import org.civis.server.http.ClientAddress;
@@ -128,7 +129,8 @@ final class AuthWiring {
                 sessions,
                 new AuthHistory(pool),
                 registry.locks(),
-                registry.vids());
+                registry.vids(),
+                new Consents(pool, clock));
         return new Wired(partnerApi, residentApi);
     }
 
