@@ -41,6 +41,7 @@ import org.civis.auth.transaction.AuthRecorder;
 import org.civis.auth.view.AuthViews;
 import org.civis.core.Registry;
 import org.civis.core.schema.IdSchema;
+import org.civis.oidc.consent.Consents;
 import org.civis.server.config.AuthSettings;
 import org.civis.server.config.CivisConfig;
 import org.civis.server.http.ClientAddress;
@@ -121,6 +122,7 @@ final class AuthWiring {
                 new ServerJwks(keys),
                 partners,
                 metrics.auth());
+        Consents consents = new Consents(pool, clock); // the pages remember, the resident API lists and revokes
         ResidentComponents residentApi = new ResidentComponents(
                 new ResidentLogin(views, otps, sessions, recorder, clock),
                 otpRequests,
@@ -130,11 +132,12 @@ final class AuthWiring {
                 sessions,
                 new AuthHistory(pool),
                 registry.locks(),
-                registry.vids());
+                registry.vids(),
+                consents);
         OidcComponents oidc = OidcWiring.components(
                 config,
                 registry,
-                new OidcWiring.Shared(hazelcast, clusterMac, directory, views, otps, pseudonyms, recorder),
+                new OidcWiring.Shared(hazelcast, clusterMac, directory, views, otps, pseudonyms, recorder, consents),
                 clock);
         return new Wired(partnerApi, residentApi, oidc);
     }

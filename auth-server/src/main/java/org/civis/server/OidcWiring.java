@@ -19,6 +19,7 @@ import org.civis.core.id.Uin;
 import org.civis.core.schema.IdSchema;
 import org.civis.oidc.client.ClientAssertions;
 import org.civis.oidc.client.OidcClients;
+import org.civis.oidc.consent.Consents;
 import org.civis.oidc.flow.AuthorizationCodes;
 import org.civis.oidc.flow.AuthorizationRequests;
 import org.civis.oidc.flow.ClaimValues;
@@ -29,8 +30,10 @@ import org.civis.oidc.flow.OidcSignInFlow;
 import org.civis.oidc.flow.PushedRequests;
 import org.civis.oidc.flow.SignInRecords;
 import org.civis.oidc.token.AccessTokens;
+import org.civis.oidc.token.DpopProofs;
 import org.civis.oidc.token.IdTokens;
 import org.civis.oidc.token.ProviderKeys;
+import org.civis.oidc.token.UserInfoAnswers;
 import org.civis.server.config.CivisConfig;
 import org.civis.server.oidc.OidcComponents;
 import org.civis.server.platform.RegistryKeyStore;
@@ -55,7 +58,8 @@ final class OidcWiring {
             AuthViews views,
             OtpService otps,
             PseudonymousTokens pseudonyms,
-            AuthRecorder recorder) {}
+            AuthRecorder recorder,
+            Consents consents) {}
 
     static OidcComponents components(CivisConfig config, Registry registry, Shared shared, Clock clock) {
         IdSchema schema = registry.settings().schema();
@@ -76,7 +80,7 @@ final class OidcWiring {
                         shared.views(),
                         shared.otps(),
                         new KnowledgeCheck(shared.views(), new DemographicMatcher(schema))),
-                consents(),
+                consents(shared.consents(), config.oidc().consentLifetime()),
                 codes,
                 shared.pseudonyms(),
                 new SignInRecords(shared.recorder(), clock),
@@ -93,26 +97,26 @@ final class OidcWiring {
                 flow,
                 new CodeExchange(codes, accessTokens, new IdTokens(keys, issuer, TOKEN_LIFETIME), claimValues, clock),
                 accessTokens,
+                new DpopProofs(shared.hazelcast(), clock),
                 claimValues,
+                new UserInfoAnswers(keys, issuer),
                 keys,
                 Pages.create(schema.languages()),
                 new IdNumberInput(config.uinLength(), config.vidLength()));
     }
 
-    /**
-     * Until remembered consents are stored (org.civis.oidc.consent.Consents), none is remembered:
-     * the resident is asked every time, which releases nothing without an allow.
-     */
-    private static ConsentMemory consents() {
+    /** The flow's view of the remembered consents: covered while unexpired, kept for {@code lifetime}. */
+    private static ConsentMemory consents(Consents consents, Duration lifetime) {
         return new ConsentMemory() {
             @Override
             public Future<Boolean> covers(Uin uin, PartnerId client, Set<String> claims) {
-                return Future.succeededFuture(false);
+                return consents.find(uin, client)
+                        .map(found -> found.filter(c -> c.covers(claims)).isPresent());
             }
 
             @Override
             public Future<Void> remember(Uin uin, PartnerId client, Set<String> claims) {
-                return Future.succeededFuture();
+                return consents.grant(uin, client, claims, lifetime);
             }
         };
     }

@@ -10,7 +10,9 @@ import org.civis.oidc.flow.CodeExchange;
 import org.civis.oidc.flow.PushedRequests;
 import org.civis.oidc.flow.SignInFlow;
 import org.civis.oidc.token.AccessTokens;
+import org.civis.oidc.token.DpopProofs;
 import org.civis.oidc.token.ProviderKeys;
+import org.civis.oidc.token.UserInfoAnswers;
 import org.civis.server.signin.IdNumberInput;
 import org.civis.server.web.Pages;
 
@@ -30,7 +32,9 @@ public record OidcComponents(
         SignInFlow flow,
         CodeExchange exchange,
         AccessTokens accessTokens,
+        DpopProofs dpop,
         ClaimValues claimValues,
+        UserInfoAnswers userInfo,
         ProviderKeys keys,
         Pages pages,
         IdNumberInput idNumbers) {

@@ -7,6 +7,7 @@ import org.civis.auth.resident.ResidentSessions;
 import org.civis.auth.transaction.AuthHistory;
 import org.civis.core.lock.AuthLockService;
 import org.civis.core.vid.VidService;
+import org.civis.oidc.consent.Consents;
 import org.civis.server.http.ClientAddress;
 
 /**
@@ -21,4 +22,5 @@ public record ResidentComponents(
         ResidentSessions sessions,
         AuthHistory history,
         AuthLockService locks,
-        VidService vids) {}
+        VidService vids,
+        Consents consents) {}

@@ -8,7 +8,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.civis.auth.otp.OtpRequests.OtpAnswer;
+import org.civis.auth.partner.PartnerId;
 import org.civis.auth.refusal.AuthError;
 import org.civis.auth.refusal.AuthFailure;
 import org.civis.auth.request.RequestFields;
@@ -21,6 +23,7 @@ import org.civis.core.id.Vid;
 import org.civis.core.refusal.Refusal;
 import org.civis.core.refusal.RegistryError;
 import org.civis.core.refusal.Result;
+import org.civis.oidc.consent.Consents;
 import org.civis.server.http.ErrorResponses;
 import org.civis.server.http.JsonBody;
 import org.civis.server.http.Replies;
@@ -31,8 +34,8 @@ import org.civis.server.registry.VidRequestBody;
 /**
  * The resident API. Sign-in: {@code POST /v1/resident/otp} sends a code to the enrolled contacts,
  * {@code POST /v1/resident/session} exchanges it for a session token. With
- * {@code Authorization: Bearer <session token>}: locks, VIDs and the authentication history of
- * the signed-in resident, and nobody else's.
+ * {@code Authorization: Bearer <session token>}: locks, VIDs, the authentication history and the
+ * remembered OpenID Connect consents of the signed-in resident, and nobody else's.
  */
 public final class ResidentRoutes {
     private static final String RESIDENT_UIN = "residentUin";
@@ -78,6 +81,41 @@ public final class ResidentRoutes {
                 .handler(ctx -> reply(
                         ctx, resident.history().of(uin(ctx), HISTORY_LIMIT).map(entries -> new JsonObject()
                                 .put("transactions", entries))));
+        router.get("/v1/resident/me/consents")
+                .handler(ctx -> reply(ctx, resident.consents().list(uin(ctx)).map(ResidentRoutes::consents)));
+        router.delete("/v1/resident/me/consents/:partnerId").handler(this::revokeConsent);
+    }
+
+    /** The relying parties the resident let receive claims without asking again, and what and until when. */
+    private static JsonObject consents(List<Consents.Consent> consents) {
+        return new JsonObject()
+                .put(
+                        "consents",
+                        new JsonArray(consents.stream()
+                                .map(c -> new JsonObject()
+                                        .put("partnerId", c.client().value())
+                                        .put(
+                                                "claims",
+                                                new JsonArray(new TreeSet<>(c.claims())
+                                                        .stream().toList()))
+                                        .put("grantedAt", c.grantedAt().toString())
+                                        .put("expiresAt", c.expiresAt().toString()))
+                                .toList()));
+    }
+
+    /**
+     * Idempotent: {@code revoked} says whether there was a consent to forget. A malformed partner
+     * id cannot have one, so it is answered the same way as an unknown one.
+     */
+    private void revokeConsent(RoutingContext ctx) {
+        String partnerId = ctx.pathParam("partnerId");
+        Future<Boolean> revoked;
+        try {
+            revoked = resident.consents().revoke(uin(ctx), new PartnerId(partnerId));
+        } catch (IllegalArgumentException e) {
+            revoked = Future.succeededFuture(false);
+        }
+        reply(ctx, revoked.map(done -> new JsonObject().put("revoked", done)));
     }
 
     /** Body: {"individualId", "individualIdType": "UIN" or "VID", "transactionId", "channels": ["PHONE", "EMAIL"]}. */

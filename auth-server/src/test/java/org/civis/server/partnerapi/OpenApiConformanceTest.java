@@ -208,6 +208,9 @@ class OpenApiConformanceTest {
         resident("POST", revoke, "/v1/resident/me/vids/" + vid + "/revoke", null, bearer);
         resident("POST", revoke, "/v1/resident/me/vids/123/revoke", null, bearer);
         resident("GET", "/v1/resident/me/history", "/v1/resident/me/history", null, bearer);
+        resident("GET", "/v1/resident/me/consents", "/v1/resident/me/consents", null, bearer);
+        resident("DELETE", "/v1/resident/me/consents/{partnerId}", "/v1/resident/me/consents/bank-1", null, bearer);
+        resident("GET", "/v1/resident/me/consents", "/v1/resident/me/consents", null, NO_HEADERS);
     }
 
     @Test
