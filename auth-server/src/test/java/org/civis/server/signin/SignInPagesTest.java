@@ -93,7 +93,11 @@ class SignInPagesTest {
                 .doesNotContain("domain");
         String html = page.body();
         assertThat(html)
-                .contains("<html lang=\"en\" dir=\"ltr\">", "<main id=\"main\">", "<h1>Sign in with Civis</h1>")
+                .contains(
+                        "<html lang=\"en\" dir=\"ltr\">",
+                        "<main id=\"main\" tabindex=\"-1\">",
+                        "<a class=\"skip\" href=\"#main\">Skip to main content</a>",
+                        "<h1>Sign in with Civis</h1>")
                 .contains("<label for=\"individualId\">UIN or VID</label>")
                 .contains("id=\"individualId\" name=\"individualId\" type=\"text\" inputmode=\"numeric\"")
                 .contains("aria-describedby=\"individualId-hint\"")
