@@ -45,6 +45,7 @@ import org.civis.server.config.AuthSettings;
 import org.civis.server.config.CivisConfig;
 import org.civis.server.http.ClientAddress;
 import org.civis.server.metrics.NodeMetrics;
+import org.civis.server.oidc.OidcComponents;
 import org.civis.server.partnerapi.AuthComponents;
 import org.civis.server.resident.ResidentComponents;
 
@@ -53,7 +54,7 @@ final class AuthWiring {
     private AuthWiring() {}
 
     /** The partner API's services and the resident API's, which share the OTP requests. */
-    record Wired(AuthComponents auth, ResidentComponents resident) {}
+    record Wired(AuthComponents auth, ResidentComponents resident, OidcComponents oidc) {}
 
     static Wired components(
             CivisConfig config,
@@ -91,12 +92,13 @@ final class AuthWiring {
                         settings.otpRequestWindow()),
                 clock,
                 clusterMac);
+        PseudonymousTokens pseudonyms = new PseudonymousTokens(keys.tokenKey());
         AuthDecision decision = new AuthDecision(
                 views,
                 new DemographicMatcher(schema),
                 otps,
                 new BiometricAuthenticator(registry.biometrics(), registry.identities(), BiometricMatchers.installed()),
-                new PseudonymousTokens(keys.tokenKey()),
+                pseudonyms,
                 registry.vids(),
                 registry.identities(),
                 recorder,
@@ -129,7 +131,12 @@ final class AuthWiring {
                 new AuthHistory(pool),
                 registry.locks(),
                 registry.vids());
-        return new Wired(partnerApi, residentApi);
+        OidcComponents oidc = OidcWiring.components(
+                config,
+                registry,
+                new OidcWiring.Shared(hazelcast, clusterMac, directory, views, otps, pseudonyms, recorder),
+                clock);
+        return new Wired(partnerApi, residentApi, oidc);
     }
 
     /**

@@ -174,6 +174,7 @@ public final class CivisServer implements AutoCloseable {
                                     health,
                                     auth,
                                     wired.resident(),
+                                    wired.oidc(),
                                     issuance.get(),
                                     http.bodies(),
                                     bodies,

@@ -21,6 +21,17 @@ public final class ClusterMaps {
     public static final String REPLAY = "civis-replay";
     public static final String RATES = "civis-rates";
     public static final String RESIDENT_SESSIONS = "civis-resident-sessions";
+    /** OpenID access tokens by the SHA-256 digest of the token. */
+    public static final String OIDC_ACCESS_TOKENS = "civis-oidc-access-tokens";
+    /** OpenID grants whose code was replayed: their access tokens no longer work. */
+    public static final String OIDC_REVOKED_GRANTS = "civis-oidc-revoked-grants";
+
+    /** OpenID sign-ins in progress, by the digest of the browser's handle. */
+    public static final String OIDC_SIGN_INS = "civis-oidc-sign-ins";
+    /** Pushed authorization requests, by the digest of their request URI's random part. */
+    public static final String OIDC_PUSHED_REQUESTS = "civis-oidc-pushed-requests";
+    /** Authorization codes (and spent ones, kept to recognise a replay), by the digest of the code. */
+    public static final String OIDC_CODES = "civis-oidc-codes";
 
     private ClusterMaps() {}
 
@@ -45,7 +56,11 @@ public final class ClusterMaps {
                                     .setMaxSizePolicy(MaxSizePolicy.ENTRY_COUNT)
                                     .setSize(nearCacheEntries))));
         }
-        for (String name : new String[] {OTPS, REPLAY, RATES, RESIDENT_SESSIONS}) {
+        for (String name :
+                new String[] {OTPS, REPLAY, RATES, RESIDENT_SESSIONS, OIDC_ACCESS_TOKENS, OIDC_REVOKED_GRANTS}) {
+            config.addMapConfig(new MapConfig(name).setBackupCount(1));
+        }
+        for (String name : new String[] {OIDC_SIGN_INS, OIDC_PUSHED_REQUESTS, OIDC_CODES}) {
             config.addMapConfig(new MapConfig(name).setBackupCount(1));
         }
     }

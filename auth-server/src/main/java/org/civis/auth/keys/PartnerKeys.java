@@ -19,8 +19,9 @@ import org.civis.core.refusal.Result;
 
 /**
  * Checks the JWKs partners register, so the verifier and the sealer only ever meet key types we allow: signing keys
- * Ed25519 or P-256, encryption keys P-256 or RSA of at least 2048 bits, always public only. A key without a kid gets
- * its RFC 7638 thumbprint as kid.
+ * Ed25519, P-256 or RSA of at least 2048 bits, encryption keys P-256 or RSA of at least 2048 bits, always public only.
+ * A key without a kid gets its RFC 7638 thumbprint as kid. RSA signing keys serve only OpenID Connect client
+ * assertions (PS256); signed auth requests accept EdDSA and ES256 and never pick an RSA key.
  */
 public final class PartnerKeys {
 
@@ -46,20 +47,28 @@ public final class PartnerKeys {
     }
 
     /**
-     * A public Ed25519 (OKP) or P-256 (EC) key for verifying the partner's signed requests, or the
+     * A public Ed25519 (OKP), P-256 (EC) or RSA (at least 2048 bits) key for verifying the partner's signed requests and
+     * OpenID Connect client assertions, or the
      * refusal with its {@link Reason}. The message never repeats the submitted JSON, which could
      * hold a private key the partner pasted by mistake.
      */
     public static Result<JWK> parseSigningKey(String jwkJson) {
-        return parse(jwkJson, Set.of(KeyType.OKP.getValue(), KeyType.EC.getValue()), KeyUse.SIGNATURE)
+        return parse(
+                        jwkJson,
+                        Set.of(KeyType.OKP.getValue(), KeyType.EC.getValue(), KeyType.RSA.getValue()),
+                        KeyUse.SIGNATURE)
                 .flatMap(jwk -> {
-                    if (jwk instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
+                    if (jwk instanceof RSAKey rsa) {
+                        if (rsa.size() < MIN_RSA_BITS) {
+                            return Result.refused(Reason.KEY_TOO_SMALL, "RSA key must have at least 2048 bits");
+                        }
+                    } else if (jwk instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
                         if (okp.getDecodedX().length != ED25519_KEY_BYTES) {
                             return Result.refused(Reason.KEY_MALFORMED, "Ed25519 public key must be 32 bytes");
                         }
                     } else if (!(jwk instanceof ECKey ec && Curve.P_256.equals(ec.getCurve()))) {
                         return Result.refused(
-                                Reason.KEY_TYPE_NOT_ALLOWED, "signing key must be OKP Ed25519 or EC P-256");
+                                Reason.KEY_TYPE_NOT_ALLOWED, "signing key must be OKP Ed25519, EC P-256 or RSA");
                     }
                     return withKeyId(jwk);
                 });

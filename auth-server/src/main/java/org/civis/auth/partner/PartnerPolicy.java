@@ -14,10 +14,15 @@ import org.civis.core.schema.Violation;
 /**
  * What a partner may do: which auth types it may ask for, which attributes e-KYC may release to
  * it, whether names may match partially or phonetically (and from which score), and how many
- * requests a second it may send across the cluster.
+ * requests a second it may send across the cluster, and whether (and how) it may sign residents in
+ * with OpenID Connect ({@code oidc} present).
  */
 public record PartnerPolicy(
-        Set<AuthType> authTypes, Set<String> kycAttributes, NamePolicy nameMatching, int requestsPerSecond) {
+        Set<AuthType> authTypes,
+        Set<String> kycAttributes,
+        NamePolicy nameMatching,
+        int requestsPerSecond,
+        Optional<OidcPolicy> oidc) {
     public static final int MAX_REQUESTS_PER_SECOND = 1_000_000;
 
     public PartnerPolicy {
@@ -26,6 +31,12 @@ public record PartnerPolicy(
         if (requestsPerSecond < 1 || requestsPerSecond > MAX_REQUESTS_PER_SECOND) {
             throw new IllegalArgumentException("requestsPerSecond must be 1.." + MAX_REQUESTS_PER_SECOND);
         }
+    }
+
+    /** A policy without OpenID Connect. */
+    public PartnerPolicy(
+            Set<AuthType> authTypes, Set<String> kycAttributes, NamePolicy nameMatching, int requestsPerSecond) {
+        this(authTypes, kycAttributes, nameMatching, requestsPerSecond, Optional.empty());
     }
 
     /** A policy read from a request: the policy, or every violation found (then no policy). */
@@ -49,7 +60,7 @@ public record PartnerPolicy(
     }
 
     public JsonObject toJson() {
-        return new JsonObject()
+        JsonObject json = new JsonObject()
                 .put(
                         "authTypes",
                         new JsonArray(
@@ -65,5 +76,7 @@ public record PartnerPolicy(
                                 .put("phonetic", nameMatching.phoneticAllowed())
                                 .put("minScore", nameMatching.minScore()))
                 .put("requestsPerSecond", requestsPerSecond);
+        oidc.ifPresent(o -> json.put("oidc", o.toJson()));
+        return json;
     }
 }

@@ -189,6 +189,15 @@ public final class PartnerService {
                     PartnerError.PARTNER_POLICY_INVALID,
                     "e-KYC needs the partner's encryption key: register one first");
         }
+        boolean encryptedUserinfo = partner.policy()
+                .oidc()
+                .filter(o -> o.userinfoResponse() == OidcPolicy.UserinfoResponse.SIGNED_AND_ENCRYPTED)
+                .isPresent();
+        if (encryptedUserinfo && partner.encryptionKey().isEmpty()) {
+            return Result.refuseNow(
+                    PartnerError.PARTNER_POLICY_INVALID,
+                    "encrypted userinfo needs the partner's encryption key: register one first");
+        }
         if (!identityFields.containsAll(partner.policy().kycAttributes())) {
             // The message does not repeat the attribute: it is the client's text.
             return Result.refuseNow(

@@ -21,7 +21,7 @@ import org.civis.core.schema.ViolationCode;
  */
 final class PolicyReader {
     private static final Set<String> MEMBERS =
-            Set.of("authTypes", "kycAttributes", "nameMatching", "requestsPerSecond");
+            Set.of("authTypes", "kycAttributes", "nameMatching", "requestsPerSecond", "oidc");
     private static final Set<String> NAME_MATCHING = Set.of("partial", "phonetic", "minScore");
     private static final int DEFAULT_REQUESTS_PER_SECOND = 100;
 
@@ -42,10 +42,13 @@ final class PolicyReader {
         Set<String> kyc = strings(json, "kycAttributes");
         NamePolicy names = nameMatching(json);
         int perSecond = requestsPerSecond(json);
+        Optional<OidcPolicy> oidc = json.containsKey("oidc")
+                ? new OidcPolicyReader(path("oidc"), violations).read(json.getValue("oidc"))
+                : Optional.empty();
         if (!violations.isEmpty()) {
             return new PartnerPolicy.Reading(Optional.empty(), violations);
         }
-        return new PartnerPolicy.Reading(Optional.of(new PartnerPolicy(types, kyc, names, perSecond)), List.of());
+        return new PartnerPolicy.Reading(Optional.of(new PartnerPolicy(types, kyc, names, perSecond, oidc)), List.of());
     }
 
     private Set<AuthType> authTypes(JsonObject json) {

@@ -33,7 +33,9 @@ public record AuthRecord(
         AUTH,
         KYC,
         OTP,
-        RESIDENT
+        RESIDENT,
+        /** A step of an OpenID Connect sign-in; the partner is the relying party. */
+        OIDC
     }
 
     public AuthRecord {

@@ -40,7 +40,8 @@ public record CivisConfig(
         BiometricSettings biometrics,
         IssuanceSettings issuance,
         OperatorSettings operators,
-        boolean metrics) {
+        boolean metrics,
+        OidcSettings oidc) {
 
     public CivisConfig {
         databaseUrl = databaseUrl.filter(url -> !url.isBlank());

@@ -91,6 +91,7 @@ public final class ConfigLoader {
             "CIVIS_BIO_FUSION",
             "CIVIS_BIO_WORKERS",
             "CIVIS_PUBLIC_BASE_URL",
+            "CIVIS_OIDC_CONSENT_DAYS",
             "CIVIS_ISSUER_ID",
             "CIVIS_ISSUER_NAME",
             "CIVIS_ISSUER_ALG",
@@ -198,7 +199,10 @@ public final class ConfigLoader {
                 biometrics(cores),
                 issuance(publicHost, publicPort, http.publicTls().isPresent()),
                 operators(),
-                flag("CIVIS_METRICS", true));
+                flag("CIVIS_METRICS", true),
+                new OidcSettings(
+                        publicBaseUrl(publicHost, publicPort, http.publicTls().isPresent()),
+                        Duration.ofDays(integer("CIVIS_OIDC_CONSENT_DAYS", 180, 1, 3660))));
     }
 
     /** No issuer configured: the development issuer in the data directory (see OperatorSettings). */
@@ -249,11 +253,15 @@ public final class ConfigLoader {
         return chain.map(path -> new TlsFiles(path, privateKey.get()));
     }
 
-    private IssuanceSettings issuance(String publicHost, int publicPort, boolean publicTls) {
+    /** {@code CIVIS_PUBLIC_BASE_URL}, by default the public listener's own address. */
+    private URI publicBaseUrl(String publicHost, int publicPort, boolean publicTls) {
         String host = publicHost.contains(":") ? "[" + publicHost + "]" : publicHost; // an IPv6 literal
         String scheme = publicTls ? "https" : "http";
-        URI baseUrl =
-                url("CIVIS_PUBLIC_BASE_URL", text("CIVIS_PUBLIC_BASE_URL", scheme + "://" + host + ":" + publicPort));
+        return url("CIVIS_PUBLIC_BASE_URL", text("CIVIS_PUBLIC_BASE_URL", scheme + "://" + host + ":" + publicPort));
+    }
+
+    private IssuanceSettings issuance(String publicHost, int publicPort, boolean publicTls) {
+        URI baseUrl = publicBaseUrl(publicHost, publicPort, publicTls);
         String algorithm = text("CIVIS_ISSUER_ALG", "EdDSA");
         return new IssuanceSettings(
                 text("CIVIS_ISSUER_ID", baseUrl.toString()),

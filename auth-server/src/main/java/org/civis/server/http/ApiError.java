@@ -16,7 +16,8 @@ public enum ApiError implements RefusalCode {
     VID_INVALID(400, "not a well-formed VID (digits, length, check digit)"),
     REGISTRATION_ID_INVALID(400, "registration id must be 1..64 of letters, digits, '.', '_' and '-'"),
     PARTNER_ID_INVALID(400, "a partner id is 3..64 of a-z, 0-9 and '-'"),
-    PARTNER_KEY_INVALID(400, "not an acceptable public JWK (Ed25519 or P-256 to sign; P-256 or RSA-2048+ to encrypt)"),
+    PARTNER_KEY_INVALID(
+            400, "not an acceptable public JWK (Ed25519, P-256 or RSA-2048+ to sign; P-256 or RSA-2048+ to encrypt)"),
     PARTNER_POLICY_INVALID(400, "the partner policy is invalid"),
     NOT_FOUND(404, "no such endpoint"),
     IDENTITY_NOT_FOUND(404, "no identity has this UIN"),

@@ -11,13 +11,16 @@ import org.civis.server.http.BodyLimits.Kind;
 import org.civis.server.http.ErrorResponses;
 import org.civis.server.http.Health;
 import org.civis.server.http.RequestBodies;
+import org.civis.server.oidc.OidcComponents;
+import org.civis.server.oidc.OidcRoutes;
 import org.civis.server.resident.ResidentComponents;
 import org.civis.server.resident.ResidentRoutes;
+import org.civis.server.signin.SignInPages;
 import org.civis.server.trust.TrustRoutes;
 
 /**
  * The public listener's router: health, partner API, resident API, the issuer's trust and status
- * lists, OpenAPI document.
+ * lists, the OpenID provider's endpoints and sign-in pages, OpenAPI document.
  */
 public final class PublicApi {
     private PublicApi() {}
@@ -27,6 +30,7 @@ public final class PublicApi {
             Health health,
             AuthComponents auth,
             ResidentComponents resident,
+            OidcComponents oidc,
             CredentialServices issuance,
             BodyLimits limits,
             BodyBudget budget,
@@ -42,6 +46,10 @@ public final class PublicApi {
         new PartnerRoutes(auth).mount(router);
         new ResidentRoutes(resident, clock).mount(router);
         new TrustRoutes(issuance, clock).mount(router);
+        if (oidc != null) { // null where only the partner and resident routes are listed (OpenAPI conformance)
+            new OidcRoutes(oidc).mount(router);
+            SignInPages.mount(router, oidc.flow(), oidc.pages(), oidc.idNumbers(), clock);
+        }
         OpenApiDocument.mount(router);
         ErrorResponses.install(router);
         return router;

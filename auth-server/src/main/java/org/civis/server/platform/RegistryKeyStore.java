@@ -11,6 +11,7 @@ import org.civis.core.keys.KeystoreFile;
 import org.civis.core.keys.KeystorePassword;
 import org.civis.core.keys.RegistryKeys;
 import org.civis.issuer.keys.IssuerKeystore;
+import org.civis.oidc.token.ProviderKeys;
 import org.civis.server.config.CivisConfig;
 
 /**
@@ -39,6 +40,20 @@ public final class RegistryKeyStore {
                 config.dataDir(), config.keystorePassword().orElse(null));
         try {
             return AuthKeystoreFile.openOrCreate(config.dataDir().resolve("auth-keys.p12"), password);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * The OpenID provider's signing keys, kept in {@code auth-keys.p12} with the other auth keys
+     * (added to it on first open; open the auth keys first, which create the file).
+     */
+    public static ProviderKeys openProviderKeys(CivisConfig config) {
+        char[] password = KeystorePassword.resolve(
+                config.dataDir(), config.keystorePassword().orElse(null));
+        try {
+            return ProviderKeys.open(config.dataDir().resolve("auth-keys.p12"), password);
         } finally {
             java.util.Arrays.fill(password, '\0');
         }

@@ -70,13 +70,21 @@ class PartnerKeysTest {
     }
 
     @Test
+    void acceptsRsa2048SigningKeysForPs256ClientAssertions() {
+        assertThat(PartnerKeys.parseSigningKey(RSA_2048.toPublicJWK().toJSONString())
+                        .orElseThrow())
+                .isEqualTo(RSA_2048.toPublicJWK());
+    }
+
+    @Test
     void refusesOtherKeyTypesAndCurvesForSigning() throws Exception {
         OctetKeyPair x25519 = new OctetKeyPairGenerator(Curve.X25519).generate();
         ECKey p384 = new ECKeyGenerator(Curve.P_384).generate();
 
         assertThat(signingReason(x25519.toPublicJWK().toJSONString())).isEqualTo(Reason.KEY_TYPE_NOT_ALLOWED);
         assertThat(signingReason(p384.toPublicJWK().toJSONString())).isEqualTo(Reason.KEY_TYPE_NOT_ALLOWED);
-        assertThat(signingReason(RSA_2048.toPublicJWK().toJSONString())).isEqualTo(Reason.KEY_TYPE_NOT_ALLOWED);
+        assertThat(signingReason(TestKeys.rsa(1024, "weak").toPublicJWK().toJSONString()))
+                .isEqualTo(Reason.KEY_TOO_SMALL);
         assertThat(signingReason("{\"kty\":\"oct\"}")).isEqualTo(Reason.KEY_TYPE_NOT_ALLOWED);
     }
 

@@ -130,7 +130,14 @@ class OpenApiConformanceTest {
         String path = "/v1/partners/" + partner.id;
         admin("GET", template, path, null);
         admin("GET", template, "/v1/partners/Not_An_Id", null);
-        admin("PUT", template + "/policy", path + "/policy", new JsonObject().put("policy", AuthTestbed.policy("OTP")));
+        JsonObject oidc = new JsonObject()
+                .put("redirectUris", new JsonArray().add("https://rp.example/cb"))
+                .put("userinfoResponse", "signed");
+        admin(
+                "PUT",
+                template + "/policy",
+                path + "/policy",
+                new JsonObject().put("policy", AuthTestbed.policy("OTP").put("oidc", oidc)));
         TestPartner next = TestPartner.create("next-key", false);
         JsonObject jwk = new JsonObject(next.signingKey.toPublicJWK().toJSONString());
         admin("POST", template + "/signing-keys", path + "/signing-keys", new JsonObject().put("jwk", jwk));
@@ -296,7 +303,7 @@ class OpenApiConformanceTest {
                     TestOperators.developmentAuthentication(bed.dataDir),
                     clock));
             Set<String> publicRoutes = OpenApiContract.routes(
-                    PublicApi.router(registry.vertx, health, null, null, null, limits, budget, clock));
+                    PublicApi.router(registry.vertx, health, null, null, null, null, limits, budget, clock));
             assertThat(adminRoutes).isEqualTo(contract.operationsTagged(Set.of("Admin", "Health")));
             assertThat(publicRoutes)
                     .isEqualTo(contract.operationsTagged(Set.of("Partner", "Resident", "Document", "Trust", "Health")));
