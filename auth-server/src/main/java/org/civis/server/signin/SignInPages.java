@@ -62,21 +62,9 @@ public final class SignInPages {
         router.get(AUTHORIZE).handler(signIn::authorize);
         router.get(CURRENT).handler(signIn::current);
         router.post(CURRENT + "/identify").handler(signIn::identify);
-        router.post(CURRENT + "/code")
-                .handler(ctx ->
-                        signIn.post(ctx, "code", (handle, csrf, code) -> flow.answerCode(handle, csrf, code.trim())
-                                .map(Outcome::of)));
-        router.post(CURRENT + "/knowledge")
-                .handler(ctx -> signIn.post(
-                        ctx, "dateOfBirth", (handle, csrf, date) -> flow.answerKnowledge(handle, csrf, date.trim())
-                                .map(Outcome::of)));
-        router.post(CURRENT + "/consent")
-                .handler(ctx -> signIn.post(ctx, "decision", (handle, csrf, decision) -> {
-                    if (!decision.equals("allow") && !decision.equals("deny")) {
-                        return Future.succeededFuture(Outcome.of(new Step.Ended(OAuthError.SIGN_IN_EXPIRED)));
-                    }
-                    return flow.decide(handle, csrf, decision.equals("allow")).map(Outcome::of);
-                }));
+        router.post(CURRENT + "/code").handler(signIn::code);
+        router.post(CURRENT + "/knowledge").handler(signIn::knowledge);
+        router.post(CURRENT + "/consent").handler(signIn::consent);
     }
 
     private void authorize(RoutingContext ctx) {
@@ -109,6 +97,26 @@ public final class SignInPages {
         }
         step.apply(handle.get(), form.get().get("csrf"), form.get().get(field))
                 .onComplete(next -> answer(ctx, next, false));
+    }
+
+    private void code(RoutingContext ctx) {
+        post(ctx, "code", (handle, csrf, code) -> flow.answerCode(handle, csrf, code.trim())
+                .map(Outcome::of));
+    }
+
+    private void knowledge(RoutingContext ctx) {
+        post(ctx, "dateOfBirth", (handle, csrf, date) -> flow.answerKnowledge(handle, csrf, date.trim())
+                .map(Outcome::of));
+    }
+
+    /** Two submit buttons named {@code decision}: {@code allow} or {@code deny}; anything else is not our form. */
+    private void consent(RoutingContext ctx) {
+        post(
+                ctx,
+                "decision",
+                (handle, csrf, decision) -> decision.equals("allow") || decision.equals("deny")
+                        ? flow.decide(handle, csrf, decision.equals("allow")).map(Outcome::of)
+                        : Future.succeededFuture(Outcome.of(new Step.Ended(OAuthError.SIGN_IN_EXPIRED))));
     }
 
     /**

@@ -23,6 +23,7 @@ import org.civis.oidc.flow.SignInFlow;
 final class ScriptedSignInFlow implements SignInFlow {
     static final String CLIENT_ID = "rp-test";
     static final String CODE = "123456";
+    static final String DATE_OF_BIRTH = "1988-04-08";
     static final URI REDIRECT = URI.create("https://rp.example/cb");
 
     private final SecureRandom random = new SecureRandom();
@@ -35,13 +36,15 @@ final class ScriptedSignInFlow implements SignInFlow {
         final String csrf;
         final List<String> uiLocales;
         final String state;
+        final boolean knowledge;
         Stage stage = Stage.IDENTIFY;
 
-        SignIn(String handle, String csrf, List<String> uiLocales, String state) {
+        SignIn(String handle, String csrf, List<String> uiLocales, String state, boolean knowledge) {
             this.handle = handle;
             this.csrf = csrf;
             this.uiLocales = uiLocales;
             this.state = state;
+            this.knowledge = knowledge;
         }
     }
 
@@ -56,6 +59,9 @@ final class ScriptedSignInFlow implements SignInFlow {
 
     @Override
     public Future<Step> start(Map<String, List<String>> query) {
+        if (List.of("broken").equals(query.get("client_id"))) {
+            return Future.failedFuture(new IllegalStateException("the cluster is gone; query " + query));
+        }
         if (!List.of(CLIENT_ID).equals(query.get("client_id"))) {
             return Future.succeededFuture(new Step.Ended(OAuthError.CLIENT_UNKNOWN));
         }
@@ -64,7 +70,8 @@ final class ScriptedSignInFlow implements SignInFlow {
                 .orElse(List.of());
         String state =
                 Optional.ofNullable(query.get("state")).map(v -> v.get(0)).orElse("");
-        SignIn signIn = new SignIn(secret(), secret(), uiLocales, state);
+        boolean knowledge = List.of(ACR_GENERATED_CODE_AND_KNOWLEDGE).equals(query.get("acr_values"));
+        SignIn signIn = new SignIn(secret(), secret(), uiLocales, state, knowledge);
         signIns.put(signIn.handle, signIn);
         return show(signIn, Optional.empty());
     }
@@ -84,14 +91,20 @@ final class ScriptedSignInFlow implements SignInFlow {
             if (!code.equals(CODE)) {
                 return show(signIn, Optional.of(Problem.IDENTITY_OR_CODE_WRONG));
             }
-            signIn.stage = Stage.CONSENT;
+            signIn.stage = signIn.knowledge ? Stage.KNOWLEDGE : Stage.CONSENT;
             return show(signIn, Optional.empty());
         });
     }
 
     @Override
     public Future<Step> answerKnowledge(String handle, String csrf, String dateOfBirth) {
-        return Future.succeededFuture(new Step.Ended(OAuthError.SIGN_IN_EXPIRED));
+        return step(handle, csrf, Stage.KNOWLEDGE, signIn -> {
+            if (!dateOfBirth.equals(DATE_OF_BIRTH)) {
+                return show(signIn, Optional.of(Problem.KNOWLEDGE_WRONG));
+            }
+            signIn.stage = Stage.CONSENT;
+            return show(signIn, Optional.empty());
+        });
     }
 
     @Override

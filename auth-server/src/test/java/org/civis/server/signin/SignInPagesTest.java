@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.civis.core.id.Uin;
 import org.civis.core.id.Vid;
 import org.civis.core.uin.Verhoeff;
+import org.civis.oidc.flow.SignInFlow;
 import org.civis.server.http.BodyBudget;
 import org.civis.server.http.BodyLimits;
 import org.civis.server.http.ErrorResponses;
@@ -93,7 +94,11 @@ class SignInPagesTest {
                 .doesNotContain("domain");
         String html = page.body();
         assertThat(html)
-                .contains("<html lang=\"en\" dir=\"ltr\">", "<main id=\"main\">", "<h1>Sign in with Civis</h1>")
+                .contains(
+                        "<html lang=\"en\" dir=\"ltr\">",
+                        "<main id=\"main\" tabindex=\"-1\">",
+                        "<a class=\"skip\" href=\"#main\">Skip to main content</a>",
+                        "<h1>Sign in with Civis</h1>")
                 .contains("<label for=\"individualId\">UIN or VID</label>")
                 .contains("id=\"individualId\" name=\"individualId\" type=\"text\" inputmode=\"numeric\"")
                 .contains("aria-describedby=\"individualId-hint\"")
@@ -200,6 +205,65 @@ class SignInPagesTest {
         assertThat(back.statusCode()).isEqualTo(303);
         assertThat(back.headers().firstValue("Location")).contains("https://rp.example/cb?code=granted&state=xyz");
         assertThat(setCookie(back, "__Host-civis-signin")).contains("Max-Age=0", "Secure", "Path=/");
+    }
+
+    @Test
+    void theKnowledgeCheckAsksForTheDateOfBirthInADateField() throws Exception {
+        HttpResponse<String> login = get(
+                authorize("&acr_values="
+                        + URLEncoder.encode(SignInFlow.ACR_GENERATED_CODE_AND_KNOWLEDGE, StandardCharsets.UTF_8)),
+                null);
+        String cookie = cookiePair(login);
+        HttpResponse<String> code =
+                post("/oidc/signin/identify", Map.of("csrf", csrf(login.body()), "individualId", UIN), cookie);
+
+        HttpResponse<String> knowledge =
+                post("/oidc/signin/code", Map.of("csrf", csrf(code.body()), "code", ScriptedSignInFlow.CODE), cookie);
+        HttpResponse<String> wrong = post(
+                "/oidc/signin/knowledge", Map.of("csrf", csrf(knowledge.body()), "dateOfBirth", "1990-01-01"), cookie);
+        HttpResponse<String> consent = post(
+                "/oidc/signin/knowledge",
+                Map.of("csrf", csrf(wrong.body()), "dateOfBirth", ScriptedSignInFlow.DATE_OF_BIRTH),
+                cookie);
+
+        assertThat(knowledge.body())
+                .contains("<label for=\"dateOfBirth\">Date of birth</label>")
+                .contains("name=\"dateOfBirth\" type=\"date\" autocomplete=\"bday\"");
+        assertThat(wrong.body())
+                .contains("role=\"alert\">That is not the date we have.")
+                .contains("aria-describedby=\"dateOfBirth-hint problem\"");
+        assertThat(consent.body()).contains("name=\"decision\" value=\"allow\"");
+    }
+
+    @Test
+    void aBrokenFlowIsAServerErrorPageThatQuotesNothing() throws Exception {
+        HttpResponse<String> page = get("/oidc/authorize?client_id=broken&login_hint=2749503865", null);
+
+        assertThat(page.statusCode()).isEqualTo(500);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).contains(SecurityHeaders.PAGE_POLICY);
+        assertThat(page.body())
+                .contains("SERVER_ERROR", "Something went wrong")
+                .doesNotContain("2749503865", "cluster");
+    }
+
+    @Test
+    void denyingIsPassedOnAndAnUnknownDecisionIsNot() throws Exception {
+        HttpResponse<String> login = get(authorize("&state=s2"), null);
+        String cookie = cookiePair(login);
+        HttpResponse<String> code =
+                post("/oidc/signin/identify", Map.of("csrf", csrf(login.body()), "individualId", UIN), cookie);
+        HttpResponse<String> consent =
+                post("/oidc/signin/code", Map.of("csrf", csrf(code.body()), "code", ScriptedSignInFlow.CODE), cookie);
+
+        HttpResponse<String> odd =
+                post("/oidc/signin/consent", Map.of("csrf", csrf(consent.body()), "decision", "maybe"), cookie);
+        HttpResponse<String> denied =
+                post("/oidc/signin/consent", Map.of("csrf", csrf(consent.body()), "decision", "deny"), cookie);
+
+        assertThat(odd.statusCode()).isEqualTo(400);
+        assertThat(denied.statusCode()).isEqualTo(303);
+        assertThat(denied.headers().firstValue("Location"))
+                .contains("https://rp.example/cb?error=access_denied&state=s2");
     }
 
     @Test
