@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +17,21 @@ import org.civis.oidc.OAuthError;
 import org.civis.oidc.client.OidcClient;
 import org.civis.oidc.flow.AuthorizationRequests;
 import org.civis.oidc.token.AccessTokens;
+import org.civis.oidc.token.ProviderMetadata;
+import org.civis.oidc.token.UserInfoAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The provider's protocol endpoints: JWKS, PAR (RFC 9126), token (authorization code grant,
+ * The provider's protocol endpoints: discovery (both well-known paths), JWKS, PAR (RFC 9126), token (authorization code grant,
  * private_key_jwt), userinfo. Errors are {@code {"error", "error_description"}} with the wire
  * code of {@link OAuthError}; a refused bearer gets {@code WWW-Authenticate} (RFC 6750 3).
  * Bodies are already bounded by the router's {@code RequestBodies}.
  */
 public final class OidcRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(OidcRoutes.class);
+    public static final String DISCOVERY = "/.well-known/openid-configuration";
+    public static final String OAUTH_METADATA = "/.well-known/oauth-authorization-server";
     public static final String JWKS = "/oidc/jwks";
     public static final String PAR = "/oidc/par";
     public static final String TOKEN = "/oidc/token";
@@ -34,12 +39,23 @@ public final class OidcRoutes {
     private static final int MAX_FORM_PARAMETERS = 32;
 
     private final OidcComponents oidc;
+    private final Clock clock;
 
-    public OidcRoutes(OidcComponents oidc) {
+    public OidcRoutes(OidcComponents oidc, Clock clock) {
         this.oidc = oidc;
+        this.clock = clock;
     }
 
     public void mount(Router router) {
+        // Built once: the document only changes with the issuer and the schema's languages.
+        String discovery =
+                ProviderMetadata.document(oidc.issuer(), oidc.uiLocales()).encode();
+        for (String path : List.of(DISCOVERY, OAUTH_METADATA)) {
+            router.get(path).handler(ctx -> ctx.response()
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("Cache-Control", "max-age=300")
+                    .end(discovery));
+        }
         router.get(JWKS).handler(this::jwks);
         router.post(PAR).handler(this::par);
         router.post(TOKEN).handler(this::token);
@@ -99,16 +115,18 @@ public final class OidcRoutes {
                 .onFailure(ctx::fail);
     }
 
-    /**
-     * The thumbprint of the DPoP key a token request proves, if it sent a proof. DPoP proofs are
-     * checked by {@code DpopProofs} once it is wired; until then a proof is refused rather than
-     * ignored, so no client believes its token is bound when it is not.
-     */
+    /** The thumbprint of the DPoP key a token request proves, if it sent a proof (RFC 9449 5). */
     private Future<Result<Optional<String>>> dpopThumbprint(RoutingContext ctx) {
-        if (ctx.request().getHeader("DPoP") == null) {
+        List<String> proofs = ctx.request().headers().getAll("DPoP");
+        if (proofs.isEmpty()) {
             return Result.acceptNow(Optional.empty());
         }
-        return Result.refuseNow(OAuthError.INVALID_DPOP_PROOF, "DPoP is not available on this server yet");
+        if (proofs.size() > 1) {
+            return Result.refuseNow(OAuthError.INVALID_DPOP_PROOF, "one DPoP proof per request");
+        }
+        return oidc.dpop()
+                .check(proofs.get(0), "POST", oidc.endpoint(TOKEN), Optional.empty())
+                .map(checked -> checked.map(Optional::of));
     }
 
     private void userinfo(RoutingContext ctx) {
@@ -129,17 +147,41 @@ public final class OidcRoutes {
         oidc.accessTokens()
                 .find(presented.get().token())
                 .compose(held -> held.isEmpty()
-                        ? Result.<JsonObject>refuseNow(OAuthError.INVALID_TOKEN, "unknown or expired access token")
-                        : release(presented.get(), held.get()))
-                .onSuccess(answer -> answer(ctx, answer, 200))
+                        ? Result.<UserInfoAnswers.Answer>refuseNow(
+                                OAuthError.INVALID_TOKEN, "unknown or expired access token")
+                        : bound(ctx, presented.get(), held.get()).compose(ok -> ok.then(h -> release(h))))
+                .onSuccess(answer -> answerUserInfo(ctx, answer))
                 .onFailure(ctx::fail);
     }
 
-    private Future<Result<JsonObject>> release(Presented presented, AccessTokens.Held held) {
-        if (held.dpopThumbprint().isPresent() || presented.dpop()) {
-            // A bound token is no bearer token (RFC 9449 7.1); DPoP proofs are not checked here yet.
-            return Result.refuseNow(OAuthError.INVALID_TOKEN, "this access token is bound to a DPoP key");
+    /**
+     * The token as presented fits how it was issued: a bound token comes as DPoP with a proof for
+     * this request by its key (RFC 9449 7), an unbound one as Bearer (a bound token is no bearer token).
+     */
+    private Future<Result<AccessTokens.Held>> bound(RoutingContext ctx, Presented presented, AccessTokens.Held held) {
+        if (held.dpopThumbprint().isEmpty()) {
+            return presented.dpop()
+                    ? Result.refuseNow(OAuthError.INVALID_TOKEN, "this access token is not bound to a DPoP key")
+                    : Result.acceptNow(held);
         }
+        List<String> proofs = ctx.request().headers().getAll("DPoP");
+        if (!presented.dpop() || proofs.size() != 1) {
+            return Result.refuseNow(
+                    OAuthError.INVALID_TOKEN, "this access token is bound to a DPoP key: send it as DPoP with a proof");
+        }
+        return oidc.dpop()
+                .check(
+                        proofs.get(0),
+                        ctx.request().method().name(),
+                        oidc.endpoint(USERINFO),
+                        Optional.of(presented.token()))
+                .map(checked -> checked.flatMap(thumbprint -> thumbprint.equals(
+                                held.dpopThumbprint().get())
+                        ? Result.accepted(held)
+                        : Result.refused(OAuthError.INVALID_TOKEN, "the DPoP proof is not by the token's key")));
+    }
+
+    private Future<Result<UserInfoAnswers.Answer>> release(AccessTokens.Held held) {
         return oidc.clients().find(held.signedIn().client().value()).compose(client -> {
             if (client.isEmpty()) {
                 return Result.refuseNow(OAuthError.INVALID_TOKEN, "the client may no longer use OpenID Connect");
@@ -147,8 +189,20 @@ public final class OidcRoutes {
             return oidc.claimValues()
                     .of(client.get(), held.signedIn(), held.signedIn().claims())
                     .map(values -> Result.accepted(
-                            values.copy().put("sub", held.signedIn().subject())));
+                            oidc.userInfo().answer(client.get(), held.signedIn().subject(), values, clock.instant())));
         });
+    }
+
+    private static void answerUserInfo(RoutingContext ctx, Result<UserInfoAnswers.Answer> result) {
+        if (result instanceof Result.Refused<UserInfoAnswers.Answer> refused) {
+            answer(ctx, refused.<JsonObject>retype(), 200);
+            return;
+        }
+        UserInfoAnswers.Answer answer = ((Result.Accepted<UserInfoAnswers.Answer>) result).value();
+        ctx.response()
+                .putHeader("Content-Type", answer.contentType())
+                .putHeader("Cache-Control", "no-store")
+                .end(answer.body());
     }
 
     /** The access token from an Authorization header, and whether it came as DPoP. */

@@ -47,7 +47,7 @@ public final class PublicApi {
         new ResidentRoutes(resident, clock).mount(router);
         new TrustRoutes(issuance, clock).mount(router);
         if (oidc != null) { // null where only the partner and resident routes are listed (OpenAPI conformance)
-            new OidcRoutes(oidc).mount(router);
+            new OidcRoutes(oidc, clock).mount(router);
             SignInPages.mount(router, oidc.flow(), oidc.pages(), oidc.idNumbers(), clock);
         }
         OpenApiDocument.mount(router);

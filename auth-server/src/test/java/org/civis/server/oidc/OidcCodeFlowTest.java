@@ -288,6 +288,119 @@ class OidcCodeFlowTest {
         assertThat(wrong.body()).contains("id=\"problem\"").contains("action=\"/oidc/signin/code\"");
     }
 
+    @Test
+    void bothDiscoveryPathsServeTheDocumentNimbusReads() throws Exception {
+        Browser browser = new Browser(issuer);
+
+        String document =
+                browser.get(issuer.resolve("/.well-known/openid-configuration")).body();
+        var oidc = com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata.parse(document);
+        String oauth = browser.get(issuer.resolve("/.well-known/oauth-authorization-server"))
+                .body();
+
+        assertThat(oidc.getIssuer()).isEqualTo(new Issuer(issuer));
+        assertThat(oidc.getTokenEndpointURI()).isEqualTo(issuer.resolve("/oidc/token"));
+        assertThat(oidc.getPushedAuthorizationRequestEndpointURI()).isEqualTo(issuer.resolve("/oidc/par"));
+        assertThat(oauth).isEqualTo(document);
+    }
+
+    @Test
+    void aPushedRequestSignsInOnceAndAClientThatRequiresPushingIsRefusedTheFrontChannel() throws Exception {
+        TestPartner pushing =
+                bed.register(TestPartner.create("pushing-bank", true), RelyingParty.policy(true, "fullName", "email"));
+        RelyingParty rp = new RelyingParty(pushing, issuer, bed.clock);
+        Browser browser = new Browser(issuer);
+        var assertion = rp.assertion(
+                rp.claims(
+                        issuer,
+                        bed.clock.instant().plusSeconds(60),
+                        UUID.randomUUID().toString()),
+                pushing.signingKey);
+
+        Page frontChannel = browser.get(rp.request("openid").build().toURI());
+        HTTPResponse pushed = new com.nimbusds.oauth2.sdk.PushedAuthorizationRequest(
+                        issuer.resolve("/oidc/par"),
+                        assertion,
+                        rp.request("openid email").build())
+                .toHTTPRequest()
+                .send();
+        URI requestUri = com.nimbusds.oauth2.sdk.PushedAuthorizationResponse.parse(pushed)
+                .toSuccessResponse()
+                .getRequestURI();
+        URI authorize = new com.nimbusds.oauth2.sdk.AuthorizationRequest.Builder(requestUri, rp.clientId)
+                .endpointURI(issuer.resolve("/oidc/authorize"))
+                .build()
+                .toURI();
+        AuthorizationCode code = signIn(rp, browser, authorize, newResident());
+        Page again = new Browser(issuer).get(authorize);
+
+        assertThat(AuthorizationResponse.parse(frontChannel.location().orElseThrow())
+                        .toErrorResponse()
+                        .getErrorObject()
+                        .getCode())
+                .isEqualTo("invalid_request");
+        assertThat(pushed.getStatusCode()).as(pushed.getBody()).isEqualTo(201);
+        assertThat(requestUri.toString()).startsWith("urn:ietf:params:oauth:request_uri:");
+        assertThat(rp.redeem(code, rp.verifier, rp.assertion()).getStatusCode()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.location()).isEmpty();
+    }
+
+    @Test
+    void aDpopBoundTokenWorksWithAProofAndIsRefusedAsBearer() throws Exception {
+        RelyingParty rp = new RelyingParty(bank, issuer, bed.clock);
+        var dpopKey = new ECKeyGenerator(Curve.P_256).generate();
+        var proofs = new com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory(dpopKey, JWSAlgorithm.ES256);
+        AuthorizationCode code = signIn(
+                rp, new Browser(issuer), rp.request("openid email").build().toURI(), newResident());
+        var tokenRequest = new com.nimbusds.oauth2.sdk.TokenRequest(
+                        rp.tokenEndpoint(),
+                        rp.assertion(),
+                        new com.nimbusds.oauth2.sdk.AuthorizationCodeGrant(code, RelyingParty.CALLBACK, rp.verifier))
+                .toHTTPRequest();
+        tokenRequest.setDPoP(proofs.createDPoPJWT("POST", rp.tokenEndpoint()));
+
+        OIDCTokenResponse tokens = oidcTokens(tokenRequest.send());
+        var access = tokens.getOIDCTokens().getDPoPAccessToken();
+        URI userinfoUri = issuer.resolve("/oidc/userinfo");
+        var withProof = new UserInfoRequest(userinfoUri, access).toHTTPRequest();
+        withProof.setDPoP(proofs.createDPoPJWT("GET", userinfoUri, access));
+        HTTPResponse proven = withProof.send();
+        HTTPResponse asBearer = userinfo(new BearerAccessToken(access.getValue()));
+
+        assertThat(access).isNotNull();
+        assertThat(proven.getStatusCode()).as(proven.getBody()).isEqualTo(200);
+        assertThat(asBearer.getStatusCode()).isEqualTo(401);
+        assertThat(asBearer.getHeaderValue("WWW-Authenticate")).contains("invalid_token");
+    }
+
+    @Test
+    void anAllowIsRememberedSoTheNextSignInSkipsConsentUnlessPromptConsent() throws Exception {
+        Resident resident = newResident();
+        RelyingParty first = new RelyingParty(bank, issuer, bed.clock);
+        signIn(first, new Browser(issuer), first.request("openid email").build().toURI(), resident);
+        RelyingParty second = new RelyingParty(bank, issuer, bed.clock);
+        Browser browser = new Browser(issuer);
+
+        Page identify = browser.get(second.request("openid email").build().toURI());
+        Page codePage =
+                browser.post("/oidc/signin/identify", Map.of("csrf", identify.csrf(), "individualId", resident.uin()));
+        Page back = browser.post(
+                "/oidc/signin/code", Map.of("csrf", codePage.csrf(), "code", bed.lastCodeSentTo(resident.phone())));
+        RelyingParty third = new RelyingParty(bank, issuer, bed.clock);
+        Page asked = toConsent(
+                new Browser(issuer),
+                third.request("openid email")
+                        .prompt(new com.nimbusds.openid.connect.sdk.Prompt("consent"))
+                        .build()
+                        .toURI(),
+                resident);
+
+        assertThat(back.status()).as(back.body()).isEqualTo(303);
+        assertThat(success(second, back).getAuthorizationCode()).isNotNull();
+        assertThat(asked.body()).contains("action=\"/oidc/signin/consent\"");
+    }
+
     private static AuthorizationCode signIn(RelyingParty rp, Browser browser, URI request, Resident who)
             throws Exception {
         Page consent = toConsent(browser, request, who);
