@@ -401,6 +401,41 @@ class OidcCodeFlowTest {
         assertThat(asked.body()).contains("action=\"/oidc/signin/consent\"");
     }
 
+    @Test
+    void eachFactorOfASignInIsInTheResidentsHistoryNamingTheClient() throws Exception {
+        Resident resident = newResident();
+        RelyingParty rp = new RelyingParty(bank, issuer, bed.clock);
+        Browser browser = new Browser(issuer);
+        Page identify = browser.get(rp.request("openid").build().toURI());
+        Page codePage =
+                browser.post("/oidc/signin/identify", Map.of("csrf", identify.csrf(), "individualId", resident.uin()));
+        browser.post("/oidc/signin/code", Map.of("csrf", codePage.csrf(), "code", "000000"));
+        toConsent(browser, rp.request("openid").build().toURI(), resident);
+
+        JsonObject ask = new JsonObject().put("individualId", resident.uin()).put("transactionId", "history-1");
+        bed.publicApi.post(
+                "/v1/resident/otp", ask.copy().put("channels", new io.vertx.core.json.JsonArray().add("EMAIL")));
+        String session = bed.publicApi
+                .post(
+                        "/v1/resident/session",
+                        ask.put("otp", bed.lastCodeSentTo(resident.identity().getString("email"))))
+                .json()
+                .getString("sessionToken");
+        var history = bed.publicApi
+                .send("GET", "/v1/resident/me/history", null, null, Map.of("authorization", "Bearer " + session))
+                .json()
+                .getJsonArray("transactions");
+
+        List<String> oidc = history.stream()
+                .map(JsonObject.class::cast)
+                .filter(e -> e.getString("kind").equals("OIDC"))
+                .map(e -> e.getString("partnerId") + " "
+                        + e.getJsonArray("authTypes").encode() + " " + e.getBoolean("success") + " "
+                        + e.getJsonArray("errors").encode())
+                .toList();
+        assertThat(oidc).containsExactly("oidc-bank [\"OTP\"] true []", "oidc-bank [\"OTP\"] false [\"OTP_INVALID\"]");
+    }
+
     private static AuthorizationCode signIn(RelyingParty rp, Browser browser, URI request, Resident who)
             throws Exception {
         Page consent = toConsent(browser, request, who);
