@@ -29,7 +29,9 @@ import org.civis.auth.view.IdentityResolver;
 import org.civis.auth.view.ResolvedIdentity;
 import org.civis.core.id.IndividualId;
 import org.civis.core.id.Uin;
+import org.civis.core.id.Vid;
 import org.civis.core.lock.AuthType;
+import org.civis.core.vid.VidService;
 import org.civis.oidc.OAuthError;
 import org.civis.oidc.client.OidcClients;
 import org.civis.oidc.token.SignedIn;
@@ -52,7 +54,7 @@ public final class OidcSignInFlow implements SignInFlow {
     }
 
     /** What identifies and authenticates a resident: the auth cache and the OTP service. */
-    public record Factors(AuthViews views, OtpService otps, KnowledgeCheck knowledge) {}
+    public record Factors(AuthViews views, OtpService otps, KnowledgeCheck knowledge, VidService vids) {}
 
     private static final Set<ContactChannel> ALL_CONTACTS = Set.of(ContactChannel.PHONE, ContactChannel.EMAIL);
 
@@ -148,7 +150,9 @@ public final class OidcSignInFlow implements SignInFlow {
                         // Unknown, revoked or deactivated: a code page all the same, whose every answer is wrong.
                         return records.identityRefused(state.request().clientId(), individualId.type(), resolution)
                                 .compose(v -> signIn.save(
-                                        counted.awaitingCode(Optional.empty(), individualId.type(), List.of()), null));
+                                        counted.awaitingCode(
+                                                Optional.empty(), individualId.type(), Optional.empty(), List.of()),
+                                        null));
                     });
                 })
                 .orElseGet(OidcSignInFlow::expired));
@@ -175,8 +179,16 @@ public final class OidcSignInFlow implements SignInFlow {
                         : Optional.<List<String>>empty())
                 .otherwise(Optional.empty())
                 .compose(sent -> sent.isPresent()
-                        ? signIn.save(state.awaitingCode(Optional.of(view.uin()), identity.idType(), sent.get()), null)
+                        ? signIn.save(
+                                state.awaitingCode(
+                                        Optional.of(view.uin()), identity.idType(), countedVid(identity), sent.get()),
+                                null)
                         : signIn.save(state, Problem.OTP_NOT_SENT));
+    }
+
+    /** A VID with a use limit is counted once, when the sign-in ends with a code. */
+    private static Optional<Vid> countedVid(ResolvedIdentity identity) {
+        return identity.vid().filter(v -> v.limitedUses()).map(v -> new Vid(v.vid()));
     }
 
     @Override
@@ -305,23 +317,41 @@ public final class OidcSignInFlow implements SignInFlow {
                     return Future.succeededFuture(new Step.Ended(OAuthError.CLIENT_UNKNOWN));
                 }
                 Uin uin = state.uin().orElseThrow();
-                SignedIn signedIn = new SignedIn(
-                        UUID.randomUUID().toString(),
-                        request.clientId(),
-                        pseudonyms.tokenFor(request.clientId(), uin),
-                        uin,
-                        state.authTime().orElseThrow(),
-                        request.acr(),
-                        state.amr(),
-                        request.nonce(),
-                        request.scopes(),
-                        request.claims(),
-                        request.idTokenClaims());
-                return codes.issue(signedIn, request.redirectUri(), request.codeChallenge())
-                        .map(code -> new Step.Redirect(
-                                Redirects.code(request.redirectUri(), code, request.state(), issuer)));
+                return useVid(state, uin)
+                        .compose(usable -> usable
+                                ? issueCode(state, uin)
+                                : Future.succeededFuture(new Step.Redirect(Redirects.error(
+                                        request.redirectUri(),
+                                        OAuthError.ACCESS_DENIED,
+                                        "the identifier used can no longer sign in",
+                                        request.state(),
+                                        issuer))));
             });
         });
+    }
+
+    private Future<Boolean> useVid(SignInState state, Uin uin) {
+        return state.countedVid().isEmpty()
+                ? Future.succeededFuture(true)
+                : factors.vids().recordUse(state.countedVid().get(), uin, clock.instant());
+    }
+
+    private Future<Step> issueCode(SignInState state, Uin uin) {
+        SignInRequest request = state.request();
+        SignedIn signedIn = new SignedIn(
+                UUID.randomUUID().toString(),
+                request.clientId(),
+                pseudonyms.tokenFor(request.clientId(), uin),
+                uin,
+                state.authTime().orElseThrow(),
+                request.acr(),
+                state.amr(),
+                request.nonce(),
+                request.scopes(),
+                request.claims(),
+                request.idTokenClaims());
+        return codes.issue(signedIn, request.redirectUri(), request.codeChallenge())
+                .map(code -> new Step.Redirect(Redirects.code(request.redirectUri(), code, request.state(), issuer)));
     }
 
     @Override

@@ -436,6 +436,28 @@ class OidcCodeFlowTest {
         assertThat(oidc).containsExactly("oidc-bank [\"OTP\"] true []", "oidc-bank [\"OTP\"] false [\"OTP_INVALID\"]");
     }
 
+    @Test
+    void aOneTimeVidSignsInOnceOnly() throws Exception {
+        Resident resident = newResident();
+        String vid = bed.admin
+                .post("/v1/identities/" + resident.uin() + "/vids", new JsonObject().put("type", "ONE_TIME"))
+                .json()
+                .getString("vid");
+        Resident byVid = new Resident(resident.identity(), vid);
+        RelyingParty rp = new RelyingParty(bank, issuer, bed.clock);
+
+        AuthorizationCode code =
+                signIn(rp, new Browser(issuer), rp.request("openid").build().toURI(), byVid);
+        Browser again = new Browser(issuer);
+        Page identify = again.get(rp.request("openid").build().toURI());
+        Page codePage = again.post("/oidc/signin/identify", Map.of("csrf", identify.csrf(), "individualId", vid));
+        Page refused = again.post("/oidc/signin/code", Map.of("csrf", codePage.csrf(), "code", "000000"));
+
+        assertThat(code).isNotNull();
+        assertThat(refused.status()).isNotEqualTo(303);
+        assertThat(refused.body()).contains("id=\"problem\"");
+    }
+
     private static AuthorizationCode signIn(RelyingParty rp, Browser browser, URI request, Resident who)
             throws Exception {
         Page consent = toConsent(browser, request, who);
