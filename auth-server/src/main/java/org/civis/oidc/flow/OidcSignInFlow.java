@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.civis.auth.cluster.ClusterMaps;
 import org.civis.auth.cluster.EntryMac;
 import org.civis.auth.otp.ContactChannel;
@@ -28,13 +27,11 @@ import org.civis.auth.view.AuthViews;
 import org.civis.auth.view.IdentityResolver;
 import org.civis.auth.view.ResolvedIdentity;
 import org.civis.core.id.IndividualId;
-import org.civis.core.id.Uin;
 import org.civis.core.id.Vid;
 import org.civis.core.lock.AuthType;
 import org.civis.core.vid.VidService;
 import org.civis.oidc.OAuthError;
 import org.civis.oidc.client.OidcClients;
-import org.civis.oidc.token.SignedIn;
 
 /**
  * The provider's {@link SignInFlow}: each sign-in lives in the cluster under the digest of its
@@ -65,8 +62,7 @@ public final class OidcSignInFlow implements SignInFlow {
     private final Factors factors;
     private final IdentityResolver resolver;
     private final ConsentMemory consents;
-    private final AuthorizationCodes codes;
-    private final PseudonymousTokens pseudonyms;
+    private final SignInEndings endings;
     private final SignInRecords records;
     private final URI issuer;
     private final Settings settings;
@@ -92,8 +88,7 @@ public final class OidcSignInFlow implements SignInFlow {
         this.factors = factors;
         this.resolver = new IdentityResolver(factors.views());
         this.consents = consents;
-        this.codes = codes;
-        this.pseudonyms = pseudonyms;
+        this.endings = new SignInEndings(signIns, clients, codes, pseudonyms, factors.vids(), issuer, clock);
         this.records = records;
         this.issuer = issuer;
         this.settings = settings;
@@ -273,7 +268,7 @@ public final class OidcSignInFlow implements SignInFlow {
                         state.uin().orElseThrow(),
                         state.request().clientId(),
                         state.request().claims())
-                .compose(covered -> covered ? finish(signIn) : signIn.save(state, null));
+                .compose(covered -> covered ? endings.allow(signIn.handle(), state) : signIn.save(state, null));
     }
 
     @Override
@@ -284,74 +279,15 @@ public final class OidcSignInFlow implements SignInFlow {
                         return Future.succeededFuture(signIn.show(Optional.empty()));
                     }
                     if (!allow) {
-                        SignInRequest request = state.request();
-                        return signIns.take(handle)
-                                .<Step>map(took -> took.isEmpty()
-                                        ? new Step.Ended(OAuthError.SIGN_IN_EXPIRED)
-                                        : new Step.Redirect(Redirects.error(
-                                                request.redirectUri(),
-                                                OAuthError.ACCESS_DENIED,
-                                                "the resident denied the request",
-                                                request.state(),
-                                                issuer)));
+                        return endings.deny(handle, state.request());
                     }
                     return consents.remember(
                                     state.uin().orElseThrow(),
                                     state.request().clientId(),
                                     state.request().claims())
-                            .compose(v -> finish(signIn));
+                            .compose(v -> endings.allow(signIn.handle(), state));
                 })
                 .orElseGet(OidcSignInFlow::expired));
-    }
-
-    /** Ends the sign-in (once, cluster-wide) and sends the browser back with a code. */
-    private Future<Step> finish(SignIn signIn) {
-        SignInState state = signIn.state();
-        SignInRequest request = state.request();
-        return signIns.take(signIn.handle()).compose(took -> {
-            if (took.isEmpty()) {
-                return expired();
-            }
-            return clients.find(request.clientId().value()).compose(client -> {
-                if (client.isEmpty()) {
-                    return Future.succeededFuture(new Step.Ended(OAuthError.CLIENT_UNKNOWN));
-                }
-                Uin uin = state.uin().orElseThrow();
-                return useVid(state, uin)
-                        .compose(usable -> usable
-                                ? issueCode(state, uin)
-                                : Future.succeededFuture(new Step.Redirect(Redirects.error(
-                                        request.redirectUri(),
-                                        OAuthError.ACCESS_DENIED,
-                                        "the identifier used can no longer sign in",
-                                        request.state(),
-                                        issuer))));
-            });
-        });
-    }
-
-    private Future<Boolean> useVid(SignInState state, Uin uin) {
-        return state.countedVid().isEmpty()
-                ? Future.succeededFuture(true)
-                : factors.vids().recordUse(state.countedVid().get(), uin, clock.instant());
-    }
-
-    private Future<Step> issueCode(SignInState state, Uin uin) {
-        SignInRequest request = state.request();
-        SignedIn signedIn = new SignedIn(
-                UUID.randomUUID().toString(),
-                request.clientId(),
-                pseudonyms.tokenFor(request.clientId(), uin),
-                uin,
-                state.authTime().orElseThrow(),
-                request.acr(),
-                state.amr(),
-                request.nonce(),
-                request.scopes(),
-                request.claims(),
-                request.idTokenClaims());
-        return codes.issue(signedIn, request.redirectUri(), request.codeChallenge())
-                .map(code -> new Step.Redirect(Redirects.code(request.redirectUri(), code, request.state(), issuer)));
     }
 
     @Override
