@@ -23,7 +23,6 @@ import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
-import com.nimbusds.openid.connect.sdk.SubjectType;
 import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
@@ -155,12 +154,7 @@ class SignInBrowserIT {
         String uin = enrolled.json().getString("uin");
 
         Issuer issuer = new Issuer("http://localhost:" + server.config().publicPort());
-        // The endpoints as common to every Civis node (discovery is tested by the provider's own tests).
-        OIDCProviderMetadata provider =
-                new OIDCProviderMetadata(issuer, List.of(SubjectType.PAIRWISE), URI.create(issuer + "/oidc/jwks"));
-        provider.setAuthorizationEndpointURI(URI.create(issuer + "/oidc/authorize"));
-        provider.setTokenEndpointURI(URI.create(issuer + "/oidc/token"));
-        provider.setUserInfoEndpointURI(URI.create(issuer + "/oidc/userinfo"));
+        OIDCProviderMetadata provider = OIDCProviderMetadata.resolve(issuer); // checks the issuer it names
         ClientID clientId = new ClientID(bank.id);
         CodeVerifier verifier = new CodeVerifier();
         State state = new State();
