@@ -8,7 +8,7 @@ import org.civis.auth.partner.Partner;
 import org.civis.auth.partner.PartnerDirectory;
 import org.civis.auth.partner.PartnerId;
 import org.civis.auth.partner.PartnerStatus;
-import org.civis.oidc.token.OidcClaims;
+import org.civis.oidc.OidcClaims;
 
 /**
  * The relying parties, read from the partner directory (the cluster's authenticated cache, then

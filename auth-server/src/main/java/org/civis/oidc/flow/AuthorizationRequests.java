@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.civis.oidc.Acr;
 import org.civis.oidc.OAuthError;
+import org.civis.oidc.OidcClaims;
 import org.civis.oidc.client.OidcClient;
-import org.civis.oidc.token.OidcClaims;
 
 /**
  * Checks an authorization request (the query of GET /oidc/authorize, or a pushed form) against its
@@ -131,13 +132,13 @@ public final class AuthorizationRequests {
     private static String acr(List<ACR> asked) {
         if (asked != null) {
             for (ACR acr : asked) {
-                if (acr.getValue().equals(SignInFlow.ACR_GENERATED_CODE)
-                        || acr.getValue().equals(SignInFlow.ACR_GENERATED_CODE_AND_KNOWLEDGE)) {
+                if (acr.getValue().equals(Acr.GENERATED_CODE)
+                        || acr.getValue().equals(Acr.GENERATED_CODE_AND_KNOWLEDGE)) {
                     return acr.getValue();
                 }
             }
         }
-        return SignInFlow.ACR_GENERATED_CODE;
+        return Acr.GENERATED_CODE;
     }
 
     private static Set<String> names(OIDCClaimsRequest claims, boolean idToken) {

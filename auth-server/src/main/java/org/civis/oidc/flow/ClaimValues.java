@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import org.civis.core.identity.IdentityService;
 import org.civis.core.refusal.Result;
+import org.civis.oidc.OidcClaims;
 import org.civis.oidc.client.OidcClient;
-import org.civis.oidc.token.OidcClaims;
 import org.civis.oidc.token.SignedIn;
 
 /**

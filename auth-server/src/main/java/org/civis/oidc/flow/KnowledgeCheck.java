@@ -11,7 +11,7 @@ import org.civis.auth.refusal.AuthError;
 import org.civis.auth.view.AuthView;
 import org.civis.auth.view.AuthViews;
 import org.civis.core.lock.AuthType;
-import org.civis.oidc.token.OidcClaims;
+import org.civis.oidc.OidcClaims;
 
 /**
  * The knowledge factor of {@code urn:civis:acr:generated-code+knowledge}: the date of birth the

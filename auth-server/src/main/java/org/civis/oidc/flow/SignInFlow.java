@@ -21,11 +21,6 @@ import org.civis.oidc.OAuthError;
  * {@link OAuthError#SIGN_IN_EXPIRED}. Refusals are values; a failed future is broken infrastructure.
  */
 public interface SignInFlow {
-    /** OTP to the enrolled phone or e-mail. */
-    String ACR_GENERATED_CODE = "urn:civis:acr:generated-code";
-    /** OTP, then the date of birth as a knowledge check. */
-    String ACR_GENERATED_CODE_AND_KNOWLEDGE = "urn:civis:acr:generated-code+knowledge";
-
     /**
      * GET /oidc/authorize: the query parameters (or {@code client_id} and {@code request_uri} of a
      * pushed request) checked; a new sign-in, or where to send the browser instead.

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.civis.core.id.IndividualId;
 import org.civis.core.id.Uin;
 import org.civis.core.id.Vid;
+import org.civis.oidc.Acr;
 import org.civis.oidc.flow.SignInFlow.Stage;
 
 /**
@@ -54,7 +55,7 @@ record SignInState(
     }
 
     boolean needsKnowledge() {
-        return request.acr().equals(SignInFlow.ACR_GENERATED_CODE_AND_KNOWLEDGE);
+        return request.acr().equals(Acr.GENERATED_CODE_AND_KNOWLEDGE);
     }
 
     SignInState identifying() {

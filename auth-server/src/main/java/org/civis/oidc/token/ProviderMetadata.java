@@ -20,7 +20,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.civis.oidc.flow.SignInFlow;
+import org.civis.oidc.Acr;
+import org.civis.oidc.OidcClaims;
 
 /**
  * The discovery document (OpenID Connect Discovery 3, RFC 8414), served at both well-known
@@ -58,8 +59,7 @@ public final class ProviderMetadata {
         metadata.setScopes(new Scope("openid", "profile", "email", "phone", "address"));
         metadata.setClaims(claims());
         metadata.setSupportsClaimsParams(true);
-        metadata.setACRs(
-                List.of(new ACR(SignInFlow.ACR_GENERATED_CODE), new ACR(SignInFlow.ACR_GENERATED_CODE_AND_KNOWLEDGE)));
+        metadata.setACRs(List.of(new ACR(Acr.GENERATED_CODE), new ACR(Acr.GENERATED_CODE_AND_KNOWLEDGE)));
         metadata.setSupportsAuthorizationResponseIssuerParam(true);
         metadata.setDPoPJWSAlgs(List.of(JWSAlgorithm.ES256, JWSAlgorithm.EdDSA, JWSAlgorithm.PS256));
         metadata.setSupportsRequestParam(false);

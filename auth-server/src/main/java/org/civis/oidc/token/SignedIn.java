@@ -13,7 +13,7 @@ import org.civis.core.id.Uin;
  * @param grantId random id of this grant: the code's, the access token's {@code jti} family; a
  *     replayed code revokes every token issued under it
  * @param subject the pairwise subject: the client's pseudonymous token for this resident, never the UIN
- * @param acr the authentication context reached (one of {@code SignInFlow.ACR_*})
+ * @param acr the authentication context reached (one of {@link org.civis.oidc.Acr})
  * @param amr the methods used, RFC 8176 names ({@code otp}, {@code kba})
  * @param claims the OpenID claims the resident consented to release to this client (policy ∩ asked ∩ consented)
  * @param idTokenClaims those of {@code claims} asked for in the ID token (the {@code claims} parameter)

@@ -35,7 +35,7 @@ import org.civis.auth.partner.PartnerId;
 import org.civis.core.refusal.Result;
 import org.civis.core.registry.SettableClock;
 import org.civis.oidc.OAuthError;
-import org.civis.oidc.token.OidcClaims;
+import org.civis.oidc.OidcClaims;
 import org.civis.oidc.token.TestMember;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.civis.auth.partner.PartnerId;
+import org.civis.oidc.Acr;
 import org.civis.oidc.OAuthError;
 import org.civis.oidc.client.OidcClient;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class AuthorizationRequestsTest {
         Map<String, List<String>> query = good();
         query.put("scope", List.of("openid profile email phone"));
         query.put("claims", List.of("{\"id_token\":{\"email\":null,\"address\":null}}"));
-        query.put("acr_values", List.of("urn:other " + SignInFlow.ACR_GENERATED_CODE_AND_KNOWLEDGE));
+        query.put("acr_values", List.of("urn:other " + Acr.GENERATED_CODE_AND_KNOWLEDGE));
         query.put("prompt", List.of("consent"));
 
         SignInRequest request = accepted(REQUESTS.check(query, Optional.of(client(false)), false));
@@ -35,7 +36,7 @@ class AuthorizationRequestsTest {
         // profile asks name, birthdate, gender, picture; the policy allows name, birthdate, email only
         assertThat(request.claims()).containsExactlyInAnyOrder("name", "birthdate", "email");
         assertThat(request.idTokenClaims()).containsExactly("email");
-        assertThat(request.acr()).isEqualTo(SignInFlow.ACR_GENERATED_CODE_AND_KNOWLEDGE);
+        assertThat(request.acr()).isEqualTo(Acr.GENERATED_CODE_AND_KNOWLEDGE);
         assertThat(request.forceConsent()).isTrue();
         assertThat(SignInRequest.fromJson(request.toJson())).isEqualTo(request);
     }
@@ -44,7 +45,7 @@ class AuthorizationRequestsTest {
     void withoutAcrValuesTheSignInIsByGeneratedCode() {
         assertThat(accepted(REQUESTS.check(good(), Optional.of(client(false)), false))
                         .acr())
-                .isEqualTo(SignInFlow.ACR_GENERATED_CODE);
+                .isEqualTo(Acr.GENERATED_CODE);
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.civis.auth.partner.PartnerId;
 import org.civis.core.id.Uin;
+import org.civis.oidc.OidcClaims;
 import org.civis.oidc.client.OidcClient;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import org.civis.auth.keys.TestKeys;
 import org.civis.auth.partner.PartnerId;
+import org.civis.oidc.OidcClaims;
 import org.civis.oidc.client.OidcClient;
 import org.junit.jupiter.api.Test;
 

@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.civis.core.registry.Residents;
-import org.civis.oidc.flow.SignInFlow;
+import org.civis.oidc.Acr;
 import org.civis.server.oidc.Browser.Page;
 import org.civis.server.partnerapi.AuthTestbed;
 import org.civis.server.partnerapi.TestPartner;
@@ -80,7 +80,7 @@ class OidcCodeFlowTest {
         IDTokenClaimsSet idToken = new IDTokenValidator(new Issuer(issuer), rp.clientId, JWSAlgorithm.RS256, jwks)
                 .validate(tokens.getOIDCTokens().getIDToken(), rp.nonce);
         assertThat(idToken.getSubject().getValue()).hasSize(43).isNotEqualTo(resident.uin());
-        assertThat(idToken.getACR().getValue()).isEqualTo(SignInFlow.ACR_GENERATED_CODE);
+        assertThat(idToken.getACR().getValue()).isEqualTo(Acr.GENERATED_CODE);
         assertThat(idToken.getAMR()).extracting(Object::toString).containsExactly("otp");
         BearerAccessToken access = tokens.getOIDCTokens().getBearerAccessToken();
         UserInfoResponse userInfo = UserInfoResponse.parse(new UserInfoRequest(issuer.resolve("/oidc/userinfo"), access)
@@ -103,8 +103,7 @@ class OidcCodeFlowTest {
         Browser browser = new Browser(issuer);
         Resident resident = newResident();
         URI request = rp.request("openid")
-                .acrValues(List.of(
-                        new com.nimbusds.openid.connect.sdk.claims.ACR(SignInFlow.ACR_GENERATED_CODE_AND_KNOWLEDGE)))
+                .acrValues(List.of(new com.nimbusds.openid.connect.sdk.claims.ACR(Acr.GENERATED_CODE_AND_KNOWLEDGE)))
                 .build()
                 .toURI();
 
@@ -125,7 +124,7 @@ class OidcCodeFlowTest {
         AuthorizationCode code = success(rp, back).getAuthorizationCode();
         OIDCTokenResponse tokens = oidcTokens(rp.redeem(code, rp.verifier, rp.assertion()));
         var idToken = tokens.getOIDCTokens().getIDToken().getJWTClaimsSet();
-        assertThat(idToken.getStringClaim("acr")).isEqualTo(SignInFlow.ACR_GENERATED_CODE_AND_KNOWLEDGE);
+        assertThat(idToken.getStringClaim("acr")).isEqualTo(Acr.GENERATED_CODE_AND_KNOWLEDGE);
         assertThat(idToken.getStringListClaim("amr")).containsExactly("otp", "kba");
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.civis.core.id.IndividualId;
+import org.civis.oidc.Acr;
 import org.civis.oidc.OAuthError;
 import org.civis.oidc.flow.SignInFlow;
 
@@ -70,7 +71,7 @@ final class ScriptedSignInFlow implements SignInFlow {
                 .orElse(List.of());
         String state =
                 Optional.ofNullable(query.get("state")).map(v -> v.get(0)).orElse("");
-        boolean knowledge = List.of(ACR_GENERATED_CODE_AND_KNOWLEDGE).equals(query.get("acr_values"));
+        boolean knowledge = List.of(Acr.GENERATED_CODE_AND_KNOWLEDGE).equals(query.get("acr_values"));
         SignIn signIn = new SignIn(secret(), secret(), uiLocales, state, knowledge);
         signIns.put(signIn.handle, signIn);
         return show(signIn, Optional.empty());

@@ -49,7 +49,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.civis.core.registry.Residents;
-import org.civis.oidc.flow.SignInFlow;
+import org.civis.oidc.Acr;
 import org.civis.server.CivisServer;
 import org.civis.server.HttpClientForTests;
 import org.civis.server.HttpClientForTests.Reply;
@@ -224,7 +224,7 @@ class SignInBrowserIT {
         IDTokenValidator validator = new IDTokenValidator(
                 issuer, clientId, JWSAlgorithm.RS256, provider.getJWKSetURI().toURL());
         IDTokenClaimsSet idToken = validator.validate(tokens.getOIDCTokens().getIDToken(), nonce);
-        assertThat(idToken.getACR().getValue()).isEqualTo(SignInFlow.ACR_GENERATED_CODE);
+        assertThat(idToken.getACR().getValue()).isEqualTo(Acr.GENERATED_CODE);
         assertThat(idToken.getAMR()).extracting(Object::toString).containsExactly("otp");
         assertThat(idToken.getSubject().getValue()).isNotEqualTo(uin).isNotBlank();
 

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 import org.civis.core.id.Uin;
 import org.civis.core.id.Vid;
 import org.civis.core.uin.Verhoeff;
-import org.civis.oidc.flow.SignInFlow;
+import org.civis.oidc.Acr;
 import org.civis.server.http.BodyBudget;
 import org.civis.server.http.BodyLimits;
 import org.civis.server.http.ErrorResponses;
@@ -210,8 +210,7 @@ class SignInPagesTest {
     @Test
     void theKnowledgeCheckAsksForTheDateOfBirthInADateField() throws Exception {
         HttpResponse<String> login = get(
-                authorize("&acr_values="
-                        + URLEncoder.encode(SignInFlow.ACR_GENERATED_CODE_AND_KNOWLEDGE, StandardCharsets.UTF_8)),
+                authorize("&acr_values=" + URLEncoder.encode(Acr.GENERATED_CODE_AND_KNOWLEDGE, StandardCharsets.UTF_8)),
                 null);
         String cookie = cookiePair(login);
         HttpResponse<String> code =

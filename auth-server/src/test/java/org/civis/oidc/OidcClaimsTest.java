@@ -1,4 +1,4 @@
-package org.civis.oidc.token;
+package org.civis.oidc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

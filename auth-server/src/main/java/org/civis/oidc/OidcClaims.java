@@ -1,4 +1,4 @@
-package org.civis.oidc.token;
+package org.civis.oidc;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Collections;
