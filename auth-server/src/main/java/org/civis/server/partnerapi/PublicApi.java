@@ -48,7 +48,14 @@ public final class PublicApi {
         new TrustRoutes(issuance, clock).mount(router);
         if (oidc != null) { // null where only the partner and resident routes are listed (OpenAPI conformance)
             new OidcRoutes(oidc, clock).mount(router);
-            SignInPages.mount(router, oidc.flow(), oidc.pages(), oidc.idNumbers(), clock);
+            SignInPages.mount(
+                    router,
+                    oidc.flow(),
+                    oidc.pages(),
+                    oidc.idNumbers(),
+                    request ->
+                            resident.otpBudget().take(resident.clientAddress().of(request)),
+                    clock);
         }
         OpenApiDocument.mount(router);
         ErrorResponses.install(router);

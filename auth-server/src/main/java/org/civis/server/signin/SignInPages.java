@@ -3,6 +3,7 @@ package org.civis.server.signin;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -43,12 +44,24 @@ public final class SignInPages {
     private final SignInFlow flow;
     private final Pages pages;
     private final IdNumberInput idNumbers;
+    private final CodeBudget codes;
     private final Clock clock;
 
-    private SignInPages(SignInFlow flow, Pages pages, IdNumberInput idNumbers, Clock clock) {
+    /**
+     * How many codes a client (an address) may have sent through these pages: the login page needs
+     * no credentials, so without it one client could have codes sent to many residents. The server
+     * passes the resident API's per-address budget, so the two doors share one count.
+     */
+    @FunctionalInterface
+    public interface CodeBudget {
+        Future<Boolean> take(HttpServerRequest request);
+    }
+
+    private SignInPages(SignInFlow flow, Pages pages, IdNumberInput idNumbers, CodeBudget codes, Clock clock) {
         this.flow = flow;
         this.pages = pages;
         this.idNumbers = idNumbers;
+        this.codes = codes;
         this.clock = clock;
     }
 
@@ -56,8 +69,9 @@ public final class SignInPages {
      * Mounts the pages' routes and the static assets on {@code router}, whose request bodies are
      * already bounded (a {@code RequestBodies} in front: a form is a small body).
      */
-    public static void mount(Router router, SignInFlow flow, Pages pages, IdNumberInput idNumbers, Clock clock) {
-        SignInPages signIn = new SignInPages(flow, pages, idNumbers, clock);
+    public static void mount(
+            Router router, SignInFlow flow, Pages pages, IdNumberInput idNumbers, CodeBudget codes, Clock clock) {
+        SignInPages signIn = new SignInPages(flow, pages, idNumbers, codes, clock);
         pages.mountAssets(router);
         router.get(AUTHORIZE).handler(signIn::authorize);
         router.get(CURRENT).handler(signIn::current);
@@ -121,24 +135,32 @@ public final class SignInPages {
 
     /**
      * The login form. A number that cannot be a UIN or VID is shown back with a hint, without
-     * asking the flow; the CSRF token is checked here then, as the flow would have.
+     * asking the flow; so is a client whose code budget is spent. The CSRF token is checked here
+     * then, as the flow would have.
      */
     private void identify(RoutingContext ctx) {
         post(ctx, "individualId", (handle, csrf, typed) -> idNumbers
                 .read(typed)
-                .map(id -> flow.identify(handle, csrf, id).map(Outcome::of))
-                .orElseGet(() -> flow.current(handle).map(step -> {
-                    if (step instanceof Step.Show show) {
-                        if (!sameToken(show.view().csrf(), csrf)) {
-                            return Outcome.of(new Step.Ended(OAuthError.SIGN_IN_EXPIRED));
-                        }
-                        // A stale login form (the back button): show where the sign-in is.
-                        return show.view().stage() == SignInFlow.Stage.IDENTIFY
-                                ? new Outcome(show, Optional.of("problem.notANumber"))
-                                : Outcome.of(show);
-                    }
-                    return Outcome.of(step);
-                })));
+                .map(id -> codes.take(ctx.request())
+                        .compose(allowed -> allowed
+                                ? flow.identify(handle, csrf, id).map(Outcome::of)
+                                : shownAgain(handle, csrf, "problem.TOO_MANY_ATTEMPTS")))
+                .orElseGet(() -> shownAgain(handle, csrf, "problem.notANumber")));
+    }
+
+    private Future<Outcome> shownAgain(String handle, String csrf, String problem) {
+        return flow.current(handle).map(step -> {
+            if (step instanceof Step.Show show) {
+                if (!sameToken(show.view().csrf(), csrf)) {
+                    return Outcome.of(new Step.Ended(OAuthError.SIGN_IN_EXPIRED));
+                }
+                // A stale login form (the back button): show where the sign-in is.
+                return show.view().stage() == SignInFlow.Stage.IDENTIFY
+                        ? new Outcome(show, Optional.of(problem))
+                        : Outcome.of(show);
+            }
+            return Outcome.of(step);
+        });
     }
 
     /**

@@ -2,6 +2,7 @@ package org.civis.server.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -47,6 +49,9 @@ class SignInPagesTest {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     private final ScriptedSignInFlow flow = new ScriptedSignInFlow();
+    /** The client's code budget, as the server's per-address budget would answer it. */
+    private final AtomicInteger codesLeft = new AtomicInteger(100);
+
     private Vertx vertx;
     private HttpServer server;
 
@@ -59,7 +64,13 @@ class SignInPagesTest {
                         new BodyLimits(16_384, 65_536, 1 << 20, Duration.ofSeconds(10)),
                         new BodyBudget(1 << 20))
                 .mountDefault();
-        SignInPages.mount(router, flow, Pages.create(LANGUAGES), new IdNumberInput(10, 16), Clock.systemUTC());
+        SignInPages.mount(
+                router,
+                flow,
+                Pages.create(LANGUAGES),
+                new IdNumberInput(10, 16),
+                request -> Future.succeededFuture(codesLeft.getAndDecrement() > 0),
+                Clock.systemUTC());
         ErrorResponses.install(router);
         server = vertx.createHttpServer()
                 .requestHandler(router)
@@ -274,6 +285,21 @@ class SignInPagesTest {
         post("/oidc/signin/identify", Map.of("csrf", csrf(login.body()), "individualId", vid), cookiePair(login));
 
         assertThat(flow.identified()).containsExactly(new Vid(vid));
+    }
+
+    @Test
+    void aClientWhoseCodeBudgetIsSpentIsToldSoAndNoCodeIsAskedFor() throws Exception {
+        codesLeft.set(1);
+        HttpResponse<String> first = get(authorize(""), null);
+        post("/oidc/signin/identify", Map.of("csrf", csrf(first.body()), "individualId", UIN), cookiePair(first));
+        HttpResponse<String> second = get(authorize(""), null);
+
+        HttpResponse<String> refused = post(
+                "/oidc/signin/identify", Map.of("csrf", csrf(second.body()), "individualId", UIN), cookiePair(second));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("role=\"alert\">Too many attempts.");
+        assertThat(flow.identified()).hasSize(1);
     }
 
     @Test
