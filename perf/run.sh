@@ -9,6 +9,7 @@
 # before injection; default: enough for the run at the expected rate); PUBLIC_PORT, ADMIN_PORT,
 # HZ_PORT, SMS_PORT (18080, 18081, 15701, 18090: clear of a `./civis serve` on the defaults);
 # COLLECT (oidc only, 45 s) how long sign-ins pool codes for the token burst, 0 for no burst;
+# ID_TOKEN_ALG (oidc only, RS256) the ID token algorithm the client registers: RS256, PS256 or ES256;
 # SERVER_JAVA_OPTS for the server's JVM (a million residents with fingerprints need -Xmx10g or
 # more: their auth cache holds about 3.5 GB live); GALLERY (fingerprint only, default false) true to have
 # the server hold the 1:N fingerprint gallery as an enrollment node does, false to run it as an
@@ -79,6 +80,7 @@ if [ "$scenario" = otp ] || [ "$scenario" = oidc ]; then
   server_env+=(CIVIS_OTP_CHANNEL=webhook CIVIS_OTP_WEBHOOK_URL="http://127.0.0.1:$sms_port/sms" CIVIS_OTP_MAX_REQUESTS=1000)
 fi
 if [ "$scenario" = oidc ]; then
+  label="$label, ID tokens ${ID_TOKEN_ALG:-RS256}"
   # The issuer the client assertions name as their audience: the address the simulation calls.
   server_env+=(CIVIS_PUBLIC_BASE_URL="http://127.0.0.1:$public_port")
 fi
@@ -128,7 +130,7 @@ mvn -B -Dstyle.color=never -pl perf -am gatling:test dependency:build-classpath 
   -Dcivis.publicUrl="http://127.0.0.1:$public_port" -Dcivis.adminUrl="http://127.0.0.1:$admin_port" \
   -Dcivis.model="$model" -Dcivis.users="${USERS:-64}" -Dcivis.rate="${RATE:-200}" \
   -Dcivis.duration="$duration" -Dcivis.warmup="$warmup" -Dcivis.residents="${RESIDENTS:-0}" \
-  -Dcivis.smsPort="$sms_port" -Dcivis.collectSeconds="${COLLECT:-45}" ${PRESIGN:+-Dcivis.presign="$PRESIGN"} "${operator_token[@]}" >"$root/perf/target/gatling-$scenario.log" 2>&1 \
+  -Dcivis.smsPort="$sms_port" -Dcivis.collectSeconds="${COLLECT:-45}" -Dcivis.idTokenAlg="${ID_TOKEN_ALG:-RS256}" ${PRESIGN:+-Dcivis.presign="$PRESIGN"} "${operator_token[@]}" >"$root/perf/target/gatling-$scenario.log" 2>&1 \
   || { say "the Gatling run failed; see perf/target/gatling-$scenario.log"; exit 1; }
 
 # 5. Stop the server cleanly, then count what it recorded and write the summary.

@@ -68,6 +68,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * EdDSA, the cheapest of the accepted algorithms); PKCE pairs, states and nonces are made before
  * injection.
  *
+ * <p>ID tokens are signed as the client registers ({@code civis.idTokenAlg}: RS256 by default, the
+ * OpenID default; ES256 or PS256).
+ *
  * <p>Token-endpoint rate, measured two ways. (1) {@code oidc: token} inside the flow: its rate is
  * the flow rate, since a code only comes from a sign-in; its latencies are those of the endpoint
  * under the full mix. (2) A token burst after the measured phase: for {@code civis.collectSeconds}
@@ -97,6 +100,8 @@ public class OidcSignInSimulation extends CivisSimulation {
     private final Ed25519Signer signer;
     private final AtomicLong jtis = new AtomicLong();
     private final Duration collect = Duration.ofSeconds(Long.getLong("civis.collectSeconds", 45));
+    // RS256 is the OpenID default and what most clients get; ES256 shows what signing the ID token costs.
+    private final String idTokenAlg = System.getProperty("civis.idTokenAlg", "RS256");
     private final ConcurrentLinkedQueue<Map<String, Object>> codes = new ConcurrentLinkedQueue<>();
     private final AtomicLong burstStarted = new AtomicLong();
     private final AtomicLong burstEnded = new AtomicLong();
@@ -320,7 +325,8 @@ public class OidcSignInSimulation extends CivisSimulation {
                                         "oidc",
                                         new JsonObject()
                                                 .put("redirectUris", new JsonArray().add(redirectUri))
-                                                .put("requirePushedAuthorizationRequests", true)));
+                                                .put("requirePushedAuthorizationRequests", true)
+                                                .put("idTokenSignedResponseAlg", idTokenAlg)));
         try {
             HttpResponse<String> reply = HttpClient.newHttpClient()
                     .send(
