@@ -79,7 +79,8 @@ final class OidcWiring {
                 new OidcSignInFlow.Factors(
                         shared.views(),
                         shared.otps(),
-                        new KnowledgeCheck(shared.views(), new DemographicMatcher(schema))),
+                        new KnowledgeCheck(shared.views(), new DemographicMatcher(schema)),
+                        registry.vids()),
                 consents(shared.consents(), config.oidc().consentLifetime()),
                 codes,
                 shared.pseudonyms(),

@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -119,10 +120,10 @@ public final class ClientAssertions {
         }
         return clients.apply(clientId).compose(client -> {
             if (client.isEmpty()) {
-                return refuse("no client " + clientId + " may use OpenID Connect");
+                return refuse("the client is unknown or may not use OpenID Connect");
             }
             if (!signedByClient(jwt, client.get())) {
-                return refuse("client_assertion is not signed by a registered signing key of " + clientId);
+                return refuse("client_assertion is not signed by a registered signing key of the client");
             }
             return firstUse(
                             clientId,
@@ -187,7 +188,10 @@ public final class ClientAssertions {
             return BcEd25519.verifier(okp.toPublicJWK());
         }
         if (key instanceof ECKey ec) {
-            return new ECDSAVerifier(ec.toPublicJWK());
+            ECDSAVerifier verifier = new ECDSAVerifier(ec.toPublicJWK());
+            // As on the auth path: Bouncy Castle's P-256 verify is several times faster than the JDK's.
+            verifier.getJCAContext().setProvider(BouncyCastleProviderSingleton.getInstance());
+            return verifier;
         }
         return new RSASSAVerifier(((RSAKey) key).toPublicJWK());
     }

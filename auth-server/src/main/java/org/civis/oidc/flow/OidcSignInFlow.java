@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.civis.auth.cluster.ClusterMaps;
 import org.civis.auth.cluster.EntryMac;
 import org.civis.auth.otp.ContactChannel;
@@ -28,11 +27,11 @@ import org.civis.auth.view.AuthViews;
 import org.civis.auth.view.IdentityResolver;
 import org.civis.auth.view.ResolvedIdentity;
 import org.civis.core.id.IndividualId;
-import org.civis.core.id.Uin;
+import org.civis.core.id.Vid;
 import org.civis.core.lock.AuthType;
+import org.civis.core.vid.VidService;
 import org.civis.oidc.OAuthError;
 import org.civis.oidc.client.OidcClients;
-import org.civis.oidc.token.SignedIn;
 
 /**
  * The provider's {@link SignInFlow}: each sign-in lives in the cluster under the digest of its
@@ -52,7 +51,7 @@ public final class OidcSignInFlow implements SignInFlow {
     }
 
     /** What identifies and authenticates a resident: the auth cache and the OTP service. */
-    public record Factors(AuthViews views, OtpService otps, KnowledgeCheck knowledge) {}
+    public record Factors(AuthViews views, OtpService otps, KnowledgeCheck knowledge, VidService vids) {}
 
     private static final Set<ContactChannel> ALL_CONTACTS = Set.of(ContactChannel.PHONE, ContactChannel.EMAIL);
 
@@ -63,8 +62,7 @@ public final class OidcSignInFlow implements SignInFlow {
     private final Factors factors;
     private final IdentityResolver resolver;
     private final ConsentMemory consents;
-    private final AuthorizationCodes codes;
-    private final PseudonymousTokens pseudonyms;
+    private final SignInEndings endings;
     private final SignInRecords records;
     private final URI issuer;
     private final Settings settings;
@@ -90,8 +88,7 @@ public final class OidcSignInFlow implements SignInFlow {
         this.factors = factors;
         this.resolver = new IdentityResolver(factors.views());
         this.consents = consents;
-        this.codes = codes;
-        this.pseudonyms = pseudonyms;
+        this.endings = new SignInEndings(signIns, clients, codes, pseudonyms, factors.vids(), issuer, clock);
         this.records = records;
         this.issuer = issuer;
         this.settings = settings;
@@ -148,7 +145,9 @@ public final class OidcSignInFlow implements SignInFlow {
                         // Unknown, revoked or deactivated: a code page all the same, whose every answer is wrong.
                         return records.identityRefused(state.request().clientId(), individualId.type(), resolution)
                                 .compose(v -> signIn.save(
-                                        counted.awaitingCode(Optional.empty(), individualId.type(), List.of()), null));
+                                        counted.awaitingCode(
+                                                Optional.empty(), individualId.type(), Optional.empty(), List.of()),
+                                        null));
                     });
                 })
                 .orElseGet(OidcSignInFlow::expired));
@@ -175,8 +174,16 @@ public final class OidcSignInFlow implements SignInFlow {
                         : Optional.<List<String>>empty())
                 .otherwise(Optional.empty())
                 .compose(sent -> sent.isPresent()
-                        ? signIn.save(state.awaitingCode(Optional.of(view.uin()), identity.idType(), sent.get()), null)
+                        ? signIn.save(
+                                state.awaitingCode(
+                                        Optional.of(view.uin()), identity.idType(), countedVid(identity), sent.get()),
+                                null)
                         : signIn.save(state, Problem.OTP_NOT_SENT));
+    }
+
+    /** A VID with a use limit is counted once, when the sign-in ends with a code. */
+    private static Optional<Vid> countedVid(ResolvedIdentity identity) {
+        return identity.vid().filter(v -> v.limitedUses()).map(v -> new Vid(v.vid()));
     }
 
     @Override
@@ -261,7 +268,7 @@ public final class OidcSignInFlow implements SignInFlow {
                         state.uin().orElseThrow(),
                         state.request().clientId(),
                         state.request().claims())
-                .compose(covered -> covered ? finish(signIn) : signIn.save(state, null));
+                .compose(covered -> covered ? endings.allow(signIn.handle(), state) : signIn.save(state, null));
     }
 
     @Override
@@ -272,56 +279,15 @@ public final class OidcSignInFlow implements SignInFlow {
                         return Future.succeededFuture(signIn.show(Optional.empty()));
                     }
                     if (!allow) {
-                        SignInRequest request = state.request();
-                        return signIns.take(handle)
-                                .<Step>map(took -> took.isEmpty()
-                                        ? new Step.Ended(OAuthError.SIGN_IN_EXPIRED)
-                                        : new Step.Redirect(Redirects.error(
-                                                request.redirectUri(),
-                                                OAuthError.ACCESS_DENIED,
-                                                "the resident denied the request",
-                                                request.state(),
-                                                issuer)));
+                        return endings.deny(handle, state.request());
                     }
                     return consents.remember(
                                     state.uin().orElseThrow(),
                                     state.request().clientId(),
                                     state.request().claims())
-                            .compose(v -> finish(signIn));
+                            .compose(v -> endings.allow(signIn.handle(), state));
                 })
                 .orElseGet(OidcSignInFlow::expired));
-    }
-
-    /** Ends the sign-in (once, cluster-wide) and sends the browser back with a code. */
-    private Future<Step> finish(SignIn signIn) {
-        SignInState state = signIn.state();
-        SignInRequest request = state.request();
-        return signIns.take(signIn.handle()).compose(took -> {
-            if (took.isEmpty()) {
-                return expired();
-            }
-            return clients.find(request.clientId().value()).compose(client -> {
-                if (client.isEmpty()) {
-                    return Future.succeededFuture(new Step.Ended(OAuthError.CLIENT_UNKNOWN));
-                }
-                Uin uin = state.uin().orElseThrow();
-                SignedIn signedIn = new SignedIn(
-                        UUID.randomUUID().toString(),
-                        request.clientId(),
-                        pseudonyms.tokenFor(request.clientId(), uin),
-                        uin,
-                        state.authTime().orElseThrow(),
-                        request.acr(),
-                        state.amr(),
-                        request.nonce(),
-                        request.scopes(),
-                        request.claims(),
-                        request.idTokenClaims());
-                return codes.issue(signedIn, request.redirectUri(), request.codeChallenge())
-                        .map(code -> new Step.Redirect(
-                                Redirects.code(request.redirectUri(), code, request.state(), issuer)));
-            });
-        });
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.civis.core.id.IndividualId;
 import org.civis.core.id.Uin;
+import org.civis.core.id.Vid;
 import org.civis.oidc.flow.SignInFlow.Stage;
 
 /**
@@ -24,6 +25,7 @@ record SignInState(
         Stage stage,
         Optional<Uin> uin,
         Optional<IndividualId.Type> idType,
+        Optional<Vid> countedVid,
         List<String> maskedContacts,
         List<String> amr,
         Optional<Instant> authTime,
@@ -41,6 +43,7 @@ record SignInState(
                 clientName,
                 csrf,
                 Stage.IDENTIFY,
+                Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
                 List.of(),
@@ -62,6 +65,7 @@ record SignInState(
                 stage,
                 uin,
                 idType,
+                countedVid,
                 maskedContacts,
                 amr,
                 authTime,
@@ -69,7 +73,8 @@ record SignInState(
                 wrongAnswers);
     }
 
-    SignInState awaitingCode(Optional<Uin> who, IndividualId.Type type, List<String> masked) {
+    /** @param vid the VID named, when it has a use limit: one use is counted when the sign-in ends */
+    SignInState awaitingCode(Optional<Uin> who, IndividualId.Type type, Optional<Vid> vid, List<String> masked) {
         return new SignInState(
                 request,
                 clientName,
@@ -77,6 +82,7 @@ record SignInState(
                 Stage.CODE,
                 who,
                 Optional.of(type),
+                vid,
                 masked,
                 List.of(),
                 Optional.empty(),
@@ -92,6 +98,7 @@ record SignInState(
                 stage,
                 uin,
                 idType,
+                countedVid,
                 maskedContacts,
                 amr,
                 authTime,
@@ -110,6 +117,7 @@ record SignInState(
                 next,
                 uin,
                 idType,
+                countedVid,
                 maskedContacts,
                 methods,
                 Optional.of(authTime.orElse(at)),
@@ -125,6 +133,7 @@ record SignInState(
                 next,
                 uin,
                 idType,
+                countedVid,
                 maskedContacts,
                 amr,
                 authTime,
@@ -144,6 +153,7 @@ record SignInState(
                 .put("wrongAnswers", wrongAnswers);
         uin.ifPresent(u -> json.put("uin", u.value()));
         idType.ifPresent(t -> json.put("idType", t.name()));
+        countedVid.ifPresent(v -> json.put("countedVid", v.value()));
         authTime.ifPresent(t -> json.put("authTime", t.toEpochMilli()));
         return json;
     }
@@ -156,6 +166,7 @@ record SignInState(
                 Stage.valueOf(json.getString("stage")),
                 Optional.ofNullable(json.getString("uin")).map(Uin::new),
                 Optional.ofNullable(json.getString("idType")).map(IndividualId.Type::valueOf),
+                Optional.ofNullable(json.getString("countedVid")).map(Vid::new),
                 strings(json.getJsonArray("maskedContacts")),
                 strings(json.getJsonArray("amr")),
                 Optional.ofNullable(json.getLong("authTime")).map(Instant::ofEpochMilli),

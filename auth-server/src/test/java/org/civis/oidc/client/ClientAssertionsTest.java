@@ -226,7 +226,7 @@ class ClientAssertionsTest {
     void anUnknownClientIsRefused() throws Exception {
         JWTClaimsSet claims = claims(ISSUER).issuer("nobody").subject("nobody").build();
 
-        assertRefused(verify(form(ed25519(claims))), "no client nobody");
+        assertRefused(verify(form(ed25519(claims))), "unknown or may not use OpenID Connect");
     }
 
     @Test

@@ -30,6 +30,11 @@ final class Browser {
         this.base = base;
     }
 
+    /** Carries on the sign-in another browser (here: another node's address) began. */
+    void adopt(Browser other) {
+        cookie = other.cookie;
+    }
+
     record Page(int status, String body, Optional<URI> location) {
         String csrf() {
             Matcher m = CSRF.matcher(body);

@@ -436,6 +436,76 @@ class OidcCodeFlowTest {
         assertThat(oidc).containsExactly("oidc-bank [\"OTP\"] true []", "oidc-bank [\"OTP\"] false [\"OTP_INVALID\"]");
     }
 
+    @Test
+    void aOneTimeVidSignsInOnceOnly() throws Exception {
+        Resident resident = newResident();
+        String vid = bed.admin
+                .post("/v1/identities/" + resident.uin() + "/vids", new JsonObject().put("type", "ONE_TIME"))
+                .json()
+                .getString("vid");
+        Resident byVid = new Resident(resident.identity(), vid);
+        RelyingParty rp = new RelyingParty(bank, issuer, bed.clock);
+
+        AuthorizationCode code =
+                signIn(rp, new Browser(issuer), rp.request("openid").build().toURI(), byVid);
+        Browser again = new Browser(issuer);
+        Page identify = again.get(rp.request("openid").build().toURI());
+        Page codePage = again.post("/oidc/signin/identify", Map.of("csrf", identify.csrf(), "individualId", vid));
+        Page refused = again.post("/oidc/signin/code", Map.of("csrf", codePage.csrf(), "code", "000000"));
+
+        assertThat(code).isNotNull();
+        assertThat(refused.status()).isNotEqualTo(303);
+        assertThat(refused.body()).contains("id=\"problem\"");
+    }
+
+    @Test
+    void aPushedRequestWithoutPkceIsAnsweredAsJsonAndAClientAskingSignedUserinfoGetsAVerifiableJwt() throws Exception {
+        JsonObject policy = RelyingParty.policy(false, "fullName", "email");
+        policy.getJsonObject("oidc").put("userinfoResponse", "signed").put("idTokenSignedResponseAlg", "ES256");
+        TestPartner signing = bed.register(TestPartner.create("signed-bank", true), policy);
+        RelyingParty rp = new RelyingParty(signing, issuer, bed.clock);
+        var withoutPkce = new com.nimbusds.openid.connect.sdk.AuthenticationRequest.Builder(
+                        com.nimbusds.oauth2.sdk.ResponseType.CODE,
+                        com.nimbusds.oauth2.sdk.Scope.parse("openid"),
+                        rp.clientId,
+                        RelyingParty.CALLBACK)
+                .build();
+
+        HTTPResponse pushed = new com.nimbusds.oauth2.sdk.PushedAuthorizationRequest(
+                        issuer.resolve("/oidc/par"),
+                        rp.assertion(
+                                rp.claims(
+                                        issuer,
+                                        bed.clock.instant().plusSeconds(60),
+                                        UUID.randomUUID().toString()),
+                                signing.signingKey),
+                        withoutPkce)
+                .toHTTPRequest()
+                .send();
+        AuthorizationCode code = signIn(
+                rp, new Browser(issuer), rp.request("openid email").build().toURI(), newResident());
+        OIDCTokenResponse tokens = oidcTokens(rp.redeem(code, rp.verifier, rp.assertion()));
+        JWKSet jwks = JWKSet.parse(
+                new Browser(issuer).get(issuer.resolve("/oidc/jwks")).body());
+        new IDTokenValidator(new Issuer(issuer), rp.clientId, JWSAlgorithm.ES256, jwks)
+                .validate(tokens.getOIDCTokens().getIDToken(), rp.nonce);
+        HTTPResponse userinfo = userinfo(tokens.getOIDCTokens().getBearerAccessToken());
+        var jwt = UserInfoResponse.parse(userinfo).toSuccessResponse().getUserInfoJWT();
+
+        assertThat(pushed.getStatusCode()).isEqualTo(400);
+        assertThat(pushed.getContentAsJSONObject().get("error")).isEqualTo("invalid_request");
+        assertThat(userinfo.getHeaderValue("Content-Type")).startsWith("application/jwt");
+        assertThat(((com.nimbusds.jwt.SignedJWT) jwt)
+                        .verify(new com.nimbusds.jose.crypto.ECDSAVerifier(
+                                jwks.getKeyByKeyId(((com.nimbusds.jwt.SignedJWT) jwt)
+                                                .getHeader()
+                                                .getKeyID())
+                                        .toECKey())))
+                .isTrue();
+        assertThat(jwt.getJWTClaimsSet().getStringClaim("email")).endsWith("@mail.example.org");
+        assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo(issuer.toString());
+    }
+
     private static AuthorizationCode signIn(RelyingParty rp, Browser browser, URI request, Resident who)
             throws Exception {
         Page consent = toConsent(browser, request, who);
