@@ -74,10 +74,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Token-endpoint rate, measured two ways. (1) {@code oidc: token} inside the flow: its rate is
  * the flow rate, since a code only comes from a sign-in; its latencies are those of the endpoint
  * under the full mix. (2) A token burst after the measured phase: for {@code civis.collectSeconds}
- * (45 by default, so the oldest code is still inside its 60 s when the burst ends) the same 64
- * users sign in up to the code and pool it with its verifier and an assertion signed then ({@code
- * collect ...} requests); then 64 users exchange the pool as fast as the server answers ({@code
- * burst: oidc: token}). The burst's rate is its count over its own wall time (first request sent
+ * (45 by default) the same 64 users sign in up to the code and pool it with its verifier and an
+ * assertion signed then ({@code collect ...} requests); then 64 users exchange the pool, oldest
+ * first, as fast as the server answers ({@code burst: oidc: token}). No code waits longer than the
+ * collection or the drain (about 20 s at 64 users), inside its 60 s; one past it would fail visibly. The burst's rate is its count over its own wall time (first request sent
  * to last answer), which the summary reads from the generator report: Gatling's per-request rate
  * divides by the whole run. The burst measures what the issue asks (token requests per second at
  * 64 users), which the flow cannot reach, while the codes stay real: minted by sign-ins, single use,
