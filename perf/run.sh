@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs one load-test scenario against a fresh Civis server and appends its summary to perf/RESULTS.md.
 #
-#   perf/run.sh demographic|otp|fingerprint|kyc|enrollment
+#   perf/run.sh demographic|otp|fingerprint|kyc|enrollment|oidc
 #
 # Settings (environment): POPULATION (10000) residents to seed; MODEL closed|open (closed); USERS
 # (64, closed model); RATE (200 arrivals/s, open model); DURATION (60 s measured) and WARMUP (10 s);
 # RESIDENTS (0 = all) to cycle over only the first N seeded residents; PRESIGN (requests signed
 # before injection; default: enough for the run at the expected rate); PUBLIC_PORT, ADMIN_PORT,
 # HZ_PORT, SMS_PORT (18080, 18081, 15701, 18090: clear of a `./civis serve` on the defaults);
+# COLLECT (oidc only, 45 s) how long sign-ins pool codes for the token burst, 0 for no burst;
+# ID_TOKEN_ALG (oidc only, RS256) the ID token algorithm the client registers: RS256, PS256 or ES256;
 # SERVER_JAVA_OPTS for the server's JVM (a million residents with fingerprints need -Xmx10g or
 # more: their auth cache holds about 3.5 GB live); GALLERY (fingerprint only, default false) true to have
 # the server hold the 1:N fingerprint gallery as an enrollment node does, false to run it as an
@@ -24,7 +26,8 @@ case "$scenario" in
   fingerprint) simulation=FingerprintAuthSimulation ;;
   kyc) simulation=KycSimulation ;;
   enrollment) simulation=EnrollmentSimulation ;;
-  *) echo "usage: perf/run.sh demographic|otp|fingerprint|kyc|enrollment" >&2; exit 2 ;;
+  oidc) simulation=OidcSignInSimulation ;;
+  *) echo "usage: perf/run.sh demographic|otp|fingerprint|kyc|enrollment|oidc" >&2; exit 2 ;;
 esac
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -72,9 +75,14 @@ if [ "$scenario" = fingerprint ]; then
 fi
 # Commits are durable unless the run says otherwise; the summary names the mode either way.
 label="$label, ${CIVIS_DB_DURABILITY:-durable} commits"
-if [ "$scenario" = otp ]; then
+if [ "$scenario" = otp ] || [ "$scenario" = oidc ]; then
   # The simulation plays the SMS gateway; every code of the run must be allowed to go out.
   server_env+=(CIVIS_OTP_CHANNEL=webhook CIVIS_OTP_WEBHOOK_URL="http://127.0.0.1:$sms_port/sms" CIVIS_OTP_MAX_REQUESTS=1000)
+fi
+if [ "$scenario" = oidc ]; then
+  label="$label, ID tokens ${ID_TOKEN_ALG:-RS256}"
+  # The issuer the client assertions name as their audience: the address the simulation calls.
+  server_env+=(CIVIS_PUBLIC_BASE_URL="http://127.0.0.1:$public_port")
 fi
 server_log="$root/perf/target/server-$scenario.log"
 env "${server_env[@]}" java ${SERVER_JAVA_OPTS:-} -jar "$jar" serve >"$server_log" 2>&1 &
@@ -107,6 +115,10 @@ operator_token=()
 if [ "$scenario" = enrollment ]; then
   operator_token=(-Dcivis.operatorToken="$(java -jar "$jar" operator-token --role registrar --minutes 480)")
 fi
+# The OpenID scenario registers its relying party (a partner with an oidc policy) as a partner admin.
+if [ "$scenario" = oidc ]; then
+  operator_token=(-Dcivis.operatorToken="$(java -jar "$jar" operator-token --role partner-admin --minutes 480)")
+fi
 
 # 4. The scenario, through the Gatling plugin (the reactor builds perf's dependencies first).
 load_average="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -118,7 +130,7 @@ mvn -B -Dstyle.color=never -pl perf -am gatling:test dependency:build-classpath 
   -Dcivis.publicUrl="http://127.0.0.1:$public_port" -Dcivis.adminUrl="http://127.0.0.1:$admin_port" \
   -Dcivis.model="$model" -Dcivis.users="${USERS:-64}" -Dcivis.rate="${RATE:-200}" \
   -Dcivis.duration="$duration" -Dcivis.warmup="$warmup" -Dcivis.residents="${RESIDENTS:-0}" \
-  -Dcivis.smsPort="$sms_port" ${PRESIGN:+-Dcivis.presign="$PRESIGN"} "${operator_token[@]}" >"$root/perf/target/gatling-$scenario.log" 2>&1 \
+  -Dcivis.smsPort="$sms_port" -Dcivis.collectSeconds="${COLLECT:-45}" -Dcivis.idTokenAlg="${ID_TOKEN_ALG:-RS256}" ${PRESIGN:+-Dcivis.presign="$PRESIGN"} "${operator_token[@]}" >"$root/perf/target/gatling-$scenario.log" 2>&1 \
   || { say "the Gatling run failed; see perf/target/gatling-$scenario.log"; exit 1; }
 
 # 5. Stop the server cleanly, then count what it recorded and write the summary.

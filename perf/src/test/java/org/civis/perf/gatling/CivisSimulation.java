@@ -61,16 +61,13 @@ public abstract class CivisSimulation extends Simulation {
     /** Builds the run; subclasses call it last in their constructor, when their fields are set. */
     protected final void start(Presigned presigned) {
         this.feeder = presigned;
-        HttpProtocolBuilder protocol = http.baseUrl(baseUrl())
-                // Connections are pooled across virtual users, as a bank's gateway pools them; a new
-                // connection per request would measure TCP set-up instead.
-                .shareConnections()
-                .contentTypeHeader("application/jose");
+        HttpProtocolBuilder protocol = protocol();
         List<PopulationBuilder> phases = new ArrayList<>();
         if (!settings.warmUp().isZero()) {
             phases.add(warmUp(metered("warm-up", flow(WARM_UP)), settings.warmUp()));
         }
         phases.add(injected(metered("measured", flow("")), settings.duration()));
+        phases.addAll(afterMeasured());
         if (!settings.baseline().isZero()) {
             ChainBuilder baseline = exec(
                     http(BASELINE).get(settings.publicUrl() + "/health/live").check(status().is(200)));
@@ -83,8 +80,30 @@ public abstract class CivisSimulation extends Simulation {
         setUp(chain).protocols(protocol);
     }
 
+    /** How requests go out: the partner API's signed bodies unless a scenario says otherwise. */
+    protected HttpProtocolBuilder protocol() {
+        return http.baseUrl(baseUrl())
+                // Connections are pooled across virtual users, as a bank's gateway pools them; a new
+                // connection per request would measure TCP set-up instead.
+                .shareConnections()
+                .contentTypeHeader("application/jose");
+    }
+
+    /**
+     * Phases a scenario runs between the measured phase and the baseline (none by default); their
+     * request names must say which phase they belong to, as the warm-up's do.
+     */
+    protected List<PopulationBuilder> afterMeasured() {
+        return List.of();
+    }
+
+    /** More lines for the generator report, which the run summary reads (none by default). */
+    protected Properties extraReport() {
+        return new Properties();
+    }
+
     /** The phase's first virtual user marks its start for the generator's CPU accounting. */
-    private ScenarioBuilder metered(String phase, ChainBuilder flow) {
+    protected final ScenarioBuilder metered(String phase, ChainBuilder flow) {
         return scenario(phase)
                 .exec(session -> {
                     meter.mark(phase);
@@ -107,7 +126,7 @@ public abstract class CivisSimulation extends Simulation {
                         .during(during));
     }
 
-    private PopulationBuilder injected(ScenarioBuilder scenario, Duration during) {
+    protected final PopulationBuilder injected(ScenarioBuilder scenario, Duration during) {
         return settings.model().equals("closed")
                 ? scenario.injectClosed(
                         constantConcurrentUsers(settings.users()).during(during))
@@ -168,6 +187,7 @@ public abstract class CivisSimulation extends Simulation {
         report.setProperty("generatorCoresPerPhase", meter.coresPerPhase());
         report.setProperty("transactionPrefix", requests.transactionPrefix());
         report.setProperty("load", settings.describe());
+        report.putAll(extraReport());
         try {
             Files.createDirectories(settings.generatorReport().getParent());
             try (var out = Files.newBufferedWriter(settings.generatorReport(), StandardCharsets.UTF_8)) {

@@ -22,6 +22,24 @@ public final class RecordedTransactions {
         }
     }
 
+    /** The rows of one partner, whatever their transaction ids (an OpenID client's sign-in steps). */
+    public static long countForPartner(Path dataDir, String partnerId) {
+        String url = System.getenv("CIVIS_DB_URL");
+        try (PostgresServer postgres = url != null && !url.isBlank()
+                        ? PostgresServer.external(url)
+                        : PostgresServer.embedded(dataDir.resolve("postgres"));
+                var c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+                var s = c.prepareStatement("select count(*) from auth_transactions where partner_id = ?")) {
+            s.setString(1, partnerId);
+            try (var rows = s.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the client's auth transactions", e);
+        }
+    }
+
     public static long count(PostgresServer postgres, String transactionPrefix) {
         try (var c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
                 var s = c.prepareStatement("select count(*) from auth_transactions where partner_id = 'perf-bank'"

@@ -39,7 +39,10 @@ public final class RunSummary {
                 dataDir.resolve("seed").resolve("last-generator-report.properties"), StandardCharsets.UTF_8)) {
             generator.load(in);
         }
-        long recorded = RecordedTransactions.count(dataDir, generator.getProperty("transactionPrefix"));
+        String oidcClient = generator.getProperty("oidcClient");
+        long recorded = oidcClient != null
+                ? RecordedTransactions.countForPartner(dataDir, oidcClient)
+                : RecordedTransactions.count(dataDir, generator.getProperty("transactionPrefix"));
         String entry =
                 entry(report, scenario, population, seconds, loadAverage, serverJavaOptions, generator, recorded);
         Files.writeString(results, entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -85,22 +88,28 @@ public final class RunSummary {
                 .toList()) {
             String name = row.getKey();
             GatlingReport.Stats s = row.getValue();
-            if (name.equals("All Requests") || name.startsWith("warm-up")) {
+            // The OpenID scenario's side phases: the code collection is the burst's set-up, not measured.
+            if (name.equals("All Requests") || name.startsWith("warm-up") || name.startsWith("collect ")) {
                 continue;
             }
+            boolean burst = name.startsWith("burst: ");
+            double rate = burst
+                    ? burstRate(generator)
+                    : s.total() / seconds; // run.sh runs the baseline as long as the measured phase
             out.append(String.format(
                     Locale.ROOT,
                     "| %s | %,d | %,.1f | %d | %d | %d | %,d |%n",
                     name,
                     s.total(),
-                    s.total() / seconds, // run.sh runs the baseline as long as the measured phase
+                    rate,
                     s.p50(),
                     s.p95(),
                     s.p99(),
                     s.ko()));
             if (name.startsWith("baseline")) {
                 baseline = s;
-            } else {
+            } else if (!burst && !name.startsWith("flow: ")) {
+                // A group (flow: ...) counts flows, not requests: its requests are rows of their own.
                 measured = new GatlingReport.Stats(
                         measured.total() + s.total(), measured.ok() + s.ok(), measured.ko() + s.ko(), 0, 0, 0);
             }
@@ -121,6 +130,18 @@ public final class RunSummary {
                     (double) measured.total() / baseline.total(),
                     scenario));
         }
+        if (generator.getProperty("tokenBurstRequests") != null) {
+            GatlingReport.Stats collected = report.sum(name -> name.startsWith("collect "));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "- token burst: %s codes, pooled by sign-ins after the measured phase (%,d requests, %,d failed),"
+                            + " exchanged by the same users in %s s: %,.1f token requests/s (the burst row's req/s)%n",
+                    generator.getProperty("tokenBurstRequests"),
+                    collected.total(),
+                    collected.ko(),
+                    generator.getProperty("tokenBurstSeconds"),
+                    burstRate(generator)));
+        }
         GatlingReport.Stats warmUp = report.sum(name -> name.startsWith("warm-up"));
         if (warmUp.ko() > 0) {
             // The table shows the measured phase only; failures while warming up must not hide.
@@ -130,8 +151,13 @@ public final class RunSummary {
                     warmUp.ko(),
                     warmUp.total()));
         }
-        out.append(recordedLine(
-                recorded, report.sum(name -> name.startsWith("auth:") || name.startsWith("warm-up auth:"))));
+        if (generator.getProperty("oidcClient") != null) {
+            // An OpenID sign-in records its code step (right or wrong) as the client's auth record.
+            out.append(recordedLine(recorded, report.sum(name -> name.endsWith("oidc: code"))));
+        } else {
+            out.append(recordedLine(
+                    recorded, report.sum(name -> name.startsWith("auth:") || name.startsWith("warm-up auth:"))));
+        }
         out.append(String.format(
                 Locale.ROOT,
                 "- generator: %s requests prepared (signed, for the partner API) in %s s before injection, %s during the run;"
@@ -147,6 +173,13 @@ public final class RunSummary {
                 .append(report.directory().getFileName())
                 .append("/index.html\n");
         return out.toString();
+    }
+
+    /** The token burst's requests over its own wall time (Gatling's rates divide by the whole run). */
+    static double burstRate(Properties generator) {
+        String requests = generator.getProperty("tokenBurstRequests");
+        String seconds = generator.getProperty("tokenBurstSeconds");
+        return requests == null || seconds == null ? 0 : Long.parseLong(requests) / Double.parseDouble(seconds);
     }
 
     /**

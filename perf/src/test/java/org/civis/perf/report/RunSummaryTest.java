@@ -27,4 +27,14 @@ class RunSummaryTest {
         assertThat(RunSummary.recordedLine(953, auth)).contains("INCONSISTENT");
         assertThat(RunSummary.recordedLine(1_001, auth)).contains("INCONSISTENT");
     }
+
+    @Test
+    void theTokenBurstRateIsItsCountOverItsOwnWallTime() {
+        java.util.Properties generator = new java.util.Properties();
+        generator.setProperty("tokenBurstRequests", "4000");
+        generator.setProperty("tokenBurstSeconds", "2.500");
+
+        assertThat(RunSummary.burstRate(generator)).isEqualTo(1_600.0);
+        assertThat(RunSummary.burstRate(new java.util.Properties())).isZero();
+    }
 }
