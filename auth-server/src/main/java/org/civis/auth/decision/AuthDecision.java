@@ -101,7 +101,7 @@ public final class AuthDecision {
             return record(partner, request, refused(forbidden, Set.of()));
         }
         // 3. For e-KYC: policy, consent, attributes: KYC_NOT_ALLOWED, KYC_CONSENT_MISSING, KYC_ATTRIBUTE_NOT_ALLOWED
-        Verdict kyc = KycRelease.attributes(request.kyc(), partner.policy());
+        Verdict kyc = KycRelease.attributes(request.kyc(), partner);
         if (kyc instanceof Verdict.Refuse refuse) {
             return record(partner, request, refused(refuse.failures(), Set.of()));
         }

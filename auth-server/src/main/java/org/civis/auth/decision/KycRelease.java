@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.civis.auth.partner.Partner;
 import org.civis.auth.partner.PartnerPolicy;
 import org.civis.auth.refusal.AuthError;
 import org.civis.auth.refusal.AuthFailure;
@@ -23,12 +24,17 @@ final class KycRelease {
 
     private KycRelease() {}
 
-    /** Policy first, then consent, then each attribute asked for; no ask (plain authentication) releases none. */
-    static Verdict attributes(Optional<KycAsk> ask, PartnerPolicy policy) {
+    /**
+     * Policy first, then consent, then each attribute asked for; no ask (plain authentication)
+     * releases none. A partner without an encryption key (an OpenID client that takes its claims
+     * from userinfo) has nothing to seal e-KYC data to, so it gets none here.
+     */
+    static Verdict attributes(Optional<KycAsk> ask, Partner partner) {
         if (ask.isEmpty()) {
             return new Verdict.Release(Set.of());
         }
-        if (policy.kycAttributes().isEmpty()) {
+        PartnerPolicy policy = partner.policy();
+        if (policy.kycAttributes().isEmpty() || partner.encryptionKey().isEmpty()) {
             return refuse(AuthFailure.of(AuthError.KYC_NOT_ALLOWED));
         }
         if (!ask.get().consent()) {

@@ -183,8 +183,11 @@ public final class PartnerService {
     }
 
     private Future<Result<Partner>> check(Partner partner) {
+        // An OpenID client receives its claims through userinfo (over TLS, or encrypted when it
+        // registered a key), so it needs no encryption key; /v1/kyc refuses a partner without one.
         if (!partner.policy().kycAttributes().isEmpty()
-                && partner.encryptionKey().isEmpty()) {
+                && partner.encryptionKey().isEmpty()
+                && partner.policy().oidc().isEmpty()) {
             return Result.refuseNow(
                     PartnerError.PARTNER_POLICY_INVALID,
                     "e-KYC needs the partner's encryption key: register one first");

@@ -165,6 +165,19 @@ class DecisionTest {
 
         assertThat(decide(noKyc, request(RequestKind.KYC, "k-1", asked.copy())).failures())
                 .containsExactly(AuthFailure.of(AuthError.KYC_NOT_ALLOWED));
+        Partner withoutKey = new Partner(
+                bank.id(),
+                bank.name(),
+                bank.status(),
+                bank.apiKeyDigest(),
+                bank.signingKeys(),
+                Optional.empty(),
+                bank.policy(),
+                bank.revision());
+        assertThat(decide(withoutKey, request(RequestKind.KYC, "k-nokey", asked.copy()))
+                        .failures())
+                .as("an OpenID client registered without an encryption key: nothing to seal e-KYC data to")
+                .containsExactly(AuthFailure.of(AuthError.KYC_NOT_ALLOWED));
         assertThat(decide(bank, request(RequestKind.KYC, "k-2", asked.copy().put("consent", "yes")))
                         .failures())
                 .containsExactly(AuthFailure.of(AuthError.KYC_CONSENT_MISSING, "consent"));

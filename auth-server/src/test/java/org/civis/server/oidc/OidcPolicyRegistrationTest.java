@@ -47,6 +47,23 @@ class OidcPolicyRegistrationTest {
     }
 
     @Test
+    void anOpenIdClientNeedsNoEncryptionKeyForItsClaimsButAPartnerAskingEkycDoes() {
+        JsonObject kyc = AuthTestbed.policy("OTP").put("kycAttributes", new JsonArray().add("fullName"));
+        JsonObject withoutKey = TestPartner.create("userinfo-only", false)
+                .registration(kyc.copy().put("oidc", oidc("https://rp.example/cb")));
+        withoutKey.remove("encryptionKey");
+        JsonObject ekycWithoutKey = TestPartner.create("ekyc-no-key", false).registration(kyc.copy());
+        ekycWithoutKey.remove("encryptionKey");
+
+        Reply client = bed.admin.post("/v1/partners", withoutKey);
+        Reply ekyc = bed.admin.post("/v1/partners", ekycWithoutKey);
+
+        assertThat(client.status()).as(client.body()).isEqualTo(201);
+        assertThat(ekyc.status()).isEqualTo(400);
+        assertThat(ekyc.errorCode()).isEqualTo("PARTNER_POLICY_INVALID");
+    }
+
+    @Test
     void aPolicyWithoutOidcShowsNone() {
         bed.register("plain-bank", AuthTestbed.policy("OTP"));
 
